@@ -1,0 +1,1 @@
+"""The registry: suppliers, certified products, households and linkages. Never imports Qt."""

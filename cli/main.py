@@ -1,0 +1,156 @@
+"""Argument parsing and dispatch. Exit status: 0 done, 2 bad input or usage, 1 unexpected failure.
+
+A user never sees a traceback: bad input raises BangfuError and its message goes to stderr;
+anything else is written to the log file and reported in one line that names that file.
+"""
+
+import argparse
+import datetime as dt
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable, Sequence
+
+from core.errors import BangfuError
+from core.i18n import _, set_language
+from core.paths import log_dir
+
+PAGES = ("counter", "catalog", "suppliers", "households", "coop", "labels", "summary", "users", "settings")
+IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales")
+
+log = logging.getLogger("bangfu")
+
+
+class UsageError(BangfuError):
+    """Wrong arguments on the command line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.format_usage().strip()}\n{message}")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a date YYYY-MM-DD: {value}").format(value=text)) from None
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from gui.app import run_gui  # Qt loads only for the window, never for the other commands
+
+    return run_gui(args.db, screenshot=args.screenshot, page=args.page, lang=args.lang)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from cli.demo import load_demo
+    from core.db import open_database
+
+    db = open_database(args.db)
+    try:
+        with db.session() as session, session.begin():
+            loaded = load_demo(session, args.until or dt.date.today())
+    finally:
+        db.dispose()
+    print(
+        _("demo data loaded: {s} suppliers, {p} products, {h} households, {l} linkages, {n} sales").format(
+            s=loaded.suppliers, p=loaded.products, h=loaded.households, l=loaded.linkages, n=loaded.sales
+        )
+    )
+    return 0
+
+
+def not_yet(args: argparse.Namespace) -> int:
+    raise BangfuError(_("'{command}' is not available in this version yet").format(command=args.command))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bangfu", description=_("Bangfu consumption-assistance desktop application"))
+    parser.add_argument("--db", help=_("SQLite file or SQLAlchemy URL (default: BANGFU_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=("zh", "en"), help=_("language of messages and windows"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help=_("open the desktop application (the default)"))
+    gui.add_argument("--screenshot", metavar="FILE.png", help=_("render the window to a PNG file and exit"))
+    gui.add_argument("--page", choices=PAGES, default="counter", help=_("page to show"))
+    gui.set_defaults(func=cmd_gui)
+
+    imp = sub.add_parser("import", help=_("import a CSV or XLSX file"))
+    imp.add_argument("kind", choices=IMPORT_KINDS)
+    imp.add_argument("file")
+    imp.set_defaults(func=not_yet)
+
+    exp = sub.add_parser("export", help=_("export to CSV or XLSX (ID numbers masked)"))
+    exp.add_argument("kind", choices=IMPORT_KINDS)
+    exp.add_argument("file")
+    exp.set_defaults(func=not_yet)
+
+    report = sub.add_parser("report", help=_("monthly summary"))
+    report.add_argument("which", choices=("monthly",))
+    report.add_argument("--month", required=True)
+    report.add_argument("--format", choices=("json", "pdf", "xlsx"), required=True)
+    report.add_argument("--out", required=True)
+    report.set_defaults(func=not_yet)
+
+    attribution = sub.add_parser("attribution", help=_("per-household attribution"))
+    attribution.add_argument("--month", required=True)
+    attribution.add_argument("--format", choices=("json", "csv"), required=True)
+    attribution.add_argument("--out", required=True)
+    attribution.set_defaults(func=not_yet)
+
+    labels = sub.add_parser("labels", help=_("QR labels as PDF"))
+    labels.add_argument("--product", required=True)
+    labels.add_argument("--count", type=int, default=1)
+    labels.add_argument("--template")
+    labels.add_argument("--batch")
+    labels.add_argument("--start", type=int, default=1)
+    labels.add_argument("--out", required=True)
+    labels.set_defaults(func=not_yet)
+
+    demo = sub.add_parser("demo", help=_("fill an empty database with demo data"))
+    demo.add_argument("--until", type=_date, help=_("last day of demo sales (default: today)"))
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _setup_logging() -> str:
+    """Log to a rotating file in the user's log folder; returns its path for messages."""
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "bangfu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for old in log.handlers:
+        old.close()
+    log.handlers[:] = [handler]
+    log.setLevel(logging.INFO)
+    return str(folder / "bangfu.log")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in argv[:-1]:
+        set_language(argv[argv.index("--lang") + 1])
+    log_file = _setup_logging()
+    try:
+        args = build_parser().parse_args(argv)
+        if args.lang:
+            set_language(args.lang)
+        if args.command is None:
+            args = build_parser().parse_args([*argv, "gui"])
+        handler: Callable[[argparse.Namespace], int] = args.func
+        return handler(args)
+    except BangfuError as exc:
+        print(f"{_('error')}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected failure")
+        print(_("unexpected failure; the details are in {log}").format(log=log_file), file=sys.stderr)
+        return 1

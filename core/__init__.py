@@ -1,0 +1,1 @@
+"""Shared foundation of Bangfu: database, money, identifiers, settings. Never imports Qt."""

@@ -1,0 +1,52 @@
+"""Site settings kept in the database, with environment overrides where SPEC names them."""
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session
+
+from core.errors import InvalidValue
+from core.i18n import _
+from core.models import Setting
+
+DEFAULT_ZONE = "Asia/Shanghai"
+
+
+def get_setting(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row else default
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    session.merge(Setting(key=key, value=value))
+
+
+def zone_named(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidValue("zone", _("unknown time zone: {value}").format(value=name)) from None
+
+
+def business_zone(session: Session | None = None) -> ZoneInfo:
+    """The zone that decides business days and months: BANGFU_ZONE, else the setting, else Shanghai."""
+    name = os.environ.get("BANGFU_ZONE") or (get_setting(session, "zone") if session else "") or DEFAULT_ZONE
+    return zone_named(name)
+
+
+def local_day(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
+    return moment.astimezone(zone).date()
+
+
+def month_bounds(month: str, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) of a ``YYYY-MM`` month in ``zone``, as aware datetimes."""
+    try:
+        year, mon = (int(part) for part in month.split("-"))
+        start = dt.datetime(year, mon, 1, tzinfo=zone)
+    except ValueError:
+        raise InvalidValue("month", _("must be YYYY-MM: {value}").format(value=month)) from None
+    if len(month) != 7:
+        raise InvalidValue("month", _("must be YYYY-MM: {value}").format(value=month))
+    end = dt.datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=zone)
+    return start, end

@@ -1,0 +1,184 @@
+"""Opening the database: SQLite by default, PostgreSQL when counters share one database.
+
+Opening always brings the schema to the newest migration, so a user never runs a separate
+upgrade step. Sessions are per user action and per thread (``Database.session``); the caller
+owns the transaction (``with db.session() as s, s.begin(): …``).
+"""
+
+import os
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import BangfuError
+from core.i18n import _
+from core.models import Base
+
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse.sshfs", "davfs", "fuse.davfs2", "ncpfs"}
+)
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("Bangfu", appauthor=False)) / "bangfu.db"
+
+
+def resolve_url(value: str | None) -> URL:
+    """``--db`` / BANGFU_DB: a path to a SQLite file or any SQLAlchemy URL."""
+    value = value or os.environ.get("BANGFU_DB") or str(default_db_path())
+    if "://" in value:
+        try:
+            return make_url(value)
+        except Exception:
+            raise BangfuError(_("not a database URL: {value}").format(value=value)) from None
+    return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
+
+
+def describe(url: URL) -> str:
+    """The database as shown to a person: the file, or the server and database (no password)."""
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database}"
+    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def mount_fstype(path: Path, mounts_text: str | None = None) -> str | None:
+    """The filesystem type of the mount holding ``path`` (Linux /proc/mounts), if known."""
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text()
+        except OSError:
+            return None
+    best, fstype = "", None
+    target = str(path)
+    for line in mounts_text.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) > len(best):
+            best, fstype = mount_point, parts[2]
+    return fstype
+
+
+def is_network_path(path: Path) -> bool:
+    """True for a file on a network share, where SQLite's WAL locking does not work."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        drive = os.path.splitdrive(text)[0] + "\\"
+        return bool(drive.strip("\\")) and ctypes.windll.kernel32.GetDriveTypeW(drive) == 4
+    return mount_fstype(path) in NETWORK_FILESYSTEMS
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    path = Path(url.database or "")
+    if url.database and url.database != ":memory:":
+        if is_network_path(path):
+            raise BangfuError(
+                _(
+                    "{path} is on a network share, where SQLite cannot lock safely. "
+                    "To share one database between counters, use PostgreSQL (--db postgresql+psycopg://…)."
+                ).format(path=path)
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BangfuError(_("cannot create folder {path}: {reason}").format(path=path.parent, reason=exc)) from None
+    engine = create_engine(url, connect_args={"timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        # Take BEGIN over from the sqlite3 module (its lazy deferred BEGIN lets two writers
+        # deadlock into SQLITE_BUSY); see the "begin" hook below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        # IMMEDIATE takes the write lock up front, so a writer waits (busy_timeout) instead of
+        # failing half-way; read-only work asks for DEFERRED and never blocks the counters.
+        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', 'IMMEDIATE')}")
+
+    return engine
+
+
+def _alembic_config(connection: object) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "core:migrations")
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+    assert head is not None
+    return head
+
+
+def bring_to_head(engine: Engine) -> None:
+    """A new database is created from the models and stamped; an older one is migrated."""
+    with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        cfg = _alembic_config(connection)
+        if current is None and not inspect(connection).get_table_names():
+            Base.metadata.create_all(connection)
+            command.stamp(cfg, "head")
+        elif current != head_revision():
+            command.upgrade(cfg, "head")
+
+
+class Database:
+    """One database for the whole program; hands out a fresh Session per action and thread."""
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
+
+    @property
+    def description(self) -> str:
+        return describe(self.url)
+
+    def session(self) -> Session:
+        """A session for an action that writes (on SQLite: BEGIN IMMEDIATE)."""
+        return self._sessions()
+
+    def read_session(self) -> Session:
+        """A session for reading only (reports, lists): never takes the write lock."""
+        return self._read_sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(value: str | None = None) -> Database:
+    """Open (and create or upgrade) the database named by ``--db``, BANGFU_DB or the default."""
+    url = resolve_url(value)
+    engine = _sqlite_engine(url) if url.get_backend_name() == "sqlite" else create_engine(url, pool_pre_ping=True)
+    try:
+        bring_to_head(engine)
+    except BangfuError:
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise BangfuError(
+            _("cannot open database {db}: {reason}").format(db=describe(url), reason=str(exc).splitlines()[0])
+        ) from exc
+    return Database(url, engine)

@@ -1,0 +1,345 @@
+"""The database schema: one typed SQLAlchemy model per thing SPEC.md names.
+
+Amounts are integer fen, quantities integer thousandths, rates basis points, weights hundredths
+(see core/money.py). Timestamps are aware datetimes stored as UTC. Rows are appended, never
+edited after commit: a refund is a new row pointing at its sale, a certificate change is a new
+event. The constraints below hold what the database can hold by itself.
+"""
+
+import datetime as dt
+from typing import Annotated
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SUPPLIER_KINDS = ("enterprise", "cooperative", "family_farm", "individual", "other")
+CERT_LEVELS = ("national", "provincial", "municipal", "county")
+CERT_STATUSES = ("active", "suspended", "revoked")
+HOUSEHOLD_STATUSES = ("poor", "lifted", "monitored")
+LINKAGE_MODES = ("dividend", "employment", "purchase", "land", "other")
+CHANNELS = ("counter", "cooperative", "bulk", "online")
+COUNTER_KINDS = ("counter", "zone", "hall")
+PAYMENT_METHODS = ("cash", "wechat", "alipay", "unionpay", "transfer", "other")
+ROLES = ("admin", "manager", "cashier", "coop_manager")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime stored as UTC; naive values are refused rather than guessed."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a time zone")
+        utc = value.astimezone(dt.UTC)
+        return utc.replace(tzinfo=None) if getattr(dialect, "name", "") == "sqlite" else utc
+
+    def process_result_value(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+Fen = Annotated[int, mapped_column(BigInteger)]
+Code = Annotated[str, mapped_column(String(64))]
+Name = Annotated[str, mapped_column(String(200))]
+Month = Annotated[str, mapped_column(String(7))]  # YYYY-MM: string order is time order
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dt.datetime: UTCDateTime, dt.date: Date, str: String(200)}
+
+
+class Setting(Base):
+    """Site settings (business zone, organisation name, label domain…) as key/value text."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Supplier(Base):
+    __tablename__ = "suppliers"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", SUPPLIER_KINDS), name="kind"),
+        CheckConstraint("benefit_rate_bp BETWEEN 0 AND 10000", name="benefit_rate"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uscc: Mapped[str] = mapped_column(String(18), unique=True)
+    name: Mapped[Name]
+    kind: Mapped[str] = mapped_column(String(16))
+    region_code: Mapped[str] = mapped_column(String(6))
+    benefit_rate_bp: Mapped[int]
+    contact_phone: Mapped[str | None] = mapped_column(String(32))
+    search_key: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    products: Mapped[list["Product"]] = relationship(back_populates="supplier")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("price_fen >= 0", name="price_fen"),
+        CheckConstraint(_one_of("cert_level", CERT_LEVELS), name="cert_level"),
+        CheckConstraint(_one_of("cert_status", CERT_STATUSES), name="cert_status"),
+        CheckConstraint("valid_until >= certified_on", name="cert_dates"),
+        CheckConstraint("net_weight_g IS NULL OR net_weight_g > 0", name="net_weight_g"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+    category: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str] = mapped_column(String(16))
+    price_fen: Mapped[Fen]
+    barcode: Mapped[str | None] = mapped_column(String(13), index=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    cert_no: Mapped[str] = mapped_column(String(100), unique=True)
+    cert_level: Mapped[str] = mapped_column(String(16))
+    cert_authority: Mapped[str | None] = mapped_column(String(200))
+    certified_on: Mapped[dt.date]
+    valid_until: Mapped[dt.date]
+    cert_status: Mapped[str] = mapped_column(String(16), default="active")
+    origin_region_code: Mapped[str] = mapped_column(String(6))
+    net_weight_g: Mapped[int | None]  # per unit, for count units (a 500 g bag: 500)
+    search_key: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    supplier: Mapped[Supplier] = relationship(back_populates="products")
+
+
+class CertificateEvent(Base):
+    """A recorded change of a certificate's status (suspend, revoke, renew), kept forever."""
+
+    __tablename__ = "certificate_events"
+    __table_args__ = (CheckConstraint(_one_of("status", CERT_STATUSES), name="status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    valid_until: Mapped[dt.date | None]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Household(Base):
+    __tablename__ = "households"
+    __table_args__ = (
+        CheckConstraint("members > 0", name="members"),
+        CheckConstraint(_one_of("status", HOUSEHOLD_STATUSES), name="status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    head_name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    region_code: Mapped[str] = mapped_column(String(6))
+    members: Mapped[int]
+    status: Mapped[str] = mapped_column(String(16))
+    search_key: Mapped[str] = mapped_column(String(400), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Linkage(Base):
+    """A supplier's obligation to share revenue with a household, by weight, for a span of months."""
+
+    __tablename__ = "linkages"
+    __table_args__ = (
+        CheckConstraint("weight_centi > 0", name="weight"),
+        CheckConstraint(_one_of("mode", LINKAGE_MODES), name="mode"),
+        CheckConstraint("end_month IS NULL OR end_month >= start_month", name="months"),
+        Index("ix_linkages_supplier_household", "supplier_id", "household_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"))
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    weight_centi: Mapped[int]
+    mode: Mapped[str] = mapped_column(String(16))
+    start_month: Mapped[Month]
+    end_month: Mapped[Month | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Counter(Base):
+    """A consumption-assistance kiosk: 专柜 (counter), 专区 (zone) or 专馆 (hall)."""
+
+    __tablename__ = "counters"
+    __table_args__ = (CheckConstraint(_one_of("kind", COUNTER_KINDS), name="kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[Name]
+    kind: Mapped[str] = mapped_column(String(16), default="counter")
+    location: Mapped[str] = mapped_column(String(200), default="")
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(_one_of("role", ROLES), name="role"),
+        CheckConstraint("role != 'coop_manager' OR supplier_id IS NOT NULL", name="coop_supplier"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class ReceiptSequence(Base):
+    """Last receipt number per counter and business day; bumped in the sale's transaction,
+    so numbers are gapless and two counters never wait on each other."""
+
+    __tablename__ = "receipt_sequences"
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"), primary_key=True)
+    business_day: Mapped[dt.date] = mapped_column(primary_key=True)
+    last_no: Mapped[int]
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+    __table_args__ = (
+        CheckConstraint(_one_of("channel", CHANNELS), name="channel"),
+        CheckConstraint("total_fen >= 0", name="total_fen"),
+        CheckConstraint("channel != 'counter' OR counter_id IS NOT NULL", name="counter_needs_code"),
+        CheckConstraint("channel != 'bulk' OR customer_org IS NOT NULL", name="bulk_needs_org"),
+        Index("ix_sales_sold_at", "sold_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)  # receipt number or imported sale_ref
+    channel: Mapped[str] = mapped_column(String(16))
+    sold_at: Mapped[dt.datetime]
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    cashier_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    customer_org: Mapped[str | None] = mapped_column(String(200))
+    total_fen: Mapped[Fen]
+    idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    lines: Mapped[list["SaleLine"]] = relationship(back_populates="sale", order_by="SaleLine.line_no")
+    payments: Mapped[list["Payment"]] = relationship(back_populates="sale")
+    counter: Mapped[Counter | None] = relationship()
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    __table_args__ = (
+        UniqueConstraint("sale_id", "line_no"),
+        CheckConstraint("quantity_milli > 0", name="quantity"),
+        CheckConstraint("unit_price_fen >= 0", name="unit_price_fen"),
+        CheckConstraint("amount_fen >= 0", name="amount_fen"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
+    line_no: Mapped[int]
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    unit_price_fen: Mapped[Fen]
+    amount_fen: Mapped[Fen]
+
+    sale: Mapped[Sale] = relationship(back_populates="lines")
+    product: Mapped[Product] = relationship()
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    __table_args__ = (
+        CheckConstraint(_one_of("method", PAYMENT_METHODS), name="method"),
+        CheckConstraint("amount_fen > 0", name="amount_fen"),
+        CheckConstraint("tendered_fen IS NULL OR tendered_fen >= amount_fen", name="tendered"),
+        CheckConstraint("change_fen IS NULL OR change_fen >= 0", name="change_fen"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    amount_fen: Mapped[Fen]
+    tendered_fen: Mapped[Fen | None]
+    change_fen: Mapped[Fen | None]
+    reference: Mapped[str | None] = mapped_column(String(100))
+
+    sale: Mapped[Sale] = relationship(back_populates="payments")
+
+
+class Refund(Base):
+    """A refund of some lines of one sale; dated when it happened, counted in that month."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (
+        CheckConstraint("total_fen >= 0", name="total_fen"),
+        Index("ix_refunds_refunded_at", "refunded_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    refunded_at: Mapped[dt.datetime]
+    total_fen: Mapped[Fen]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    lines: Mapped[list["RefundLine"]] = relationship(back_populates="refund")
+    sale: Mapped[Sale] = relationship()
+
+
+class RefundLine(Base):
+    __tablename__ = "refund_lines"
+    __table_args__ = (
+        UniqueConstraint("refund_id", "sale_line_id"),
+        CheckConstraint("quantity_milli > 0", name="quantity"),
+        CheckConstraint("amount_fen >= 0", name="amount_fen"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"))
+    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    amount_fen: Mapped[Fen]
+
+    refund: Mapped[Refund] = relationship(back_populates="lines")
+    sale_line: Mapped[SaleLine] = relationship()
+
+
+class AuditEvent(Base):
+    """Who did what and when; appended only."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now, index=True)
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")

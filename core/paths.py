@@ -1,0 +1,12 @@
+"""Where Bangfu's own files live: resources beside the code, logs in the user's folder."""
+
+from pathlib import Path
+
+import platformdirs
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir("Bangfu", appauthor=False))

@@ -1,0 +1,1 @@
+"""The desktop window. Thin: every action calls a service in catalog/ or orders/."""

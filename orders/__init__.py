@@ -1,0 +1,1 @@
+"""Sales, refunds and revenue attribution. Never imports Qt."""

@@ -1,0 +1,196 @@
+"""Recording sales: one transaction per sale, gapless receipt numbers, exact payments (SPEC §5).
+
+The caller owns the transaction: ``with db.session() as s, s.begin(): record_sale(s, draft)``.
+Nothing here updates or deletes a committed sale.
+"""
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from catalog.certificates import SELLABLE, effective_status
+from core.config import business_zone, local_day
+from core.errors import BangfuError, InvalidValue
+from core.i18n import _
+from core.models import CHANNELS, PAYMENT_METHODS, Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
+from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount
+
+
+@dataclass(frozen=True)
+class LineDraft:
+    product_id: int
+    quantity_milli: int
+    unit_price_fen: int | None = None  # None: the product's price
+
+
+@dataclass(frozen=True)
+class PaymentDraft:
+    method: str
+    amount_fen: int
+    tendered_fen: int | None = None  # cash only: what the customer handed over
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class SaleDraft:
+    channel: str
+    sold_at: dt.datetime
+    lines: tuple[LineDraft, ...]
+    payments: tuple[PaymentDraft, ...] = ()
+    counter_code: str | None = None
+    cashier_id: int | None = None
+    customer_org: str | None = None
+    ref: str | None = None  # counter sales get a receipt number instead
+    idempotency_key: str | None = None  # one per cart: a retried "pay" returns the first sale
+
+
+@dataclass(frozen=True)
+class SaleRecorded:
+    sale_id: int
+    ref: str
+    total_fen: int
+    change_fen: int = 0
+    lines: tuple[int, ...] = field(default=())  # line amounts in fen, in order
+
+
+def next_receipt_no(session: Session, counter: Counter, day: dt.date) -> str:
+    """Bump the counter's number for the day inside the sale's transaction (gapless by rollback)."""
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    stmt = dialect.insert(ReceiptSequence).values(counter_id=counter.id, business_day=day, last_no=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[ReceiptSequence.counter_id, ReceiptSequence.business_day],
+        set_={"last_no": ReceiptSequence.last_no + 1},
+    ).returning(ReceiptSequence.last_no)
+    number = session.execute(stmt).scalar_one()
+    return f"{counter.code}-{day:%Y%m%d}-{number:04d}"
+
+
+def _check_channel(session: Session, draft: SaleDraft) -> Counter | None:
+    if draft.channel not in CHANNELS:
+        raise InvalidValue("channel", _("must be one of {choices}").format(choices=", ".join(CHANNELS)))
+    if draft.sold_at.tzinfo is None:
+        raise InvalidValue("sold_at", _("needs a time zone offset"))
+    if draft.channel == "bulk" and not (draft.customer_org or "").strip():
+        raise InvalidValue("customer_org", _("a bulk sale needs the buying organisation"))
+    if draft.channel != "counter":
+        return None
+    if not draft.counter_code:
+        raise InvalidValue("counter_code", _("a counter sale needs a counter"))
+    counter = session.scalars(select(Counter).where(Counter.code == draft.counter_code)).one_or_none()
+    if counter is None:
+        raise InvalidValue("counter_code", _("unknown counter: {value}").format(value=draft.counter_code))
+    return counter
+
+
+def _priced_lines(session: Session, draft: SaleDraft, day: dt.date) -> list[SaleLine]:
+    if not draft.lines:
+        raise BangfuError(_("a sale needs at least one line"))
+    lines = []
+    for number, line in enumerate(draft.lines, start=1):
+        product = session.get(Product, line.product_id)
+        if product is None:
+            raise InvalidValue("product", _("unknown product id {value}").format(value=line.product_id))
+        status = effective_status(product, day)
+        if status != SELLABLE:
+            raise BangfuError(
+                _("{name}: certificate {cert_no} is {status} on {day}, it cannot be sold").format(
+                    name=product.name, cert_no=product.cert_no, status=_(status), day=day.isoformat()
+                )
+            )
+        if line.quantity_milli <= 0:
+            raise InvalidValue(
+                "quantity", _("quantity must be greater than 0: {value}").format(value=line.quantity_milli)
+            )
+        if not is_weight_unit(product.unit) and line.quantity_milli % QTY_SCALE:
+            raise InvalidValue(
+                "quantity",
+                _("unit {unit} is counted in whole numbers: {value}").format(
+                    unit=product.unit, value=line.quantity_milli / QTY_SCALE
+                ),
+            )
+        price = product.price_fen if line.unit_price_fen is None else line.unit_price_fen
+        if price < 0:
+            raise InvalidValue("unit_price", _("must not be negative: {value}").format(value=price))
+        lines.append(
+            SaleLine(
+                line_no=number,
+                product_id=product.id,
+                quantity_milli=line.quantity_milli,
+                unit_price_fen=price,
+                amount_fen=line_amount(price, line.quantity_milli),
+            )
+        )
+    return lines
+
+
+def _payments(draft: SaleDraft, total: int) -> tuple[list[Payment], int]:
+    if draft.channel == "counter" and not draft.payments:
+        raise BangfuError(_("a counter sale needs a payment"))
+    payments, change = [], 0
+    for p in draft.payments:
+        if p.method not in PAYMENT_METHODS:
+            raise InvalidValue("payment", _("must be one of {choices}").format(choices=", ".join(PAYMENT_METHODS)))
+        if p.amount_fen <= 0:
+            raise InvalidValue("payment", _("amount must be greater than 0"))
+        tendered = p.tendered_fen if p.method == "cash" else None
+        if tendered is not None and tendered < p.amount_fen:
+            raise InvalidValue("tendered", _("less than the amount paid in cash"))
+        payment_change = tendered - p.amount_fen if tendered is not None else None
+        change += payment_change or 0
+        payments.append(
+            Payment(
+                method=p.method,
+                amount_fen=p.amount_fen,
+                tendered_fen=tendered,
+                change_fen=payment_change,
+                reference=p.reference or None,
+            )
+        )
+    paid = sum(p.amount_fen for p in payments)
+    if payments and paid != total:
+        raise BangfuError(
+            _("payments add up to {paid}, the sale is {total}").format(paid=format_fen(paid), total=format_fen(total))
+        )
+    return payments, change
+
+
+def record_sale(session: Session, draft: SaleDraft, zone: ZoneInfo | None = None) -> SaleRecorded:
+    """Validate and add one sale with its lines and payments; flushes, the caller commits."""
+    if draft.idempotency_key:
+        existing = session.scalars(select(Sale).where(Sale.idempotency_key == draft.idempotency_key)).one_or_none()
+        if existing is not None:
+            change = sum(p.change_fen or 0 for p in existing.payments)
+            amounts = tuple(line.amount_fen for line in existing.lines)
+            return SaleRecorded(existing.id, existing.ref, existing.total_fen, change, amounts)
+    zone = zone or business_zone(session)
+    day = local_day(draft.sold_at, zone)
+    counter = _check_channel(session, draft)
+    lines = _priced_lines(session, draft, day)
+    total = sum(line.amount_fen for line in lines)
+    payments, change = _payments(draft, total)
+    if counter is not None:
+        ref = next_receipt_no(session, counter, day)
+    else:
+        ref = draft.ref or f"{draft.channel.upper()}-{day:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
+    if session.scalars(select(Sale.id).where(Sale.ref == ref)).first() is not None:
+        raise InvalidValue("sale_ref", _("already used by another sale: {value}").format(value=ref))
+    sale = Sale(
+        ref=ref,
+        channel=draft.channel,
+        sold_at=draft.sold_at,
+        counter_id=counter.id if counter else None,
+        cashier_id=draft.cashier_id,
+        customer_org=(draft.customer_org or "").strip() or None,
+        total_fen=total,
+        idempotency_key=draft.idempotency_key,
+        lines=lines,
+        payments=payments,
+    )
+    session.add(sale)
+    session.flush()
+    return SaleRecorded(sale.id, ref, total, change, tuple(line.amount_fen for line in lines))

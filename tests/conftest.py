@@ -1,0 +1,90 @@
+"""Fixtures: every database test runs on SQLite and on PostgreSQL.
+
+PostgreSQL comes from BANGFU_TEST_PG_URL (or --pg-url). Locally it is skipped when absent;
+under CI it must be there, so a PostgreSQL run can never be skipped silently.
+"""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from core.db import Database, open_database
+from core.i18n import set_language
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the user's own data and log folders out of the tests' reach."""
+    home = config.rootpath / ".pytest_cache" / "home"
+    for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        os.environ[var] = str(home / var.lower())
+    os.environ.pop("BANGFU_DB", None)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--pg-url", default=os.environ.get("BANGFU_TEST_PG_URL"), help="PostgreSQL for the tests")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages() -> Iterator[None]:
+    """Tests read English messages unless they ask for Chinese."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def pg_url(request: pytest.FixtureRequest) -> str:
+    url = request.config.getoption("--pg-url")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests: BANGFU_TEST_PG_URL is not set")
+        pytest.skip("no PostgreSQL here: set BANGFU_TEST_PG_URL to run these tests")
+    return str(url)
+
+
+def _pg_database(base_url: str, name: str) -> str:
+    """A PostgreSQL database of the tests' own, emptied: returns its URL."""
+    url = make_url(base_url)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One migrated database per backend for the whole run; tests roll back (see ``session``)."""
+    if request.param == "sqlite":
+        db = open_database(str(tmp_path_factory.mktemp("db") / "bangfu.db"))
+    else:
+        db = open_database(_pg_database(request.getfixturevalue("pg_url"), "bangfu_test"))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def session(database: Database) -> Iterator[Session]:
+    """A session inside an outer transaction that is rolled back: each test starts clean."""
+    with database.engine.connect() as connection:
+        outer = connection.begin()
+        session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+        yield session
+        session.close()
+        outer.rollback()
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_db_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """The URL of a brand-new empty database, for tests of whole commands."""
+    if request.param == "sqlite":
+        return str(tmp_path / "fresh.db")
+    return _pg_database(request.getfixturevalue("pg_url"), "bangfu_fresh")

@@ -1,0 +1,107 @@
+"""The command line: exit codes, messages, the demo data set (SPEC §8)."""
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from catalog.certificates import effective_status
+from cli import main as cli_main
+from cli.main import main
+from core.db import open_database
+from core.i18n import set_language
+from core.identifiers import check_ean13, check_resident_id, check_uscc
+from core.models import Household, Product, Sale, SaleLine, Supplier
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_demo_fills_an_empty_database_once(empty_db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", empty_db_url, "demo", "--until", "2026-11-20"]) == 0
+    assert "demo data loaded: 8 suppliers, 48 products, 60 households" in capsys.readouterr().out
+    db = open_database(empty_db_url)
+    with db.read_session() as session:
+        for supplier in session.scalars(select(Supplier)):
+            check_uscc(supplier.uscc)
+        for product in session.scalars(select(Product)):
+            assert product.barcode is not None
+            check_ean13(product.barcode)
+        for household in session.scalars(select(Household)):
+            assert household.id_number is not None
+            check_resident_id(household.id_number)
+        months = session.execute(select(Sale.sold_at)).scalars().all()
+        assert {(m + dt.timedelta(hours=8)).strftime("%Y-%m") for m in months} == {"2026-09", "2026-10", "2026-11"}
+        channels = set(session.scalars(select(Sale.channel).distinct()))
+        assert channels == {"counter", "cooperative", "bulk", "online"}
+        lines = session.execute(select(SaleLine, Sale.sold_at).join(Sale)).all()
+        assert all(
+            effective_status(line.product, (at + dt.timedelta(hours=8)).date()) == "active" for line, at in lines
+        )
+        fingerprint = (len(months), int(session.scalar(select(func.sum(Sale.total_fen))) or 0))
+    db.dispose()
+    assert fingerprint == (1502, 41_442_498)  # deterministic: same seed and date, same data on every backend
+
+    assert main(["--db", empty_db_url, "demo"]) == 2
+    assert "not empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["import", "sales", "x.csv"], ["report", "monthly", "--month", "2026-06", "--format", "json", "--out", "-"]],
+)
+def test_commands_of_later_versions_say_so(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(tmp_path / "a.db"), *command]) == 2
+    assert "not available in this version yet" in capsys.readouterr().err
+
+
+def test_bad_usage_exits_2_without_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "monthly", "--month", "2026-06", "--format", "doc", "--out", "x"]) == 2
+    assert main(["demo", "--until", "2026-13-01"]) == 2
+    assert main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "invalid choice: 'doc'" in err
+    assert "must be a date YYYY-MM-DD: 2026-13-01" in err
+
+
+def test_bad_database_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "demo"]) == 2
+    assert "cannot open database PostgreSQL 127.0.0.1:1/none" in capsys.readouterr().err
+
+
+def test_unexpected_failure_exits_1_and_logs_the_details(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli_main, "log_dir", lambda: tmp_path / "logs")
+
+    def broken(_session: object, _until: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("cli.demo.load_demo", broken)
+    assert main(["--db", str(tmp_path / "b.db"), "demo"]) == 1
+    err = capsys.readouterr().err
+    assert "unexpected failure" in err
+    assert "Traceback" not in err
+    assert "disk on fire" in (tmp_path / "logs" / "bangfu.log").read_text(encoding="utf-8")
+
+
+def test_messages_follow_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    set_language("zh")
+    assert main(["--db", str(tmp_path / "c.db"), "import", "sales", "x.csv"]) == 2
+    assert "错误" in capsys.readouterr().err
+    assert main(["--lang", "en", "--db", str(tmp_path / "c.db"), "import", "sales", "x.csv"]) == 2
+    assert "error: 'import' is not available" in capsys.readouterr().err
+
+
+def test_main_py_runs_as_a_script_with_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    for command in ("gui", "import", "export", "report", "attribution", "labels", "demo"):
+        assert command in result.stdout
