@@ -1,0 +1,23 @@
+"""Run every benchmark and print each figure beside its raw baseline: python3 dev.py bench"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import startup
+
+SUITES = {"startup": startup.run}
+
+
+def main(names: list[str]) -> None:
+    print(f"{'benchmark':<48} {'Bangfu':>10} {'baseline':>10}")
+    for name, suite in SUITES.items():
+        if names and name not in names:
+            continue
+        for label, ours, baseline in suite():
+            print(f"{label:<48} {ours:>9.3f}s {baseline:>9.3f}s", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

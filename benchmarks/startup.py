@@ -1,0 +1,47 @@
+"""Start-up to first window shown, against a bare PySide6 window in the same run.
+
+Each sample is a fresh process: ``python main.py gui --screenshot`` (imports, database open and
+migration check, translations, stylesheet, window shown and painted) versus a bare QApplication
++ QMainWindow painted the same way. The difference is what Bangfu itself costs.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.grab().save(sys.argv[1])
+"""
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def run(samples: int = 7) -> list[tuple[str, float, float]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.db")
+        subprocess.run(
+            [sys.executable, "main.py", "--db", db, "demo"], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+        shot = str(Path(tmp) / "s.png")
+        bangfu = [
+            _time([sys.executable, "main.py", "--db", db, "gui", "--screenshot", shot], env) for _ in range(samples)
+        ]
+        bare = [_time([sys.executable, "-c", BARE, shot], env) for _ in range(samples)]
+    return [("startup to first window (demo database)", statistics.median(bangfu), statistics.median(bare))]
