@@ -10,7 +10,9 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from core.db import open_database
 from core.errors import BangfuError
 from core.i18n import _, set_language
 from core.paths import log_dir
@@ -45,7 +47,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from cli.demo import load_demo
-    from core.db import open_database
 
     db = open_database(args.db)
     try:
@@ -58,6 +59,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
             s=loaded.suppliers, p=loaded.products, h=loaded.households, l=loaded.linkages, n=loaded.sales
         )
     )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from catalog.importing import import_file
+    from catalog.kinds import registry_kinds
+
+    kinds = registry_kinds()
+    if args.kind not in kinds:
+        return not_yet(args)
+    db = open_database(args.db)
+    try:
+        with db.session() as session, session.begin():
+            result = import_file(session, kinds[args.kind], Path(args.file))
+    finally:
+        db.dispose()
+    print(result)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from catalog.exporting import EXPORTERS, export_registry
+
+    if args.kind not in EXPORTERS:
+        return not_yet(args)
+    db = open_database(args.db)
+    try:
+        with db.read_session() as session, session.begin():
+            count = export_registry(session, args.kind, Path(args.file), clear_ids=args.clear_ids)
+    finally:
+        db.dispose()
+    print(_("{kind}: {n} rows written to {file}").format(kind=args.kind, n=count, file=args.file))
     return 0
 
 
@@ -79,12 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help=_("import a CSV or XLSX file"))
     imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file")
-    imp.set_defaults(func=not_yet)
+    imp.set_defaults(func=cmd_import)
 
     exp = sub.add_parser("export", help=_("export to CSV or XLSX (ID numbers masked)"))
     exp.add_argument("kind", choices=IMPORT_KINDS)
     exp.add_argument("file")
-    exp.set_defaults(func=not_yet)
+    exp.add_argument("--clear-ids", action="store_true", help=_("write resident ID numbers unmasked (admin only)"))
+    exp.set_defaults(func=cmd_export)
 
     report = sub.add_parser("report", help=_("monthly summary"))
     report.add_argument("which", choices=("monthly",))

@@ -59,6 +59,11 @@ def mask_resident_id(code: str) -> str:
     return code[:6] + "*" * (len(code) - 10) + code[-4:]
 
 
+def is_masked_id(value: str) -> bool:
+    """A resident ID as Bangfu exports it: 6 digits, asterisks, the last 4 characters."""
+    return len(value) == 18 and value[:6].isdigit() and set(value[6:14]) == {"*"} and value[14:17].isdigit()
+
+
 def check_region_code(value: str, field: str = "region_code") -> str:
     """Administrative division code (GB/T 2260): 6 digits starting with a province code."""
     code = str(value).strip()

@@ -1,0 +1,153 @@
+"""Parsers for the columns of SPEC §7, shared by importers, edit dialogs and services.
+
+Each parser takes the text of a cell and the field's name, and returns the stored value or
+raises InvalidValue naming the field; an empty optional cell is None before a parser sees it.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from core import identifiers, money
+from core.errors import InvalidValue
+from core.i18n import _
+
+Parser = Callable[[str, str], object]
+
+# Chinese words a clerk may type for the English codes of SPEC §7.
+ENUM_ALIASES: dict[str, dict[str, str]] = {
+    "kind": {"企业": "enterprise", "公司": "enterprise", "合作社": "cooperative", "农民专业合作社": "cooperative",
+             "家庭农场": "family_farm", "个体": "individual", "个体户": "individual", "其他": "other"},
+    "cert_level": {"国家级": "national", "省级": "provincial", "市级": "municipal", "县级": "county"},
+    "cert_status": {"有效": "active", "正常": "active", "暂停": "suspended", "撤销": "revoked", "已撤销": "revoked"},
+    "status": {"未脱贫": "poor", "脱贫户": "lifted", "已脱贫": "lifted", "监测户": "monitored", "监测": "monitored"},
+    "mode": {"分红": "dividend", "务工": "employment", "就业": "employment", "订单收购": "purchase",
+             "收购": "purchase", "土地流转": "land", "土地": "land", "其他": "other"},
+}  # fmt: skip
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an import kind: its SPEC name, whether it is required, its parser, and
+    the Chinese headers accepted for it."""
+
+    name: str
+    required: bool
+    parse: Parser
+    aliases: tuple[str, ...] = ()
+
+
+def parse_values(columns: Sequence[Column], raw: Mapping[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Parse one row or form: the values by column name, and (field, reason) for each problem.
+    A column absent from ``raw`` or blank is None; blank is a problem when the column is required."""
+    values: dict[str, Any] = {}
+    problems = []
+    for column in columns:
+        text_value = (raw.get(column.name) or "").strip()
+        values[column.name] = None
+        if not text_value:
+            if column.required:
+                problems.append((column.name, _("required, but empty")))
+            continue
+        try:
+            values[column.name] = column.parse(text_value, column.name)
+        except InvalidValue as exc:
+            problems.append((exc.field, exc.reason))
+    return values, problems
+
+
+def text(max_length: int) -> Parser:
+    def parse(value: str, field: str) -> str:
+        if len(value) > max_length:
+            raise InvalidValue(field, _("longer than {n} characters").format(n=max_length))
+        return value
+
+    return parse
+
+
+def one_of(choices: tuple[str, ...]) -> Parser:
+    def parse(value: str, field: str) -> str:
+        code = ENUM_ALIASES.get(field, {}).get(value, value.lower())
+        if code not in choices:
+            raise InvalidValue(
+                field, _("must be one of {choices}: {value}").format(choices=", ".join(choices), value=value)
+            )
+        return code
+
+    return parse
+
+
+def date(value: str, field: str) -> dt.date:
+    head = value.split("T")[0].split(" ")[0]  # a date cell from Excel arrives as YYYY-MM-DD
+    try:
+        if len(head) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(head)
+    except ValueError:
+        raise InvalidValue(field, _("not a real date YYYY-MM-DD: {value}").format(value=value)) from None
+
+
+def month(value: str, field: str) -> str:
+    match = _MONTH.match(value)
+    if match is None and len(value) >= 10:  # Excel turns 2026-01 into the date 2026-01-01
+        try:
+            day = dt.date.fromisoformat(value[:10])
+            return f"{day:%Y-%m}" if day.day == 1 else month("", field)
+        except ValueError:
+            pass
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise InvalidValue(field, _("must be a month YYYY-MM: {value}").format(value=value))
+    return value
+
+
+def whole_number(minimum: int) -> Parser:
+    def parse(value: str, field: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise InvalidValue(field, _("not a whole number: {value}").format(value=value)) from None
+        if number < minimum:
+            raise InvalidValue(field, _("must be at least {n}: {value}").format(n=minimum, value=value))
+        return number
+
+    return parse
+
+
+def kilograms_to_grams(value: str, field: str) -> int:
+    """Net weight per unit in kg with at most 3 decimals (a 500 g bag: 0.5) → grams."""
+    return money.parse_quantity(value, "kg", field)
+
+
+def barcode(value: str, field: str) -> str:
+    if value.isdigit() and len(value) < 13:
+        value = value.zfill(13)  # Excel stores a barcode as a number and drops leading zeros
+    return identifiers.check_ean13(value, field)
+
+
+def yuan(value: str, field: str) -> int:
+    return money.parse_yuan(value, field)
+
+
+def rate(value: str, field: str) -> int:
+    return money.parse_rate(value, field)
+
+
+def weight(value: str, field: str) -> int:
+    return money.parse_weight(value, field)
+
+
+def uscc(value: str, field: str) -> str:
+    return identifiers.check_uscc(value, field)
+
+
+def region(value: str, field: str) -> str:
+    return identifiers.check_region_code(value, field)
+
+
+def resident_id(value: str, field: str) -> str:
+    if identifiers.is_masked_id(value):
+        return value.upper()  # only matches an existing household; see catalog.kinds
+    return identifiers.check_resident_id(value, field)

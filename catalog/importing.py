@@ -1,0 +1,137 @@
+"""The import engine of SPEC §7: map headers, parse every row, store in batches, all or nothing.
+
+Rows are stored as they are read, inside the caller's transaction; if any row is bad the engine
+raises ImportFailed after reading the whole file, the caller's transaction rolls back, and
+nothing is written. Memory stays bounded by one batch, whatever the size of the file.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from catalog.fields import Column, parse_values
+from core.errors import BangfuError
+from core.i18n import _
+from core.tabular import open_sheet
+
+BATCH = 1000
+Progress = Callable[[int], None]  # called with the number of rows read; may raise Cancelled
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return _("line {line}, {column}: {reason}").format(line=self.line, column=self.column, reason=self.reason)
+
+
+class ImportFailed(BangfuError):
+    """Some rows are bad; nothing was written. ``errors`` lists every one of them."""
+
+    def __init__(self, file: str, errors: list[RowError]) -> None:
+        self.errors = errors
+        head = _("{file}: nothing was imported, {n} problem(s) found:").format(file=file, n=len(errors))
+        super().__init__("\n".join([head, *(str(e) for e in errors)]))
+
+
+@dataclass
+class Batch:
+    """Parsed rows waiting to be stored, with the problems found while storing them."""
+
+    rows: list[tuple[int, dict[str, object]]]
+    errors: list[RowError] = field(default_factory=list)
+    added: int = 0
+    skipped: int = 0
+
+    def fail(self, line: int, column: str, reason: str) -> None:
+        self.errors.append(RowError(line, column, reason))
+
+
+class Kind(Protocol):
+    name: str
+    columns: Sequence[Column]
+
+    def store(self, session: Session, batch: Batch) -> None:
+        """Check the batch against the database and earlier rows, insert the new rows."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    added: int
+    skipped: int
+
+    def __str__(self) -> str:
+        return _("{kind}: {added} added, {skipped} skipped (already present)").format(
+            kind=self.kind, added=self.added, skipped=self.skipped
+        )
+
+
+def _header_map(header: list[str], columns: Sequence[Column]) -> tuple[list[tuple[Column, int]], list[RowError]]:
+    """Match each column to its header cell, trimmed and case-insensitively, English or Chinese."""
+    positions = {name.strip().lower(): i for i, name in reversed(list(enumerate(header)))}
+    found, errors = [], []
+    for column in columns:
+        names = [column.name, *column.aliases]
+        index = next((positions[n.lower()] for n in names if n.lower() in positions), None)
+        if index is not None:
+            found.append((column, index))
+        elif column.required:
+            errors.append(RowError(1, column.name, _("required column is missing")))
+    return found, errors
+
+
+def parse_row(
+    mapping: list[tuple[Column, int]], cells: list[str], line: int
+) -> tuple[dict[str, object], list[RowError]]:
+    raw = {column.name: cells[index] if index < len(cells) else "" for column, index in mapping}
+    values, problems = parse_values([column for column, _index in mapping], raw)
+    return values, [RowError(line, field, reason) for field, reason in problems]
+
+
+def import_file(session: Session, kind: Kind, path: Path, progress: Progress | None = None) -> ImportResult:
+    """Import ``path`` as ``kind`` in the caller's transaction; raises ImportFailed listing every bad row."""
+    sheet = open_sheet(path)
+    mapping, errors = _header_map(sheet.header, kind.columns)
+    if errors:
+        raise ImportFailed(path.name, errors)
+    present = {column.name for column, _index in mapping}
+    absent = {column.name: None for column in kind.columns if column.name not in present}
+    added = skipped = read = 0
+    pending: list[tuple[int, dict[str, object]]] = []
+
+    def flush() -> None:
+        nonlocal added, skipped
+        batch = Batch(pending.copy())
+        kind.store(session, batch)
+        errors.extend(batch.errors)
+        added += batch.added
+        skipped += batch.skipped
+        pending.clear()
+
+    for line, cells in sheet.rows:
+        values, row_errors = parse_row(mapping, cells, line)
+        read += 1
+        if row_errors:
+            errors.extend(row_errors)
+        else:
+            pending.append((line, {**absent, **values}))
+        if len(pending) >= BATCH:
+            flush()
+        if progress and read % BATCH == 0:
+            progress(read)
+    flush()
+    if read == 0:
+        raise BangfuError(_("{file} has a header but no rows").format(file=path.name))
+    if errors:
+        errors.sort(key=lambda e: e.line)
+        raise ImportFailed(path.name, errors)
+    if progress:
+        progress(read)
+    return ImportResult(kind.name, added, skipped)

@@ -1,0 +1,130 @@
+"""Editing the registry one record at a time (the screens' forms), with the importers' rules.
+
+Each ``save_*`` takes the form's texts by SPEC column name, checks every field, and raises
+FormInvalid with one message per field, or creates / updates the row. The caller commits.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from catalog.fields import month, parse_values
+from catalog.importing import Batch
+from catalog.kinds import Households, KeyedKind, Linkages, Products, Suppliers
+from core.errors import BangfuError
+from core.i18n import _
+from core.identifiers import mask_resident_id
+from core.models import Household, Linkage, Product, Supplier
+
+
+class FormInvalid(BangfuError):
+    """Fields of a form that break a rule: ``problems`` maps each field to its reason."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__("\n".join(f"{field}: {reason}" for field, reason in self.problems.items()))
+
+
+def _save(session: Session, kind: KeyedKind, form: Mapping[str, str], row_id: int | None, keep: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    values, problems = parse_values(kind.columns, form)
+    if problems:
+        raise FormInvalid(dict(reversed(problems)))
+    batch = Batch([(0, values)])
+    rows = kind.resolve(session, batch)
+    if batch.errors:
+        raise FormInvalid({e.column: e.reason for e in batch.errors})
+    values = rows[0][1]
+    model = kind.model
+    key_attr = getattr(model, kind.fields[kind.key])
+    clash = session.scalar(select(model.id).where(key_attr == values[kind.key], model.id != (row_id or 0)))  # type: ignore[attr-defined]
+    if clash is not None:
+        raise FormInvalid({kind.key: _("{value} is already used by another record").format(value=values[kind.key])})
+    row = session.get(model, row_id) if row_id is not None else model()
+    if row is None:
+        raise BangfuError(_("the record was not found; it may have been changed elsewhere"))
+    attrs = kind.prepare(values)
+    for name in keep if row_id is not None else ():
+        attrs.pop(name, None)
+    for name, value in attrs.items():
+        setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def save_supplier(session: Session, form: Mapping[str, str], supplier_id: int | None = None) -> Supplier:
+    return _save(session, Suppliers(), form, supplier_id)  # type: ignore[no-any-return]
+
+
+def save_product(session: Session, form: Mapping[str, str], product_id: int | None = None) -> Product:
+    """Create or edit a product; its certificate status changes only through catalog.certificates."""
+    cert_no = (form.get("cert_no") or "").strip()
+    owner = session.scalar(select(Product.code).where(Product.cert_no == cert_no, Product.id != (product_id or 0)))
+    if owner is not None:
+        raise FormInvalid(
+            {"cert_no": _("{value} is already the certificate of product {code}").format(value=cert_no, code=owner)}
+        )
+    return _save(session, Products(), form, product_id, keep=("cert_status",))  # type: ignore[no-any-return]
+
+
+def save_household(session: Session, form: Mapping[str, str], household_id: int | None = None) -> Household:
+    """The form shows the ID number masked; leaving it so keeps the stored number."""
+    form = dict(form)
+    stored = session.get(Household, household_id) if household_id is not None else None
+    shown = (form.get("id_number") or "").strip().upper()
+    if "*" in shown:
+        if stored is None or not stored.id_number or mask_resident_id(stored.id_number) != shown:
+            raise FormInvalid({"id_number": _("is masked: give the full ID number or leave it empty")})
+        form["id_number"] = stored.id_number
+    return _save(session, Households(), form, household_id)  # type: ignore[no-any-return]
+
+
+def add_linkage(session: Session, form: Mapping[str, str]) -> None:
+    """Add one linkage (supplier_uscc, household_code, weight, mode, start_month, end_month)."""
+    kind = Linkages()
+    values, problems = parse_values(kind.columns, form)
+    if problems:
+        raise FormInvalid(dict(reversed(problems)))
+    batch = Batch([(0, values)])
+    kind.store(session, batch)
+    if batch.errors:
+        raise FormInvalid({e.column: e.reason for e in batch.errors})
+    if batch.skipped:
+        raise FormInvalid({"start_month": _("this linkage exists already")})
+
+
+def end_linkage(session: Session, linkage_id: int, end_month: str) -> None:
+    """Close a linkage at ``end_month`` (to change a weight: end it, then add a new one)."""
+    linkage = session.get(Linkage, linkage_id)
+    if linkage is None:
+        raise BangfuError(_("the record was not found; it may have been changed elsewhere"))
+    end = month(end_month, "end_month")
+    if end < linkage.start_month:
+        raise FormInvalid({"end_month": _("is before start_month {month}").format(month=linkage.start_month)})
+    if linkage.end_month is not None and end > linkage.end_month:
+        raise FormInvalid({"end_month": _("a linkage can only be ended earlier, not extended")})
+    linkage.end_month = end
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Share:
+    linkage: Linkage
+    household: Household
+    share: Fraction  # of the supplier's pool this month
+
+
+def shares(session: Session, supplier_id: int, month: str) -> list[Share]:
+    """The supplier's linkages active in ``month`` with each household's share of the pool."""
+    rows = session.execute(
+        select(Linkage, Household)
+        .join(Household, Linkage.household_id == Household.id)
+        .where(Linkage.supplier_id == supplier_id, Linkage.start_month <= month)
+        .where((Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+        .order_by(Household.code)
+    ).all()
+    total = sum(link.weight_centi for link, _h in rows)
+    return [Share(link, household, Fraction(link.weight_centi, total)) for link, household in rows]

@@ -1,0 +1,62 @@
+"""Finding products, suppliers and households by code, name, or pinyin (``xg`` and ``xianggu``
+both find 香菇). The pinyin is computed once when a row is written, into ``search_key``."""
+
+from pypinyin import lazy_pinyin
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from core.models import Household, Product, Supplier
+
+
+def search_key(*texts: str | None) -> str:
+    """Lower-case text, full pinyin and pinyin initials of each text, space-separated."""
+    parts = []
+    for value in texts:
+        if not value:
+            continue
+        parts.append(value.lower())
+        syllables = [s.strip().lower() for s in lazy_pinyin(value)]
+        parts.append("".join(syllables))
+        parts.append("".join(s[0] if s.isalpha() and s.isascii() else s for s in syllables if s))
+    return " ".join(dict.fromkeys(p.replace(" ", "") for p in parts if p))
+
+
+def _like(query: str) -> str:
+    escaped = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def find_products(session: Session, query: str, limit: int = 50) -> list[Product]:
+    """Exact barcode or code first, then every product whose code, name or pinyin contains ``query``."""
+    query = query.strip()
+    if not query:
+        return []
+    exact = list(session.scalars(select(Product).where(or_(Product.barcode == query, Product.code == query))))
+    pattern = _like(query)
+    matches = session.scalars(
+        select(Product).where(Product.search_key.like(pattern, escape="\\")).order_by(Product.code).limit(limit)
+    )
+    seen = {p.id for p in exact}
+    return exact + [p for p in matches if p.id not in seen][: limit - len(exact)]
+
+
+def find_suppliers(session: Session, query: str, limit: int = 50) -> list[Supplier]:
+    return list(
+        session.scalars(
+            select(Supplier)
+            .where(or_(Supplier.uscc == query.strip().upper(), Supplier.search_key.like(_like(query), escape="\\")))
+            .order_by(Supplier.uscc)
+            .limit(limit)
+        )
+    )
+
+
+def find_households(session: Session, query: str, limit: int = 50) -> list[Household]:
+    return list(
+        session.scalars(
+            select(Household)
+            .where(Household.search_key.like(_like(query), escape="\\"))
+            .order_by(Household.code)
+            .limit(limit)
+        )
+    )

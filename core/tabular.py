@@ -1,0 +1,167 @@
+"""Reading and writing the spreadsheet files of SPEC §7: CSV (UTF-8, UTF-8 with BOM, GB18030)
+and XLSX (first sheet). Rows stream: a file is never held in memory whole.
+
+Every cell reaches the importers as text, the way a person saw it in Excel: a number cell shows
+up to 15 significant digits, a date cell as ``YYYY-MM-DD``, a date-time cell as
+``YYYY-MM-DDTHH:MM:SS`` (no offset). Text cells that Excel would run as formulas are escaped on
+the way out and un-escaped on the way in, so export → import gives back the same values.
+"""
+
+import codecs
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from core.errors import BangfuError
+from core.i18n import _
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A header and its data rows; ``rows`` yields (line number, cells) with the header as line 1."""
+
+    header: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+    encoding: str
+
+
+def detect_encoding(path: Path) -> str:
+    """A BOM means UTF-8; otherwise strict UTF-8, else GB18030; anything else is refused."""
+    with path.open("rb") as f:
+        if f.read(3) == codecs.BOM_UTF8:
+            return "utf-8-sig"
+    for encoding in ("utf-8", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        try:
+            with path.open("rb") as f:
+                while chunk := f.read(_CHUNK):
+                    if b"\x00" in chunk:
+                        raise UnicodeDecodeError(encoding, chunk, 0, 1, "NUL byte")
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise BangfuError(
+        _("{file}: the text is neither UTF-8 nor GB18030; save it as CSV UTF-8 in Excel").format(file=path.name)
+    )
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text Excel shows for it (SPEC §7)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = format(Decimal(f"{value:.15g}"), "f")  # 15 significant digits, never 1e+16
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    return unescape_formula(str(value))
+
+
+def unescape_formula(text: str) -> str:
+    """Undo ``escape_formula``: a quote before a formula character was ours."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def escape_formula(text: str) -> str:
+    """Keep Excel from running a text cell as a formula (CWE-1236)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
+    with path.open(encoding=encoding, newline="") as f:
+        for row in csv.reader(f):
+            yield [cell_text(cell) for cell in row]
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook  # openpyxl parses through defusedxml when it is installed
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise BangfuError(
+            _("{file}: not a readable XLSX workbook ({reason})").format(file=path.name, reason=exc)
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        for row in sheet.iter_rows(values_only=True):
+            yield [cell_text(cell) for cell in row]
+    finally:
+        book.close()
+
+
+def open_sheet(path: Path) -> Sheet:
+    """Open a CSV or XLSX file; the first non-empty row is the header."""
+    if not path.is_file():
+        raise BangfuError(_("file not found: {file}").format(file=path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        raw, encoding = _xlsx_rows(path), "xlsx"
+    elif suffix in (".csv", ".txt", ""):
+        encoding = detect_encoding(path)
+        raw = _csv_rows(path, encoding)
+    else:
+        raise BangfuError(_("{file}: only CSV and XLSX files can be imported").format(file=path.name))
+
+    numbered = ((line, cells) for line, cells in enumerate(raw, start=1) if any(c.strip() for c in cells))
+    first = next(numbered, None)
+    if first is None:
+        raise BangfuError(_("{file} is empty").format(file=path.name))
+    header = [cell.strip() for cell in first[1]]
+    # Line numbers count every row of the file, so they match what Excel shows.
+    return Sheet(header, ((line - first[0] + 1, cells) for line, cells in numbered), encoding)
+
+
+def write_table(path: Path, header: list[str], rows: Iterable[list[object]]) -> int:
+    """Write CSV (UTF-8 with BOM, which Excel on Chinese Windows opens correctly) or XLSX by the
+    file's extension. Numbers stay numbers in XLSX; text is escaped against formulas."""
+    suffix = path.suffix.lower()
+    count = 0
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        sheet.freeze_panes = "A2"
+        sheet.append(header)
+        for row in rows:
+            sheet.append([escape_formula(v) if isinstance(v, str) else v for v in row])
+            count += 1
+        book.save(path)
+        return count
+    if suffix != ".csv":
+        raise BangfuError(_("{file}: export writes .csv or .xlsx files").format(file=path.name))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else escape_formula(v) if isinstance(v, str) else v for v in row])
+            count += 1
+            if count % 1000 == 0:
+                f.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+        f.write(buffer.getvalue())
+    return count
