@@ -213,9 +213,7 @@ class Products(KeyedKind):
     def accept_new(self, session: Session, rows: list[tuple[int, Values]], batch: Batch) -> list[tuple[int, Values]]:
         """A certificate number belongs to one product only."""
         wanted = {values["cert_no"] for _line, values in rows}
-        owners = dict(
-            session.execute(select(Product.cert_no, Product.code).where(Product.cert_no.in_(wanted))).all()
-        )
+        owners = dict(session.execute(select(Product.cert_no, Product.code).where(Product.cert_no.in_(wanted))).all())
         accepted = []
         for line, values in rows:
             owner = owners.setdefault(values["cert_no"], values["code"])

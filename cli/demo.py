@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from catalog.certificates import SELLABLE, effective_status
+from catalog.certificates import SELLABLE, change_certificate, effective_status
+from catalog.search import search_key
 from core.config import business_zone
 from core.errors import BangfuError
 from core.i18n import _
@@ -178,6 +179,7 @@ def _catalog(session: Session, rng: random.Random, until: dt.date) -> tuple[list
             region_code=region,
             benefit_rate_bp=rate,
             contact_phone=f"138{rng.randrange(10**8):08d}",
+            search_key=search_key(name),
         )
         suppliers.append(supplier)
         for p_no, (p_name, category, unit, price, grams) in enumerate(items, start=1):
@@ -191,6 +193,7 @@ def _catalog(session: Session, rng: random.Random, until: dt.date) -> tuple[list
                 price_fen=price,
                 barcode=body + ean13_check_digit(body),
                 supplier=supplier,
+                search_key=search_key(f"P{s_no:02d}{p_no:02d}", p_name),
                 cert_no=f"扶认〔{certified.year}〕{s_no:02d}{p_no:03d}号",
                 cert_level=rng.choice(["provincial", "provincial", "municipal", "county"]),
                 cert_authority="省乡村振兴局" if p_no % 2 else "市乡村振兴局",
@@ -203,9 +206,11 @@ def _catalog(session: Session, rng: random.Random, until: dt.date) -> tuple[list
     # A few certificates in other states, so every status shows on the screens.
     products[3].valid_until = until + dt.timedelta(days=12)
     products[12].valid_until = until - dt.timedelta(days=20)
-    products[20].cert_status = "suspended"
+    products[40].certified_on = until + dt.timedelta(days=10)
     session.add_all(suppliers)
     session.flush()
+    change_certificate(session, products[20].id, "suspend", "抽检复核中", "demo")
+    change_certificate(session, products[30].id, "revoke", "企业不再符合认定条件", "demo")
     return suppliers, products
 
 
@@ -214,14 +219,16 @@ def _households(session: Session, rng: random.Random, suppliers: list[Supplier],
     for no in range(1, 61):
         supplier = suppliers[(no - 1) % len(suppliers)]
         region = supplier.region_code
+        code, head_name = f"{region}-{no:03d}", rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
         households.append(
             Household(
-                code=f"{region}-{no:03d}",
-                head_name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                code=code,
+                head_name=head_name,
                 id_number=_id_number(rng, region),
                 region_code=region,
                 members=rng.randint(1, 6),
                 status=rng.choice(["poor", "lifted", "lifted", "monitored"]),
+                search_key=search_key(code, head_name),
             )
         )
     session.add_all(households)
