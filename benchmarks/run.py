@@ -5,18 +5,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import startup
+from benchmarks import catalog, startup
 
-SUITES = {"startup": startup.run}
+SUITES = {"startup": startup.run, "catalog": catalog.run}
 
 
 def main(names: list[str]) -> None:
-    print(f"{'benchmark':<48} {'Bangfu':>10} {'baseline':>10}")
+    print(f"{'benchmark':<52} {'Bangfu':>10} {'baseline':>10}")
     for name, suite in SUITES.items():
         if names and name not in names:
             continue
         for label, ours, baseline in suite():
-            print(f"{label:<48} {ours:>9.3f}s {baseline:>9.3f}s", flush=True)
+            print(f"{label:<52} {ours:>9.4f}s {baseline:>9.4f}s", flush=True)
 
 
 if __name__ == "__main__":

@@ -135,3 +135,12 @@ def import_file(session: Session, kind: Kind, path: Path, progress: Progress | N
     if progress:
         progress(read)
     return ImportResult(kind.name, added, skipped)
+
+
+def check_file(session: Session, kind: Kind, path: Path, progress: Progress | None = None) -> ImportResult:
+    """What importing would do, without writing: the import runs and is rolled back."""
+    with session.begin():
+        try:
+            return import_file(session, kind, path, progress)
+        finally:
+            session.rollback()

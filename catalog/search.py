@@ -15,6 +15,8 @@ def search_key(*texts: str | None) -> str:
         if not value:
             continue
         parts.append(value.lower())
+        if value.isascii():
+            continue  # codes and barcodes have no pinyin
         syllables = [s.strip().lower() for s in lazy_pinyin(value)]
         parts.append("".join(syllables))
         parts.append("".join(s[0] if s.isalpha() and s.isascii() else s for s in syllables if s))

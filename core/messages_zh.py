@@ -118,4 +118,5 @@ ZH: dict[str, str] = {
     "{kind}: {n} rows written to {file}": "{kind}：已写入 {n} 行到 {file}",
     "{value} is already the certificate of product {code}": "{value} 已是商品 {code} 的认定证书",
     "{value} is already used by another record": "{value} 已被其他记录使用",
+    "cancelled; nothing was changed": "已取消，未做任何更改",
 }

@@ -165,3 +165,22 @@ def write_table(path: Path, header: list[str], rows: Iterable[list[object]]) -> 
                 buffer.truncate()
         f.write(buffer.getvalue())
     return count
+
+
+def preview(path: Path, rows: int = 20) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the first data rows, for showing a file before importing it."""
+    sheet = open_sheet(path)
+    first = []
+    for item in sheet.rows:
+        first.append(item)
+        if len(first) >= rows:
+            break
+    return sheet.header, first
+
+
+def row_at(path: Path, line: int) -> list[str]:
+    """The cells of one line (header = line 1), read by streaming up to it."""
+    sheet = open_sheet(path)
+    if line == 1:
+        return sheet.header
+    return next((cells for number, cells in sheet.rows if number == line), [])

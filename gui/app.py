@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -75,6 +75,8 @@ def run_gui(db_value: str | None, screenshot: str | None = None, page: str = "co
     window.show()
     try:
         if screenshot:
+            app.processEvents()
+            QThreadPool.globalInstance().waitForDone(30_000)  # pages load their rows in the background
             app.processEvents()
             if not window.grab().save(str(Path(screenshot))):
                 raise BangfuError(f"cannot write {screenshot}")

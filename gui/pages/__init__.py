@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.db import Database
+from gui.pages import households, products, suppliers
 from gui.pages.placeholder import PlaceholderPage
 
 
@@ -27,9 +28,9 @@ def _placeholder(db: Database, title: str) -> QWidget:
 
 PAGES = (
     PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Checkout"), _placeholder),
-    PageSpec("catalog", QT_TRANSLATE_NOOP("Pages", "Products & certificates"), _placeholder),
-    PageSpec("suppliers", QT_TRANSLATE_NOOP("Pages", "Suppliers"), _placeholder),
-    PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), _placeholder),
+    PageSpec("catalog", QT_TRANSLATE_NOOP("Pages", "Products & certificates"), products.make),
+    PageSpec("suppliers", QT_TRANSLATE_NOOP("Pages", "Suppliers"), suppliers.make),
+    PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), households.make),
     PageSpec("coop", QT_TRANSLATE_NOOP("Pages", "Cooperatives & bulk orders"), _placeholder),
     PageSpec("labels", QT_TRANSLATE_NOOP("Pages", "Label printing"), _placeholder),
     PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), _placeholder),

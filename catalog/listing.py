@@ -1,0 +1,104 @@
+"""The registry as flat rows for lists and tables: one query each, no lazy loading afterwards."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from catalog.certificates import display_status
+from core.identifiers import mask_resident_id
+from core.models import Household, Linkage, Product, Supplier
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: int
+    code: str
+    name: str
+    category: str
+    unit: str
+    price_fen: int
+    barcode: str
+    supplier_uscc: str
+    supplier_name: str
+    cert_no: str
+    cert_level: str
+    valid_until: dt.date
+    status: str  # active | expiring | expired | suspended | revoked | pending
+    search_key: str
+
+
+@dataclass(frozen=True)
+class SupplierRow:
+    id: int
+    uscc: str
+    name: str
+    kind: str
+    region_code: str
+    benefit_rate_bp: int
+    contact_phone: str
+    products: int
+    households: int
+    search_key: str
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: int
+    code: str
+    head_name: str
+    id_masked: str
+    region_code: str
+    members: int
+    status: str
+    suppliers: str  # names of the suppliers linked this month
+    search_key: str
+
+
+def product_rows(session: Session, day: dt.date) -> list[ProductRow]:
+    rows = session.execute(select(Product, Supplier.uscc, Supplier.name).join(Supplier).order_by(Product.code))
+    return [
+        ProductRow(
+            p.id, p.code, p.name, p.category, p.unit, p.price_fen, p.barcode or "", uscc, name, p.cert_no,
+            p.cert_level, p.valid_until, display_status(p, day), p.search_key,
+        )
+        for p, uscc, name in rows
+    ]  # fmt: skip
+
+
+def supplier_rows(session: Session, month: str) -> list[SupplierRow]:
+    products = dict(session.execute(select(Product.supplier_id, func.count()).group_by(Product.supplier_id)).all())
+    linked = dict(
+        session.execute(
+            select(Linkage.supplier_id, func.count(func.distinct(Linkage.household_id)))
+            .where(Linkage.start_month <= month, (Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+            .group_by(Linkage.supplier_id)
+        ).all()
+    )
+    return [
+        SupplierRow(
+            s.id, s.uscc, s.name, s.kind, s.region_code, s.benefit_rate_bp, s.contact_phone or "",
+            products.get(s.id, 0), linked.get(s.id, 0), s.search_key,
+        )
+        for s in session.scalars(select(Supplier).order_by(Supplier.uscc))
+    ]  # fmt: skip
+
+
+def household_rows(session: Session, month: str) -> list[HouseholdRow]:
+    links: dict[int, list[str]] = {}
+    active = (
+        select(Linkage.household_id, Supplier.name)
+        .join(Supplier, Linkage.supplier_id == Supplier.id)
+        .where(Linkage.start_month <= month, (Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+        .order_by(Supplier.name)
+    )
+    for household_id, name in session.execute(active):
+        links.setdefault(household_id, []).append(name)
+    return [
+        HouseholdRow(
+            h.id, h.code, h.head_name, mask_resident_id(h.id_number) if h.id_number else "", h.region_code,
+            h.members, h.status, "、".join(links.get(h.id, [])), h.search_key,
+        )
+        for h in session.scalars(select(Household).order_by(Household.code))
+    ]  # fmt: skip

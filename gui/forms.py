@@ -1,0 +1,136 @@
+"""One form dialog for every record (product, supplier, household, linkage).
+
+Fields are described as data; saving calls a catalog service with the texts by SPEC column
+name. FormInvalid's messages appear under their fields, and nothing is saved until every field
+is right.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.registry import FormInvalid
+from core.errors import BangfuError
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # SPEC column name, the key of the form's texts
+    label: str
+    choices: Sequence[tuple[str, str]] = ()  # (stored value, shown text); empty: free text
+    date: bool = False
+    editable_choice: bool = False  # a combo that also accepts typed text (units, categories)
+    placeholder: str = ""
+
+
+class FormDialog(QDialog):
+    """``save(texts)`` raises FormInvalid to keep the dialog open with the messages shown."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, fields: Sequence[Field], save: Callable[[dict[str, str]], None]
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self._save = save
+        self.inputs: dict[str, QLineEdit | QComboBox | QDateEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for field in fields:
+            widget = self._input(field)
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setVisible(False)
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(field.label, box)
+            self.inputs[field.name] = widget
+            self.errors[field.name] = error
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _input(field: Field) -> QLineEdit | QComboBox | QDateEdit:
+        if field.date:
+            date = QDateEdit()
+            date.setDisplayFormat("yyyy-MM-dd")
+            date.setCalendarPopup(True)
+            date.setDate(QDate.currentDate())
+            return date
+        if field.choices:
+            combo = QComboBox()
+            combo.setEditable(field.editable_choice)
+            for value, text in field.choices:
+                combo.addItem(text, value)
+            return combo
+        line = QLineEdit()
+        line.setPlaceholderText(field.placeholder)
+        return line
+
+    def set_values(self, values: dict[str, str]) -> None:
+        for name, value in values.items():
+            widget = self.inputs.get(name)
+            if isinstance(widget, QDateEdit):
+                widget.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+                else:
+                    widget.setEditText(value)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value)
+
+    def values(self) -> dict[str, str]:
+        texts = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QDateEdit):
+                texts[name] = widget.date().toString("yyyy-MM-dd")
+            elif isinstance(widget, QComboBox):
+                data = widget.currentData()
+                texts[name] = (
+                    data
+                    if data is not None and widget.currentText() == widget.itemText(widget.currentIndex())
+                    else widget.currentText()
+                )
+            else:
+                texts[name] = widget.text()
+        return texts
+
+    def show_errors(self, problems: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            label.setText(problems.get(name, ""))
+            label.setVisible(name in problems)
+        unplaced = {k: v for k, v in problems.items() if k not in self.errors}
+        if unplaced:
+            QMessageBox.warning(self, self.windowTitle(), "\n".join(f"{k}: {v}" for k, v in unplaced.items()))
+
+    def try_save(self) -> None:
+        try:
+            self._save(self.values())
+        except FormInvalid as exc:
+            self.show_errors(exc.problems)
+            return
+        except BangfuError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self.accept()

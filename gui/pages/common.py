@@ -1,0 +1,166 @@
+"""Pieces every registry page shares: the toolbar, the table view, loading rows off the GUI thread."""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from core.db import Database
+from gui.import_dialog import ImportDialog, export_kind
+from gui.table import Col, RecordFilter, RecordModel
+from gui.tasks import Task, message_for, run_task
+from gui.text import tr
+
+
+def this_month() -> str:
+    return dt.date.today().strftime("%Y-%m")
+
+
+class RecordPage(QWidget):
+    """A title, a search field with extra filters, buttons, and a sortable table of rows that a
+    ``load(session)`` function returns. Subclasses add their filters, buttons and dialogs."""
+
+    def __init__(
+        self, db: Database, title: str, columns: Sequence[Col], load: Callable[[Session], list[Any]], **model_kw: Any
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self._load = load
+        self.task: Task | None = None
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search: code, name or pinyin initials"))
+        self.search.setClearButtonEnabled(True)
+        self.model = RecordModel(columns, **model_kw)
+        self.proxy = RecordFilter(self.model)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.count = QLabel()
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.search, 2)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 12, 8)
+        layout.addWidget(heading)
+        inner = QVBoxLayout()
+        inner.setContentsMargins(20, 0, 8, 0)
+        inner.addLayout(self.filters)
+        inner.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addLayout(self.buttons)
+        inner.addLayout(bottom)
+        layout.addLayout(inner, 1)
+        self.reload()
+
+    def add_choice_filter(self, attr: str, everything: str, choices: Sequence[tuple[str, str]] = ()) -> QComboBox:
+        """A combo that keeps rows whose ``attr`` equals the chosen value (first item: no filter)."""
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for value, text in choices:
+            combo.addItem(text, value)
+
+        def changed() -> None:
+            value = combo.currentData()
+            self.proxy.set_predicate(attr, None if value is None else lambda row: getattr(row, attr) == value)
+
+        combo.currentIndexChanged.connect(changed)
+        self.filters.addWidget(combo, 1)
+        return combo
+
+    def fill_choices(self, combo: QComboBox, attr: str) -> None:
+        """Offer the values of ``attr`` found in the rows, keeping the current choice."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for value in sorted({getattr(row, attr) for row in self.model.rows}):
+            combo.addItem(value, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def add_transfer_buttons(self, kind: str) -> None:
+        """Import… and Export… for this page's kind of record."""
+        self.add_button(tr("Import…"), lambda: self.open_import(kind))
+        self.add_button(tr("Export…"), lambda: export_kind(self, self.db, kind))
+
+    def open_import(self, kind: str) -> ImportDialog:
+        dialog = ImportDialog(self, self.db, kind)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(action)
+        self.buttons.addWidget(button)
+        return button
+
+    def reload(self) -> None:
+        """Read the rows in the background; the table keeps its old rows until they arrive."""
+
+        def work(_report: Callable[[int], None]) -> list[Any]:
+            with self.db.read_session() as session:
+                return self._load(session)
+
+        self.task = run_task(self, tr("Loading…"), work, self._loaded, self.show_error)
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.task = None
+        self.loaded()
+
+    def loaded(self) -> None:
+        """Called after new rows arrived (filters that list values refresh here)."""
+
+    def _count(self) -> None:
+        self.count.setText(
+            tr("{shown} of {total} shown").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
+
+    def selected(self) -> Any:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.proxy.row_at(indexes[0]) if indexes else None
+
+    def show_error(self, error: BaseException) -> None:
+        self.task = None
+        QMessageBox.warning(self, self.window().windowTitle(), message_for(error))
+
+    def write(self, action: Callable[[Session], object]) -> None:
+        """Run one small write in its own transaction, then reload."""
+        with self.db.session() as session, session.begin():
+            action(session)
+        self.reload()

@@ -1,0 +1,73 @@
+"""帮扶户: registered households, ID numbers masked, with the suppliers linked to them this month."""
+
+from PySide6.QtWidgets import QWidget
+
+from catalog.listing import HouseholdRow, household_rows
+from catalog.registry import save_household
+from core.db import Database
+from core.models import HOUSEHOLD_STATUSES
+from gui.forms import Field, FormDialog
+from gui.pages.common import RecordPage, this_month
+from gui.table import Col
+from gui.text import tr
+
+
+def status_text(status: str) -> str:
+    return {"poor": tr("Not yet lifted"), "lifted": tr("Lifted out of poverty"), "monitored": tr("Monitored")}[status]
+
+
+class HouseholdsPage(RecordPage):
+    def __init__(self, db: Database, title: str) -> None:
+        columns = [
+            Col(tr("Code"), lambda r: r.code),
+            Col(tr("Head of household"), lambda r: r.head_name),
+            Col(tr("ID number"), lambda r: r.id_masked),
+            Col(tr("Region"), lambda r: r.region_code),
+            Col(tr("Members"), lambda r: str(r.members), sort=lambda r: r.members, right=True),
+            Col(tr("Status"), lambda r: status_text(r.status)),
+            Col(tr("Linked suppliers"), lambda r: r.suppliers),
+        ]
+        super().__init__(db, title, columns, lambda s: household_rows(s, this_month()))
+        self.status = self.add_choice_filter(
+            "status", tr("All statuses"), [(s, status_text(s)) for s in HOUSEHOLD_STATUSES]
+        )
+        self.add_button(tr("New household…"), self.new_household)
+        self.add_button(tr("Edit…"), self.edit_household)
+        self.add_transfer_buttons("households")
+        self.table.doubleClicked.connect(self.edit_household)
+
+    def _dialog(self, title: str, household_id: int | None) -> FormDialog:
+        fields = [
+            Field("code", tr("Code")),
+            Field("head_name", tr("Head of household")),
+            Field("id_number", tr("ID number")),
+            Field("region_code", tr("Region code")),
+            Field("members", tr("Members")),
+            Field("status", tr("Status"), choices=[(s, status_text(s)) for s in HOUSEHOLD_STATUSES]),
+        ]
+
+        def save(texts: dict[str, str]) -> None:
+            self.write(lambda session: save_household(session, texts, household_id))
+
+        return FormDialog(self, title, fields, save)
+
+    def new_household(self) -> FormDialog:
+        dialog = self._dialog(tr("New household"), None)
+        dialog.open()
+        return dialog
+
+    def edit_household(self) -> FormDialog | None:
+        row: HouseholdRow | None = self.selected()
+        if row is None:
+            return None
+        dialog = self._dialog(tr("Edit household {code}").format(code=row.code), row.id)
+        dialog.set_values(
+            {"code": row.code, "head_name": row.head_name, "id_number": row.id_masked, "region_code": row.region_code,
+             "members": str(row.members), "status": row.status}
+        )  # fmt: skip
+        dialog.open()
+        return dialog
+
+
+def make(db: Database, title: str) -> QWidget:
+    return HouseholdsPage(db, title)

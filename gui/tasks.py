@@ -1,0 +1,108 @@
+"""Running work off the GUI thread: one helper for every long action, as Anki does.
+
+``run_task`` starts ``work(report)`` on Qt's thread pool and calls ``done(result)`` or
+``failed(error)`` back on the GUI thread. ``report(n)`` updates the progress dialog, which
+appears only when the work lasts over half a second, and raises Cancelled once the user has
+pressed Cancel. The work must open its own database session: sessions never cross threads.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.errors import BangfuError
+from core.tasks import CancelToken
+
+Report = Callable[[int], None]
+
+
+class _Signals(QObject):
+    progress = Signal(int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Report], Any], token: CancelToken) -> None:
+        super().__init__()
+        self.work = work
+        self.token = token
+        self.signals = _Signals()
+
+    def _report(self, value: int) -> None:
+        self.token.check()
+        self.signals.progress.emit(value)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._report)
+        except Exception as exc:  # handed to the GUI thread, which decides what the user sees
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class Task(QObject):
+    """A running job: ``cancel()`` asks it to stop; ``finished``/``failed`` arrive on the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget, label: str, maximum: int) -> None:
+        super().__init__(parent)
+        self.token = CancelToken()
+        self.label = label
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(500)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.token.cancel)
+        self.dialog.setValue(0)
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _progress(self, value: int) -> None:
+        if self.dialog.maximum():
+            self.dialog.setValue(min(value, self.dialog.maximum()))
+        else:  # unknown length (a file being read): a busy bar and a count
+            self.dialog.setLabelText(f"{self.label} {value:,}")
+
+    def _end(self, signal: Signal, value: object) -> None:
+        self.dialog.reset()
+        self.dialog.close()
+        signal.emit(value)  # type: ignore[attr-defined]
+        self.deleteLater()
+
+
+def run_task(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Report], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+    maximum: int = 0,
+) -> Task:
+    """Start ``work`` in the background; ``done``/``failed`` run on the GUI thread afterwards."""
+    task = Task(parent, label, maximum)
+    job = _Job(work, task.token)
+    job.signals.progress.connect(task._progress)
+    job.signals.finished.connect(lambda result: task._end(task.finished, result))
+    job.signals.failed.connect(lambda error: task._end(task.failed, error))
+    task.finished.connect(done)
+    task.failed.connect(failed)
+    task.job = job  # keeps the signals' sender alive until the task is gone
+    QThreadPool.globalInstance().start(job)
+    return task
+
+
+def message_for(error: BaseException) -> str:
+    """What the user reads: our own message, or one line pointing to the log for a real bug."""
+    if isinstance(error, BangfuError):
+        return str(error)
+    logging.getLogger("bangfu").error("unexpected failure", exc_info=error)
+    return QCoreApplication.translate("Tasks", "Unexpected failure; the details are in the log file.")

@@ -1,0 +1,11 @@
+"""Translating window text outside a QObject.
+
+pyside6-lupdate files a bare ``tr("…")`` call under the empty context, so this helper looks the
+text up there; inside a QObject, ``self.tr`` (context: the class name) works as usual.
+"""
+
+from PySide6.QtCore import QCoreApplication
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
