@@ -16,7 +16,8 @@ def main(names: list[str]) -> None:
         if names and name not in names:
             continue
         for label, ours, baseline in suite():
-            print(f"{label:<52} {ours:>9.4f}s {baseline:>9.4f}s", flush=True)
+            shown = "—" if baseline != baseline else f"{baseline:.4f}s"  # NaN: no raw baseline for this one
+            print(f"{label:<52} {ours:>9.4f}s {shown:>10}", flush=True)
 
 
 if __name__ == "__main__":

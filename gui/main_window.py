@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
             return
         if row not in self._built:
             spec = PAGES[row]
-            page = spec.make(self.db, spec.title)
+            page = spec.make(self.db)
             old = self.stack.widget(row)
             self.stack.removeWidget(old)
             old.deleteLater()

@@ -11,6 +11,7 @@ from catalog.importing import ImportFailed, import_file
 from catalog.kinds import registry_kinds
 from core.errors import BangfuError
 from core.models import Household, Linkage, Product, Supplier
+from core.tasks import Cancelled, CancelToken
 from tests.files import REGISTRY, SAMPLES, sample_rows, write_csv, write_xlsx
 
 
@@ -250,3 +251,22 @@ def test_export_masks_id_numbers_and_masked_files_reimport(session: Session, tmp
     assert failure(session, "households", fresh) == [
         (2, "id_number", "is masked: give the full ID number or leave it empty")
     ]
+
+
+def test_cancelling_an_import_writes_nothing(session: Session, tmp_path: Path) -> None:
+    rows = [["code", "head_name", "region_code", "members", "status"]]
+    rows += [[f"H{n:05d}", "王", "411224", "2", "poor"] for n in range(2500)]
+    token = CancelToken()
+    seen = []
+
+    def progress(read: int) -> None:
+        seen.append(read)
+        token.cancel()
+        token.check()
+
+    nested = session.begin_nested()
+    with pytest.raises(Cancelled):
+        import_file(session, registry_kinds()["households"], write_csv(tmp_path / "h.csv", rows), progress)
+    nested.rollback()
+    assert seen == [1000]
+    assert count(session, Household) == 0

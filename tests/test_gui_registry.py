@@ -1,20 +1,23 @@
 """The registry screens, driven as a person would: search, filter, edit, import."""
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QLineEdit
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 from sqlalchemy import func, select
 
 from catalog.importing import import_file
 from catalog.kinds import registry_kinds
 from core.db import Database, open_database
 from core.models import Household, Product
+from core.tasks import Cancelled
 from gui.app import install_translations
 from gui.pages.households import HouseholdsPage
 from gui.pages.products import ProductsPage
 from gui.pages.suppliers import SuppliersPage
+from gui.tasks import run_task
 from tests.files import REGISTRY, SAMPLES, write_csv
 
 pytestmark = pytest.mark.gui
@@ -166,3 +169,22 @@ def test_import_dialog_checks_then_imports(qtbot, db: Database, tmp_path: Path) 
         assert session.scalar(select(func.count()).select_from(Household)) == 6
     dialog.run_import()
     qtbot.waitUntil(lambda: page.model.rowCount() == 7)
+
+
+def test_background_task_reports_progress_and_can_be_cancelled(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    outcome: list[object] = []
+    started = threading.Event()
+
+    def work(report):  # type: ignore[no-untyped-def]
+        for n in range(10_000_000):
+            started.set()
+            report(n)
+        return "finished"
+
+    task = run_task(parent, "working", work, outcome.append, outcome.append)
+    assert started.wait(5)
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(outcome))
+    assert isinstance(outcome[0], Cancelled)
