@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any
 
 from core import identifiers, money
@@ -19,7 +20,10 @@ Parser = Callable[[str, str], object]
 # Chinese words a clerk may type for the English codes of SPEC §7.
 ENUM_ALIASES: dict[str, dict[str, str]] = {
     "kind": {"企业": "enterprise", "公司": "enterprise", "合作社": "cooperative", "农民专业合作社": "cooperative",
-             "家庭农场": "family_farm", "个体": "individual", "个体户": "individual", "其他": "other"},
+             "家庭农场": "family_farm", "个体": "individual", "个体户": "individual", "其他": "other",
+             "销售": "sale", "退货": "refund", "退款": "refund"},
+    "channel": {"专柜": "counter", "专区": "counter", "专馆": "counter", "合作社": "cooperative",
+                "团购": "bulk", "以购代捐": "bulk", "线上": "online", "网络": "online", "电商": "online"},
     "cert_level": {"国家级": "national", "省级": "provincial", "市级": "municipal", "县级": "county"},
     "cert_status": {"有效": "active", "正常": "active", "暂停": "suspended", "撤销": "revoked", "已撤销": "revoked"},
     "status": {"未脱贫": "poor", "脱贫户": "lifted", "已脱贫": "lifted", "监测户": "monitored", "监测": "monitored"},
@@ -88,6 +92,21 @@ def date(value: str, field: str) -> dt.date:
         return dt.date.fromisoformat(head)
     except ValueError:
         raise InvalidValue(field, _("not a real date YYYY-MM-DD: {value}").format(value=value)) from None
+
+
+def timestamp(zone: tzinfo) -> Parser:
+    """ISO 8601 date-time; with an offset as written (``Z``, ``+08:00``), without one it is local
+    time in the business zone (as an XLSX date-time cell holds it)."""
+
+    def parse(value: str, field: str) -> dt.datetime:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            reason = _("not a real date-time, write it as 2026-06-03T09:12:00+08:00: {value}")
+            raise InvalidValue(field, reason.format(value=value)) from None
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
+
+    return parse
 
 
 def month(value: str, field: str) -> str:

@@ -45,6 +45,7 @@ class Batch:
     """Parsed rows waiting to be stored, with the problems found while storing them."""
 
     rows: list[tuple[int, dict[str, object]]]
+    final: bool = False  # the last batch of the file: kinds that hold rows back finish now
     errors: list[RowError] = field(default_factory=list)
     added: int = 0
     skipped: int = 0
@@ -106,9 +107,9 @@ def import_file(session: Session, kind: Kind, path: Path, progress: Progress | N
     added = skipped = read = 0
     pending: list[tuple[int, dict[str, object]]] = []
 
-    def flush() -> None:
+    def flush(final: bool = False) -> None:
         nonlocal added, skipped
-        batch = Batch(pending.copy())
+        batch = Batch(pending.copy(), final)
         kind.store(session, batch)
         errors.extend(batch.errors)
         added += batch.added
@@ -126,7 +127,7 @@ def import_file(session: Session, kind: Kind, path: Path, progress: Progress | N
             flush()
         if progress and read % BATCH == 0:
             progress(read)
-    flush()
+    flush(final=True)
     if read == 0:
         raise BangfuError(_("{file} has a header but no rows").format(file=path.name))
     if errors:

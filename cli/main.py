@@ -5,7 +5,9 @@ anything else is written to the log file and reported in one line that names tha
 """
 
 import argparse
+import csv
 import datetime as dt
+import json
 import logging
 import logging.handlers
 import sys
@@ -18,6 +20,7 @@ from core.i18n import _, set_language
 from core.paths import log_dir
 
 PAGES = ("counter", "catalog", "suppliers", "households", "coop", "labels", "summary", "users", "settings")
+ATTRIBUTION_CSV_HEADER = ["month", "household_code", "supplier_uscc", "attributed_fen"]
 IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales")
 
 log = logging.getLogger("bangfu")
@@ -65,14 +68,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from catalog.importing import import_file
     from catalog.kinds import registry_kinds
+    from orders.sales_import import sales_kind
 
-    kinds = registry_kinds()
-    if args.kind not in kinds:
-        return not_yet(args)
     db = open_database(args.db)
     try:
         with db.session() as session, session.begin():
-            result = import_file(session, kinds[args.kind], Path(args.file))
+            kind = sales_kind(session) if args.kind == "sales" else registry_kinds()[args.kind]
+            result = import_file(session, kind, Path(args.file))
     finally:
         db.dispose()
     print(result)
@@ -91,6 +93,48 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(_("{kind}: {n} rows written to {file}").format(kind=args.kind, n=count, file=args.file))
+    return 0
+
+
+def _write_json(data: object, out: str) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from orders.monthly import monthly_summary
+
+    if args.format != "json":
+        return not_yet(args)
+    db = open_database(args.db)
+    try:
+        with db.read_session() as session, session.begin():
+            summary = monthly_summary(session, args.month)
+    finally:
+        db.dispose()
+    _write_json(summary.to_json(), args.out)
+    return 0
+
+
+def cmd_attribution(args: argparse.Namespace) -> int:
+    from core.tabular import write_table
+    from orders.monthly import attribution_report
+
+    db = open_database(args.db)
+    try:
+        with db.read_session() as session, session.begin():
+            report = attribution_report(session, args.month)
+    finally:
+        db.dispose()
+    if args.format == "json":
+        _write_json(report.to_json(), args.out)
+    elif args.out == "-":
+        csv.writer(sys.stdout, lineterminator="\n").writerows([ATTRIBUTION_CSV_HEADER, *report.csv_rows()])
+    else:
+        write_table(Path(args.out), ATTRIBUTION_CSV_HEADER, report.csv_rows())
     return 0
 
 
@@ -125,13 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--month", required=True)
     report.add_argument("--format", choices=("json", "pdf", "xlsx"), required=True)
     report.add_argument("--out", required=True)
-    report.set_defaults(func=not_yet)
+    report.set_defaults(func=cmd_report)
 
     attribution = sub.add_parser("attribution", help=_("per-household attribution"))
     attribution.add_argument("--month", required=True)
     attribution.add_argument("--format", choices=("json", "csv"), required=True)
     attribution.add_argument("--out", required=True)
-    attribution.set_defaults(func=not_yet)
+    attribution.set_defaults(func=cmd_attribution)
 
     labels = sub.add_parser("labels", help=_("QR labels as PDF"))
     labels.add_argument("--product", required=True)

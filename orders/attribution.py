@@ -1,0 +1,194 @@
+"""Revenue attribution (SPEC §6): each supplier's monthly benefit pool, split over its linked
+households by weight with the largest remainder method, exactly to the fen.
+
+The sums over sale and refund lines are GROUP BY queries in the database (the same SQL on
+SQLite and PostgreSQL); Python only folds the grouped rows and splits the pools.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.config import month_bounds
+from core.models import Household, Linkage, Product, Refund, RefundLine, Sale, SaleLine, Supplier
+from core.money import RATE_SCALE, div_round_half_up
+
+
+def split_pool(pool: int, weights: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """Split ``pool`` fen over (household code, weight) by the largest remainder method.
+
+    Each household gets floor(|pool|·w/W); the fen left over go one each to the largest
+    fractional parts, ties to the smaller household code in plain string order; then the sign of
+    the pool is applied. The parts always add up to the pool exactly.
+    """
+    total = sum(weight for _code, weight in weights)
+    if not weights or total <= 0:
+        raise ValueError("a pool is split over at least one positive weight")
+    magnitude = abs(pool)
+    shares = {code: magnitude * weight // total for code, weight in weights}
+    remainders = {code: magnitude * weight % total for code, weight in weights}
+    leftover = magnitude - sum(shares.values())
+    for code in sorted(shares, key=lambda c: (-remainders[c], c))[:leftover]:
+        shares[code] += 1
+    sign = -1 if pool < 0 else 1
+    return {code: sign * amount for code, amount in shares.items()}
+
+
+@dataclass(frozen=True)
+class LineSums:
+    """Sale or refund amounts of one month grouped by product and channel (SQL does the sums)."""
+
+    amounts: dict[tuple[int, str], int]  # (product id, channel) -> fen
+    lines: dict[int, int]  # product id -> number of lines
+
+
+def sale_sums(
+    session: Session, start: dt.datetime, end: dt.datetime, suppliers: Iterable[int] | None = None
+) -> LineSums:
+    query = (
+        select(SaleLine.product_id, Sale.channel, func.sum(SaleLine.amount_fen), func.count())
+        .join(Sale, SaleLine.sale_id == Sale.id)
+        .where(Sale.sold_at >= start, Sale.sold_at < end)
+        .group_by(SaleLine.product_id, Sale.channel)
+    )
+    if suppliers is not None:
+        query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
+    amounts, lines = {}, defaultdict(int)
+    for product_id, channel, amount, count in session.execute(query):
+        amounts[(product_id, channel)] = int(amount)
+        lines[product_id] += int(count)
+    return LineSums(amounts, dict(lines))
+
+
+def refund_sums(
+    session: Session, start: dt.datetime, end: dt.datetime, suppliers: Iterable[int] | None = None
+) -> LineSums:
+    """Refunds dated in the month, under the original sale's channel and line's product."""
+    query = (
+        select(SaleLine.product_id, Sale.channel, func.sum(RefundLine.amount_fen), func.count())
+        .select_from(RefundLine)
+        .join(Refund, RefundLine.refund_id == Refund.id)
+        .join(SaleLine, RefundLine.sale_line_id == SaleLine.id)
+        .join(Sale, SaleLine.sale_id == Sale.id)
+        .where(Refund.refunded_at >= start, Refund.refunded_at < end)
+        .group_by(SaleLine.product_id, Sale.channel)
+    )
+    if suppliers is not None:
+        query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
+    amounts, lines = {}, defaultdict(int)
+    for product_id, channel, amount, count in session.execute(query):
+        amounts[(product_id, channel)] = int(amount)
+        lines[product_id] += int(count)
+    return LineSums(amounts, dict(lines))
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    supplier_id: int
+    category: str
+    origin: str
+
+
+def product_info(session: Session, ids: Iterable[int]) -> dict[int, ProductInfo]:
+    wanted = list(set(ids))
+    info = {}
+    for start in range(0, len(wanted), 10_000):  # keep IN lists of a sane size
+        rows = session.execute(
+            select(Product.id, Product.supplier_id, Product.category, Product.origin_region_code).where(
+                Product.id.in_(wanted[start : start + 10_000])
+            )
+        )
+        info.update({pid: ProductInfo(sid, cat, origin) for pid, sid, cat, origin in rows})
+    return info
+
+
+@dataclass
+class SupplierMonth:
+    """One supplier's month: net, pool and where the pool went."""
+
+    id: int
+    uscc: str
+    name: str
+    benefit_rate_bp: int
+    net_fen: int = 0
+    pool_fen: int = 0
+    shares: dict[str, int] = field(default_factory=dict)  # household code -> fen
+    linked: bool = False
+
+    @property
+    def attributed_fen(self) -> int:
+        return sum(self.shares.values())
+
+    @property
+    def unattributed_fen(self) -> int:
+        return 0 if self.linked else self.pool_fen
+
+
+def active_weights(session: Session, month: str, suppliers: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
+    """(household code, weight) of each supplier's linkages active in ``month``."""
+    wanted = list(suppliers)
+    weights: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for start in range(0, len(wanted), 10_000):
+        rows = session.execute(
+            select(Linkage.supplier_id, Household.code, Linkage.weight_centi)
+            .join(Household, Linkage.household_id == Household.id)
+            .where(Linkage.supplier_id.in_(wanted[start : start + 10_000]))
+            .where(Linkage.start_month <= month, (Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+        )
+        for supplier_id, code, weight in rows:
+            weights[supplier_id].append((code, weight))
+    return weights
+
+
+def attribute(
+    session: Session,
+    month: str,
+    zone: ZoneInfo,
+    sales: LineSums | None = None,
+    refunds: LineSums | None = None,
+    info: dict[int, ProductInfo] | None = None,
+    suppliers: Iterable[int] | None = None,
+) -> dict[int, SupplierMonth]:
+    """Every supplier with a sale or refund in ``month`` (or only ``suppliers``), by id."""
+    start, end = month_bounds(month, zone)
+    sales = sales or sale_sums(session, start, end, suppliers)
+    refunds = refunds or refund_sums(session, start, end, suppliers)
+    info = (
+        info
+        if info is not None
+        else product_info(session, {p for p, _c in sales.amounts} | {p for p, _c in refunds.amounts})
+    )
+    net: dict[int, int] = defaultdict(int)
+    for sign, sums in ((1, sales), (-1, refunds)):
+        for (product_id, _channel), amount in sums.amounts.items():
+            net[info[product_id].supplier_id] += sign * amount
+    months: dict[int, SupplierMonth] = {}
+    ids = list(net)
+    for chunk in range(0, len(ids), 10_000):
+        rows = session.execute(
+            select(Supplier.id, Supplier.uscc, Supplier.name, Supplier.benefit_rate_bp).where(
+                Supplier.id.in_(ids[chunk : chunk + 10_000])
+            )
+        )
+        for sid, uscc, name, rate in rows:
+            months[sid] = SupplierMonth(sid, uscc, name, rate, net[sid], div_round_half_up(net[sid] * rate, RATE_SCALE))
+    for supplier_id, weights in active_weights(session, month, months).items():
+        figures = months[supplier_id]
+        figures.linked = True
+        figures.shares = split_pool(figures.pool_fen, weights)
+    return months
+
+
+def household_totals(months: Iterable[SupplierMonth]) -> dict[str, dict[str, int]]:
+    """Household code -> {supplier uscc: fen}, non-zero amounts only."""
+    totals: dict[str, dict[str, int]] = defaultdict(dict)
+    for figures in months:
+        for code, amount in figures.shares.items():
+            if amount:
+                totals[code][figures.uscc] = amount
+    return dict(totals)
