@@ -42,6 +42,11 @@ class Column:
     required: bool
     parse: Parser
     aliases: tuple[str, ...] = ()
+    in_header: bool = False  # the header must name it even where a row may leave it blank
+
+    @property
+    def header_required(self) -> bool:
+        return self.required or self.in_header
 
 
 def parse_values(columns: Sequence[Column], raw: Mapping[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:

@@ -83,7 +83,7 @@ def _header_map(header: list[str], columns: Sequence[Column]) -> tuple[list[tupl
         index = next((positions[n.lower()] for n in names if n.lower() in positions), None)
         if index is not None:
             found.append((column, index))
-        elif column.required:
+        elif column.header_required:
             errors.append(RowError(1, column.name, _("required column is missing")))
     return found, errors
 

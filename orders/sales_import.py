@@ -38,7 +38,9 @@ def sales_columns(zone: ZoneInfo) -> tuple[Column, ...]:
     return (
         Column("sale_ref", True, f.text(64), ("销售单号", "单号", "小票号")),
         Column("sold_at", True, f.timestamp(zone), ("销售时间", "时间", "交易时间")),
-        Column("channel", True, f.one_of(CHANNELS), ("渠道", "销售渠道")),
+        Column(
+            "channel", False, f.one_of(CHANNELS), ("渠道", "销售渠道"), in_header=True
+        ),  # a refund may leave it blank
         Column("counter_code", False, f.text(32), ("专柜编码", "专柜")),
         Column("customer_org", False, f.text(200), ("采购单位", "团购单位", "单位名称")),
         Column("product_code", True, f.text(64), ("商品编码", "商品代码")),
@@ -72,6 +74,7 @@ class _Seen:
     first_line: int
     expected: int
     matched: int = 0
+    failed: bool = False  # a difference was reported already
 
 
 @dataclass
@@ -177,6 +180,9 @@ class Sales:
 
     def _check_sale_header(self, group: list[Row], batch: Batch) -> bool:
         line, values = group[0]
+        if values["channel"] is None:
+            batch.fail(line, "channel", _("required, but empty"))
+            return False
         if values["refund_of"]:
             batch.fail(line, "refund_of", _("only a refund names the sale it refunds"))
             return False
@@ -326,10 +332,12 @@ class Sales:
         for name, stored in zip(HEADER_FIELDS, sale.header, strict=True):
             if values[name] != stored:
                 batch.fail(line, name, _("sale {ref} already exists with different content").format(ref=ref))
+                seen.failed = True
                 return
         for row_line, item, qty, price in priced:
             stored_line = sale.lines.get(item.id)
             if stored_line is None or stored_line[1:] != (qty, price):
+                seen.failed = True
                 batch.fail(
                     row_line, "product_code", _("sale {ref} already exists with different content").format(ref=ref)
                 )
@@ -338,7 +346,7 @@ class Sales:
 
     def _finish_preexisting(self, batch: Batch) -> None:
         for ref, seen in self._preexisting.items():
-            if seen.matched != seen.expected:
+            if seen.matched != seen.expected and not seen.failed:
                 batch.fail(
                     seen.first_line, "sale_ref", _("sale {ref} already exists with different content").format(ref=ref)
                 )

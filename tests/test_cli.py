@@ -52,7 +52,10 @@ def test_demo_fills_an_empty_database_once(empty_db_url: str, capsys: pytest.Cap
 
 @pytest.mark.parametrize(
     "command",
-    [["import", "sales", "x.csv"], ["report", "monthly", "--month", "2026-06", "--format", "json", "--out", "-"]],
+    [
+        ["labels", "--product", "X", "--out", "x.pdf"],
+        ["report", "monthly", "--month", "2026-06", "--format", "pdf", "--out", "x"],
+    ],
 )
 def test_commands_of_later_versions_say_so(
     tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
@@ -95,9 +98,9 @@ def test_unexpected_failure_exits_1_and_logs_the_details(
 def test_messages_follow_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     set_language("zh")
     assert main(["--db", str(tmp_path / "c.db"), "import", "sales", "x.csv"]) == 2
-    assert "错误" in capsys.readouterr().err
+    assert "错误: 找不到文件" in capsys.readouterr().err
     assert main(["--lang", "en", "--db", str(tmp_path / "c.db"), "import", "sales", "x.csv"]) == 2
-    assert "error: 'import' is not available" in capsys.readouterr().err
+    assert "error: file not found" in capsys.readouterr().err
 
 
 def test_main_py_runs_as_a_script_with_help() -> None:
