@@ -5,9 +5,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, startup
+from benchmarks import catalog, citymonth, startup
 
-SUITES = {"startup": startup.run, "catalog": catalog.run}
+SUITES = {"startup": startup.run, "catalog": catalog.run, "citymonth": citymonth.run}
 
 
 def main(names: list[str]) -> None:

@@ -9,6 +9,7 @@ counter uses.
 import datetime as dt
 import random
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from core.identifiers import ean13_check_digit, ric_check_char, uscc_check_char
 from core.models import Counter, Household, Linkage, Product, Supplier
 from core.money import QTY_SCALE, is_weight_unit, line_amount
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
+from orders.refunds import RefundDraft, record_refund
 
 # (name, kind, region, benefit rate in basis points, products: (name, category, unit, price fen, grams))
 SUPPLIERS = [
@@ -155,6 +157,7 @@ class DemoLoaded:
     households: int
     linkages: int
     sales: int
+    refunds: int
 
 
 def _uscc(rng: random.Random, region: str, kind: str) -> str:
@@ -259,13 +262,13 @@ def _quantity(rng: random.Random, unit: str, bulk: bool) -> int:
     return rng.randint(1, 3 if not bulk else 60) * QTY_SCALE
 
 
-def _sales(session: Session, rng: random.Random, products: list[Product], until: dt.date) -> int:
+def _sales(session: Session, rng: random.Random, products: list[Product], until: dt.date) -> tuple[int, int]:
     zone = business_zone(session)
     session.add_all(Counter(code=c, name=n, kind=k, location=loc) for c, n, k, loc in COUNTERS)
     session.flush()
     start = (until.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     start = (start - dt.timedelta(days=1)).replace(day=1)
-    count = 0
+    count = refunds = 0
     day = start
     while day <= until:
         sellable = [p for p in products if effective_status(p, day) == SELLABLE]
@@ -293,10 +296,22 @@ def _sales(session: Session, rng: random.Random, products: list[Product], until:
                 customer_org=org,
                 ref=ref,
             )
-            record_sale(session, draft, zone)
+            recorded = record_sale(session, draft, zone)
             count += 1
+            if count % 40 == 0 and at + dt.timedelta(days=3) <= _end_of(until, zone):
+                # A customer brings part of the first line back three days later (sometimes
+                # in the next month, where the refund counts).
+                first = lines[0]
+                back = first.quantity_milli // 2 if is_weight_unit(chosen[0].unit) else QTY_SCALE
+                refund = RefundDraft(recorded.ref, at + dt.timedelta(days=3), ((first.product_id, back),), "顾客退货")
+                record_refund(session, refund)
+                refunds += 1
         day += dt.timedelta(days=1)
-    return count
+    return count, refunds
+
+
+def _end_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, 23, 59, tzinfo=zone)
 
 
 def _payments(rng: random.Random, channel: str, total: int) -> tuple[PaymentDraft, ...]:
@@ -316,5 +331,5 @@ def load_demo(session: Session, until: dt.date, seed: int = 2026) -> DemoLoaded:
     rng = random.Random(seed)
     suppliers, products = _catalog(session, rng, until)
     linkages = _households(session, rng, suppliers, until)
-    sales = _sales(session, rng, products, until)
-    return DemoLoaded(len(suppliers), len(products), 60, linkages, sales)
+    sales, refunds = _sales(session, rng, products, until)
+    return DemoLoaded(len(suppliers), len(products), 60, linkages, sales, refunds)

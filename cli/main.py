@@ -58,8 +58,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(
-        _("demo data loaded: {s} suppliers, {p} products, {h} households, {l} linkages, {n} sales").format(
-            s=loaded.suppliers, p=loaded.products, h=loaded.households, l=loaded.linkages, n=loaded.sales
+        _("demo data loaded: {s} suppliers, {p} products, {h} households, {l} linkages, {n} sales, {r} refunds").format(
+            s=loaded.suppliers,
+            p=loaded.products,
+            h=loaded.households,
+            l=loaded.linkages,
+            n=loaded.sales,
+            r=loaded.refunds,
         )
     )
     return 0

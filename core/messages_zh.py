@@ -41,8 +41,8 @@ ZH: dict[str, str] = {
     "a sale needs at least one line": "销售至少需要一行商品",
     "already used by another sale: {value}": "已被另一笔销售使用：{value}",
     "amount must be greater than 0": "金额必须大于 0",
-    "demo data loaded: {s} suppliers, {p} products, {h} households, {l} linkages, {n} sales": (
-        "演示数据已载入：供应商 {s} 家，商品 {p} 种，帮扶户 {h} 户，利益联结 {l} 条，销售 {n} 笔"
+    "demo data loaded: {s} suppliers, {p} products, {h} households, {l} linkages, {n} sales, {r} refunds": (
+        "演示数据已载入：供应商 {s} 家，商品 {p} 种，帮扶户 {h} 户，利益联结 {l} 条，销售 {n} 笔，退货 {r} 笔"
     ),
     "error": "错误",
     "export to CSV or XLSX (ID numbers masked)": "导出为 CSV 或 XLSX（身份证号脱敏）",
@@ -139,4 +139,5 @@ ZH: dict[str, str] = {
     "unknown product {value}: import products first": "未知商品 {value}：请先导入商品",
     "unknown sale {value}": "未知销售单 {value}",
     "{code} is not on sale {ref}": "商品 {code} 不在销售单 {ref} 中",
+    "a refund needs at least one line": "退货至少需要一行商品",
 }

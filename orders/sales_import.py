@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from catalog import fields as f
@@ -24,6 +24,7 @@ from core.config import business_zone
 from core.i18n import _
 from core.models import CHANNELS, Counter, Product, Refund, RefundLine, Sale, SaleLine
 from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount, quantity_text
+from orders.refunds import refund_amount, refunded_so_far
 
 Row = tuple[int, dict[str, Any]]
 HEADER_FIELDS = ("sold_at", "channel", "counter_code", "customer_org", "kind", "refund_of")
@@ -409,13 +410,7 @@ class Sales:
         sold_at, channel, counter, org = sale.header[:4]
         missing = [lid for lid, _q, _p in sale.lines.values() if lid not in refunded]
         if missing:
-            earlier = session.execute(
-                select(RefundLine.sale_line_id, func.sum(RefundLine.quantity_milli))
-                .where(RefundLine.sale_line_id.in_(missing))
-                .group_by(RefundLine.sale_line_id)
-            ).all()
-            refunded.update(dict.fromkeys(missing, 0))
-            refunded.update({lid: int(q) for lid, q in earlier})
+            refunded.update(refunded_so_far(session, missing))
         result = []
         errors = len(batch.errors)
         for line, values in group.rows:
@@ -462,8 +457,7 @@ class Sales:
                     ),
                 )
                 continue
-            after = before + values["quantity"]
-            result.append((line_id, values["quantity"], line_amount(price, after) - line_amount(price, before)))
+            result.append((line_id, values["quantity"], refund_amount(price, before, values["quantity"])))
         return result if len(batch.errors) == errors else None
 
     def _compare_refund(

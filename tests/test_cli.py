@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_demo_fills_an_empty_database_once(empty_db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", empty_db_url, "demo", "--until", "2026-11-20"]) == 0
-    assert "demo data loaded: 8 suppliers, 48 products, 60 households" in capsys.readouterr().out
+    assert "demo data loaded: 8 suppliers, 48 products, 60 households, 53 linkages, 1517 sales, 36 refunds" in (
+        capsys.readouterr().out
+    )
     db = open_database(empty_db_url)
     with db.read_session() as session:
         for supplier in session.scalars(select(Supplier)):

@@ -5,12 +5,16 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import BangfuError, InvalidValue
 from core.models import Payment, Sale
+from core.money import line_amount
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
+from orders.refunds import RefundDraft, record_refund, refund_amount
 from tests import factories
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -124,3 +128,36 @@ def test_bad_sales_name_what_is_wrong(session: Session) -> None:
     with pytest.raises(BangfuError, match="needs a payment"):
         record_sale(session, SaleDraft("counter", _at(3), (LineDraft(bag.id, 1000),), counter_code="ZZ01"), SHANGHAI)
     assert session.scalar(select(func.count()).select_from(Sale)) == 0
+
+
+def test_refunds_are_new_records_with_cumulative_amounts(session: Session) -> None:
+    owner = factories.supplier(session)
+    shrimp = factories.product(session, owner, "LX", unit="公斤", price_fen=1235)
+    factories.counter(session)
+    sold = record_sale(session, _cash_sale(shrimp.id, 3000, 3705, _at(3)), SHANGHAI)
+    first = record_refund(session, RefundDraft(sold.ref, _at(4), ((shrimp.id, 1235),), reason="质量问题"))
+    second = record_refund(session, RefundDraft(sold.ref, _at(5), ((shrimp.id, 1765),)))
+    assert (first.ref, first.total_fen, second.ref, second.total_fen) == (
+        "ZZ01-20260603-0001-R1",
+        1525,
+        "ZZ01-20260603-0001-R2",
+        2180,
+    )
+    sale_row = session.scalars(select(Sale)).one()
+    assert sale_row.total_fen == 3705  # the sale itself is never edited
+    with pytest.raises(InvalidValue, match="only 0 of 3 sold remain"):
+        record_refund(session, RefundDraft(sold.ref, _at(6), ((shrimp.id, 1),)))
+    with pytest.raises(InvalidValue, match="before its sale"):
+        record_refund(session, RefundDraft(sold.ref, _at(2), ((shrimp.id, 1),)))
+    with pytest.raises(InvalidValue, match="unknown sale"):
+        record_refund(session, RefundDraft("NOPE", _at(6), ((shrimp.id, 1),)))
+
+
+@given(st.lists(st.integers(1, 5000), min_size=1, max_size=8), st.integers(1, 99_999))
+def test_refund_amounts_never_add_up_to_more_than_the_line(parts: list[int], price: int) -> None:
+    sold = sum(parts)
+    before, total = 0, 0
+    for quantity in parts:
+        total += refund_amount(price, before, quantity)
+        before += quantity
+    assert total == line_amount(price, sold)

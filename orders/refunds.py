@@ -1,0 +1,103 @@
+"""Refunds (SPEC §5): a new record pointing at the original sale and its lines, never an edit.
+
+A line's refunds never add up to more than the line: each refund's amount is the rounded value
+of everything refunded so far minus the rounded value of what was refunded before it.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.errors import BangfuError, InvalidValue
+from core.i18n import _
+from core.models import Refund, RefundLine, Sale
+from core.money import line_amount, quantity_text
+
+
+def refund_amount(unit_price_fen: int, before_milli: int, quantity_milli: int) -> int:
+    """round_half_up(price × Q_after) − round_half_up(price × Q_before)."""
+    return line_amount(unit_price_fen, before_milli + quantity_milli) - line_amount(unit_price_fen, before_milli)
+
+
+@dataclass(frozen=True)
+class RefundDraft:
+    sale_ref: str
+    refunded_at: dt.datetime
+    lines: tuple[tuple[int, int], ...]  # (product id, quantity in thousandths)
+    reason: str = ""
+    user_id: int | None = None
+    ref: str | None = None  # default: {sale ref}-R{n}
+
+
+@dataclass(frozen=True)
+class RefundRecorded:
+    refund_id: int
+    ref: str
+    total_fen: int
+
+
+def refunded_so_far(session: Session, sale_line_ids: list[int]) -> dict[int, int]:
+    rows = session.execute(
+        select(RefundLine.sale_line_id, func.sum(RefundLine.quantity_milli))
+        .where(RefundLine.sale_line_id.in_(sale_line_ids))
+        .group_by(RefundLine.sale_line_id)
+    )
+    done = dict.fromkeys(sale_line_ids, 0)
+    done.update({line_id: int(quantity) for line_id, quantity in rows})
+    return done
+
+
+def record_refund(session: Session, draft: RefundDraft) -> RefundRecorded:
+    """Check and add one refund with its lines; flushes, the caller commits."""
+    sale = session.scalars(select(Sale).where(Sale.ref == draft.sale_ref)).one_or_none()
+    if sale is None:
+        raise InvalidValue("refund_of", _("unknown sale {value}").format(value=draft.sale_ref))
+    if draft.refunded_at < sale.sold_at:
+        raise InvalidValue(
+            "refunded_at", _("a refund cannot be dated before its sale ({day})").format(day=sale.sold_at.isoformat())
+        )
+    if not draft.lines:
+        raise BangfuError(_("a refund needs at least one line"))
+    by_product = {line.product_id: line for line in sale.lines}
+    done = refunded_so_far(session, [line.id for line in sale.lines])
+    refund_lines = []
+    for product_id, quantity in draft.lines:
+        line = by_product.get(product_id)
+        if line is None:
+            raise InvalidValue("product", _("{code} is not on sale {ref}").format(code=product_id, ref=sale.ref))
+        if quantity <= 0:
+            raise InvalidValue(
+                "quantity", _("quantity must be greater than 0: {value}").format(value=quantity_text(quantity))
+            )
+        left = line.quantity_milli - done[line.id]
+        if quantity > left:
+            reason = _("refunds {qty} but only {left} of {sold} sold remain")
+            raise InvalidValue(
+                "quantity",
+                reason.format(
+                    qty=quantity_text(quantity), left=quantity_text(left), sold=quantity_text(line.quantity_milli)
+                ),
+            )
+        refund_lines.append(
+            RefundLine(
+                sale_line_id=line.id,
+                quantity_milli=quantity,
+                amount_fen=refund_amount(line.unit_price_fen, done[line.id], quantity),
+            )
+        )
+        done[line.id] += quantity
+    count = session.scalar(select(func.count()).select_from(Refund).where(Refund.sale_id == sale.id)) or 0
+    refund = Refund(
+        ref=draft.ref or f"{sale.ref}-R{count + 1}",
+        sale_id=sale.id,
+        refunded_at=draft.refunded_at,
+        total_fen=sum(line.amount_fen for line in refund_lines),
+        reason=draft.reason,
+        user_id=draft.user_id,
+        lines=refund_lines,
+    )
+    session.add(refund)
+    session.flush()
+    return RefundRecorded(refund.id, refund.ref, refund.total_fen)
