@@ -133,7 +133,7 @@ def _bulk_lines(db_path: Path, first: int) -> None:
             pid = ids[(n * 7 + k * 13) % PRODUCTS]
             amount = line_amount(prices[pid], 2000)
             total += amount
-            lines.append((sale_id, k + 1, pid, 2000, prices[pid], amount))
+            lines.append((sale_id, k + 1, pid, 2000, prices[pid], amount, at, channel))
         sales.append((sale_id, f"B{n:08d}", channel, at, total, at))
         if len(lines) >= 200_000:
             _flush(con, sales, lines)
@@ -147,8 +147,8 @@ def _flush(con: sqlite3.Connection, sales: list, lines: list) -> None:  # type: 
             "INSERT INTO sales (id, ref, channel, sold_at, total_fen, created_at) VALUES (?, ?, ?, ?, ?, ?)", sales
         )
         con.executemany(
-            "INSERT INTO sale_lines (sale_id, line_no, product_id, quantity_milli, unit_price_fen, amount_fen)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sale_lines (sale_id, line_no, product_id, quantity_milli, unit_price_fen, amount_fen,"
+            " sold_at, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             lines,
         )
     sales.clear()

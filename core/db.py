@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -182,3 +182,19 @@ def open_database(value: str | None = None) -> Database:
             _("cannot open database {db}: {reason}").format(db=describe(url), reason=str(exc).splitlines()[0])
         ) from exc
     return Database(url, engine)
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` fresh primary keys for a bulk insert that needs them before inserting lines.
+
+    PostgreSQL hands them out from the table's sequence; on SQLite the write transaction holds
+    the database lock (BEGIN IMMEDIATE), so the ids after the largest one are ours alone.
+    """
+    if count <= 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
+        rows = session.execute(text(f"SELECT nextval({sequence}) FROM generate_series(1, :n)"), {"n": count})
+        return [int(value) for (value,) in rows]
+    first = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    return list(range(first, first + count))

@@ -58,6 +58,8 @@ def _decimal(text: object, field: str) -> Decimal:
 
 
 def _scaled(text: object, field: str, scale: int, too_precise: str) -> int:
+    if isinstance(text, str) and text.isascii() and text.isdigit():
+        return int(text) * scale  # the common case, a plain whole number, without Decimal
     value = _decimal(text, field) * scale
     if value != value.to_integral_value():
         raise InvalidValue(field, too_precise.format(value=text))

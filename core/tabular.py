@@ -91,7 +91,7 @@ def escape_formula(text: str) -> str:
 def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
     with path.open(encoding=encoding, newline="") as f:
         for row in csv.reader(f):
-            yield [cell_text(cell) for cell in row]
+            yield [unescape_formula(cell) if cell[:1] == "'" else cell for cell in row]
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:

@@ -171,6 +171,8 @@ def record_sale(session: Session, draft: SaleDraft, zone: ZoneInfo | None = None
     day = local_day(draft.sold_at, zone)
     counter = _check_channel(session, draft)
     lines = _priced_lines(session, draft, day)
+    for line in lines:
+        line.sold_at, line.channel = draft.sold_at, draft.channel
     total = sum(line.amount_fen for line in lines)
     payments, change = _payments(draft, total)
     if counter is not None:

@@ -21,8 +21,9 @@ from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from core.config import business_zone
+from core.db import reserve_ids
 from core.i18n import _
-from core.models import CHANNELS, Counter, Product, Refund, RefundLine, Sale, SaleLine
+from core.models import CHANNELS, Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
 from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount, quantity_text
 from orders.refunds import refund_amount, refunded_so_far
 
@@ -282,20 +283,27 @@ class Sales:
                 new_lines.append([(item, qty, price) for _l, item, qty, price in priced])
         if not new_sales:
             return
-        ids = session.execute(insert(Sale).returning(Sale.id, sort_by_parameter_order=True), new_sales).scalars().all()
-        self._ours.extend(sorted(ids))
+        now = utc_now()
+        ids = reserve_ids(session, Sale.__table__, len(new_sales))
+        for sale_id, row in zip(ids, new_sales, strict=True):
+            row["id"] = sale_id
+            row["created_at"] = now
+        session.execute(insert(Sale.__table__), new_sales)
+        self._ours.extend(ids)
         session.execute(
-            insert(SaleLine),
+            insert(SaleLine.__table__),
             [
                 {
-                    "sale_id": sale_id,
+                    "sale_id": sale["id"],
                     "line_no": number,
                     "product_id": item.id,
                     "quantity_milli": qty,
                     "unit_price_fen": price,
                     "amount_fen": line_amount(price, qty),
+                    "sold_at": sale["sold_at"],
+                    "channel": sale["channel"],
                 }
-                for sale_id, lines in zip(ids, new_lines, strict=True)
+                for sale, lines in zip(new_sales, new_lines, strict=True)
                 for number, (item, qty, price) in enumerate(lines, start=1)
             ],
         )
@@ -316,7 +324,8 @@ class Sales:
             insert(SaleLine),
             [
                 {"sale_id": sale.id, "line_no": start + n, "product_id": item.id, "quantity_milli": qty,
-                 "unit_price_fen": price, "amount_fen": line_amount(price, qty)}
+                 "unit_price_fen": price, "amount_fen": line_amount(price, qty), "sold_at": sale.header[0],
+                 "channel": sale.header[1]}
                 for n, (_l, item, qty, price) in enumerate(priced)
             ],
         )  # fmt: skip

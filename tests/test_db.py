@@ -173,3 +173,42 @@ def test_database_location_and_description(tmp_path: Path, monkeypatch: pytest.M
     assert "secret" not in describe(pg)
     with pytest.raises(BangfuError, match="not a database URL"):
         resolve_url("nonsense://::")
+
+
+def test_upgrading_from_0001_backfills_the_sale_line_copies(empty_db_url: str) -> None:
+    engine = create_engine(resolve_url(empty_db_url))
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0001")
+        connection.execute(
+            text(
+                "INSERT INTO suppliers (id, uscc, name, kind, region_code, benefit_rate_bp, search_key, created_at)"
+                " VALUES (1, '91110000600037341L', 's', 'other', '110000', 0, '', '2026-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO products (id, code, name, category, unit, price_fen, supplier_id, cert_no, cert_level,"
+                " certified_on, valid_until, cert_status, origin_region_code, search_key, created_at) VALUES"
+                " (1, 'P', 'p', 'c', '袋', 100, 1, 'C', 'county', '2025-01-01', '2027-01-01', 'active', '110000', '',"
+                " '2026-01-01 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO sales (id, ref, channel, sold_at, total_fen, created_at)"
+                " VALUES (1, 'S1', 'online', '2026-06-01 02:00:00', 100, '2026-06-01 02:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO sale_lines (id, sale_id, line_no, product_id, quantity_milli, unit_price_fen, amount_fen)"
+                " VALUES (1, 1, 1, 1, 1000, 100, 100)"
+            )
+        )
+    engine.dispose()
+    db = open_database(empty_db_url)
+    with db.read_session() as session:
+        line = session.get(SaleLine, 1)
+        assert line is not None
+        assert (line.channel, line.sold_at) == ("online", dt.datetime(2026, 6, 1, 2, tzinfo=dt.UTC))
+    db.dispose()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from catalog.importing import ImportFailed, import_file
 from cli.main import main
-from core.models import Refund, RefundLine, Sale
+from core.models import Refund, RefundLine, Sale, SaleLine
 from orders.monthly import attribution_report, household_statement, monthly_summary
 from orders.sales_import import sales_kind
 from tests.files import SAMPLES, write_csv
@@ -269,3 +269,18 @@ def test_command_line_end_to_end(empty_db_url: str, tmp_path: Path, capsys: pyte
     assert (
         main(["--db", empty_db_url, "report", "monthly", "--month", "2026-13", "--format", "json", "--out", "-"]) == 2
     )
+
+
+def test_every_line_carries_its_sales_time_and_channel(registry: Session, tmp_path: Path) -> None:
+    sales(registry, SAMPLES / "sales.csv")
+    rows = [
+        sale("S1", "2026-06-08T10:00:00+08:00", "XG500", "2"),
+        sale("S2", "2026-06-08T11:00:00+08:00", "LX-KG", "1"),
+    ]
+    rows += [sale("S1", "2026-06-08T02:00:00Z", "HZ1000", "1")]
+    sales(registry, rows_file(tmp_path, rows))
+    pairs = registry.execute(
+        select(Sale.sold_at, Sale.channel, SaleLine.sold_at, SaleLine.channel).join(SaleLine)
+    ).all()
+    assert len(pairs) == 9 + 3  # the sample lines and these three
+    assert all(sale_at == line_at and channel == line_channel for sale_at, channel, line_at, line_channel in pairs)
