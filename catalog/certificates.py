@@ -5,6 +5,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.audit import record
+from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.models import CertificateEvent, Product
@@ -53,13 +55,14 @@ def expiring_soon(session: Session, day: dt.date, days: int = EXPIRING_DAYS) -> 
 
 def change_certificate(
     session: Session,
+    actor: Actor,
     product_id: int,
     action: str,
     reason: str,
-    username: str,
     valid_until: dt.date | None = None,
 ) -> CertificateEvent:
     """Suspend, revoke, reinstate or renew a certificate; the change is kept as an event forever."""
+    require(actor, "certificate.change")
     product = session.get(Product, product_id)
     if product is None:
         raise InvalidValue("product", _("unknown product id {value}").format(value=product_id))
@@ -85,9 +88,10 @@ def change_certificate(
         status=product.cert_status,
         valid_until=valid_until,
         reason=f"{action}: {reason.strip()}",
-        username=username,
+        username=actor.username,
     )
     session.add(event)
+    record(session, actor.username, f"certificate.{action}", product.cert_no, reason.strip())
     session.flush()
     return event
 

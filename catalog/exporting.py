@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.kinds import registry_kinds
+from core.audit import record
+from core.auth import Actor, require
 from core.identifiers import mask_resident_id
 from core.models import Household, Linkage, Product, Supplier
 from core.tabular import write_table
@@ -64,7 +66,19 @@ def _linkages(session: Session, _clear_ids: bool) -> Iterator[list[object]]:
 EXPORTERS = {"suppliers": _suppliers, "products": _products, "households": _households, "linkages": _linkages}
 
 
-def export_registry(session: Session, kind: str, path: Path, clear_ids: bool = False) -> int:
-    """Write ``kind`` to ``path`` (.csv or .xlsx); returns the number of rows written."""
+def export_registry(session: Session, actor: Actor, kind: str, path: Path, clear_ids: bool = False) -> int:
+    """Write ``kind`` to ``path`` (.csv or .xlsx); returns the number of rows written.
+    ID numbers in clear need the right to reveal them, and say so in the audit trail."""
+    require(actor, "registry.export")
+    if clear_ids:
+        require(actor, "id.reveal")
     header = [column.name for column in registry_kinds()[kind].columns]
-    return write_table(path, header, EXPORTERS[kind](session, clear_ids))
+    count = write_table(path, header, EXPORTERS[kind](session, clear_ids))
+    record(
+        session,
+        actor.username,
+        f"export.{kind}",
+        path.name,
+        f"{count} rows" + (", ID numbers in clear" if clear_ids else ""),
+    )
+    return count

@@ -13,6 +13,8 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from catalog.fields import Column, parse_values
+from core.audit import record
+from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
 from core.tabular import open_sheet
@@ -57,6 +59,7 @@ class Batch:
 class Kind(Protocol):
     name: str
     columns: Sequence[Column]
+    permission: str  # what an actor needs to import this kind
 
     def store(self, session: Session, batch: Batch) -> None:
         """Check the batch against the database and earlier rows, insert the new rows."""
@@ -96,8 +99,11 @@ def parse_row(
     return values, [RowError(line, field, reason) for field, reason in problems]
 
 
-def import_file(session: Session, kind: Kind, path: Path, progress: Progress | None = None) -> ImportResult:
+def import_file(
+    session: Session, actor: Actor, kind: Kind, path: Path, progress: Progress | None = None
+) -> ImportResult:
     """Import ``path`` as ``kind`` in the caller's transaction; raises ImportFailed listing every bad row."""
+    require(actor, kind.permission)
     sheet = open_sheet(path)
     mapping, errors = _header_map(sheet.header, kind.columns)
     if errors:
@@ -135,13 +141,16 @@ def import_file(session: Session, kind: Kind, path: Path, progress: Progress | N
         raise ImportFailed(path.name, errors)
     if progress:
         progress(read)
+    record(session, actor.username, f"import.{kind.name}", path.name, f"added {added}, skipped {skipped}")
     return ImportResult(kind.name, added, skipped)
 
 
-def check_file(session: Session, kind: Kind, path: Path, progress: Progress | None = None) -> ImportResult:
+def check_file(
+    session: Session, actor: Actor, kind: Kind, path: Path, progress: Progress | None = None
+) -> ImportResult:
     """What importing would do, without writing: the import runs and is rolled back."""
     with session.begin():
         try:
-            return import_file(session, kind, path, progress)
+            return import_file(session, actor, kind, path, progress)
         finally:
             session.rollback()

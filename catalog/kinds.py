@@ -63,6 +63,7 @@ class KeyedKind:
     an error. ``fields`` maps each file column to the model attribute that stores it."""
 
     name: ClassVar[str]
+    permission: ClassVar[str] = "registry.import"
     model: ClassVar[type[Base]]
     key: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
@@ -275,6 +276,7 @@ class Linkages:
     two linkages of one supplier and household may not overlap in months (SPEC §6)."""
 
     name = "linkages"
+    permission = "registry.import"
     columns = (
         Column("supplier_uscc", True, f.uscc, ("供应商统一社会信用代码", "供应商信用代码", "供应商代码")),
         Column("household_code", True, f.text(64), ("户编码", "户编号", "农户编码")),

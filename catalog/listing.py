@@ -56,8 +56,12 @@ class HouseholdRow:
     search_key: str
 
 
-def product_rows(session: Session, day: dt.date) -> list[ProductRow]:
-    rows = session.execute(select(Product, Supplier.uscc, Supplier.name).join(Supplier).order_by(Product.code))
+def product_rows(session: Session, day: dt.date, supplier_id: int | None = None) -> list[ProductRow]:
+    """Every product, or one supplier's (what a cooperative manager sees)."""
+    query = select(Product, Supplier.uscc, Supplier.name).join(Supplier).order_by(Product.code)
+    if supplier_id is not None:
+        query = query.where(Product.supplier_id == supplier_id)
+    rows = session.execute(query)
     return [
         ProductRow(
             p.id, p.code, p.name, p.category, p.unit, p.price_fen, p.barcode or "", uscc, name, p.cert_no,

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from catalog.fields import month, parse_values
 from catalog.importing import Batch
 from catalog.kinds import Households, KeyedKind, Linkages, Products, Suppliers
+from core.audit import record
+from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
 from core.identifiers import mask_resident_id
@@ -28,7 +30,14 @@ class FormInvalid(BangfuError):
         super().__init__("\n".join(f"{field}: {reason}" for field, reason in self.problems.items()))
 
 
-def _save(session: Session, kind: KeyedKind, form: Mapping[str, str], row_id: int | None, keep: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def _save(
+    session: Session,
+    actor: Actor,
+    kind: KeyedKind,
+    form: Mapping[str, str],
+    row_id: int | None,
+    keep: tuple[str, ...] = (),
+):  # type: ignore[no-untyped-def]
     values, problems = parse_values(kind.columns, form)
     if problems:
         raise FormInvalid(dict(reversed(problems)))
@@ -48,30 +57,52 @@ def _save(session: Session, kind: KeyedKind, form: Mapping[str, str], row_id: in
     attrs = kind.prepare(values)
     for name in keep if row_id is not None else ():
         attrs.pop(name, None)
+    changes = [
+        f"{name}: {getattr(row, name)} → {value}"
+        for name, value in attrs.items()
+        if row_id is not None and getattr(row, name) != value and name != "search_key"
+    ]
     for name, value in attrs.items():
         setattr(row, name, value)
     session.add(row)
     session.flush()
+    action = f"{kind.name}.{'update' if row_id is not None else 'create'}"
+    record(session, actor.username, action, str(values[kind.key]), "; ".join(changes))
     return row
 
 
-def save_supplier(session: Session, form: Mapping[str, str], supplier_id: int | None = None) -> Supplier:
-    return _save(session, Suppliers(), form, supplier_id)  # type: ignore[no-any-return]
+def save_supplier(session: Session, actor: Actor, form: Mapping[str, str], supplier_id: int | None = None) -> Supplier:
+    """A coop manager may edit their own supplier only; new suppliers are the office's."""
+    require(actor, "registry.edit", supplier_id if supplier_id is not None else -1)
+    return _save(session, actor, Suppliers(), form, supplier_id)  # type: ignore[no-any-return]
 
 
-def save_product(session: Session, form: Mapping[str, str], product_id: int | None = None) -> Product:
-    """Create or edit a product; its certificate status changes only through catalog.certificates."""
+def save_product(session: Session, actor: Actor, form: Mapping[str, str], product_id: int | None = None) -> Product:
+    """Create or edit a product; its certificate status changes only through catalog.certificates.
+    A coop manager works on their own supplier's products only."""
+    require(actor, "registry.edit")
+    if actor.role == "coop_manager":
+        owner_id = session.scalar(
+            select(Supplier.id).where(Supplier.uscc == (form.get("supplier_uscc") or "").strip().upper())
+        )
+        current = (
+            session.scalar(select(Product.supplier_id).where(Product.id == product_id)) if product_id else owner_id
+        )
+        require(actor, "registry.edit", owner_id if owner_id == current else -1)
     cert_no = (form.get("cert_no") or "").strip()
     owner = session.scalar(select(Product.code).where(Product.cert_no == cert_no, Product.id != (product_id or 0)))
     if owner is not None:
         raise FormInvalid(
             {"cert_no": _("{value} is already the certificate of product {code}").format(value=cert_no, code=owner)}
         )
-    return _save(session, Products(), form, product_id, keep=("cert_status",))  # type: ignore[no-any-return]
+    return _save(session, actor, Products(), form, product_id, keep=("cert_status",))  # type: ignore[no-any-return]
 
 
-def save_household(session: Session, form: Mapping[str, str], household_id: int | None = None) -> Household:
+def save_household(
+    session: Session, actor: Actor, form: Mapping[str, str], household_id: int | None = None
+) -> Household:
     """The form shows the ID number masked; leaving it so keeps the stored number."""
+    require(actor, "households.edit")
     form = dict(form)
     stored = session.get(Household, household_id) if household_id is not None else None
     shown = (form.get("id_number") or "").strip().upper()
@@ -79,11 +110,22 @@ def save_household(session: Session, form: Mapping[str, str], household_id: int 
         if stored is None or not stored.id_number or mask_resident_id(stored.id_number) != shown:
             raise FormInvalid({"id_number": _("is masked: give the full ID number or leave it empty")})
         form["id_number"] = stored.id_number
-    return _save(session, Households(), form, household_id)  # type: ignore[no-any-return]
+    return _save(session, actor, Households(), form, household_id)  # type: ignore[no-any-return]
 
 
-def add_linkage(session: Session, form: Mapping[str, str]) -> None:
+def reveal_id_number(session: Session, actor: Actor, household_id: int) -> str:
+    """One household's full ID number, for an administrator who must see it; always audited."""
+    require(actor, "id.reveal")
+    household = session.get(Household, household_id)
+    if household is None:
+        raise BangfuError(_("the record was not found; it may have been changed elsewhere"))
+    record(session, actor.username, "id.reveal", household.code, "")
+    return household.id_number or ""
+
+
+def add_linkage(session: Session, actor: Actor, form: Mapping[str, str]) -> None:
     """Add one linkage (supplier_uscc, household_code, weight, mode, start_month, end_month)."""
+    require(actor, "linkages.edit")
     kind = Linkages()
     values, problems = parse_values(kind.columns, form)
     if problems:
@@ -94,10 +136,12 @@ def add_linkage(session: Session, form: Mapping[str, str]) -> None:
         raise FormInvalid({e.column: e.reason for e in batch.errors})
     if batch.skipped:
         raise FormInvalid({"start_month": _("this linkage exists already")})
+    record(session, actor.username, "linkage.create", f"{values['supplier_uscc']}/{values['household_code']}", "")
 
 
-def end_linkage(session: Session, linkage_id: int, end_month: str) -> None:
+def end_linkage(session: Session, actor: Actor, linkage_id: int, end_month: str) -> None:
     """Close a linkage at ``end_month`` (to change a weight: end it, then add a new one)."""
+    require(actor, "linkages.edit")
     linkage = session.get(Linkage, linkage_id)
     if linkage is None:
         raise BangfuError(_("the record was not found; it may have been changed elsewhere"))
@@ -106,6 +150,7 @@ def end_linkage(session: Session, linkage_id: int, end_month: str) -> None:
         raise FormInvalid({"end_month": _("is before start_month {month}").format(month=linkage.start_month)})
     if linkage.end_month is not None and end > linkage.end_month:
         raise FormInvalid({"end_month": _("a linkage can only be ended earlier, not extended")})
+    record(session, actor.username, "linkage.end", str(linkage.id), f"end_month: {linkage.end_month} → {end}")
     linkage.end_month = end
     session.flush()
 

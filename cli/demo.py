@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from catalog.certificates import SELLABLE, change_certificate, effective_status
 from catalog.search import search_key
-from core.config import business_zone
+from core.audit import record
+from core.auth import Actor, create_user, require
+from core.config import DEMO_SETTING, business_zone, set_setting
 from core.errors import BangfuError
 from core.i18n import _
 from core.identifiers import ean13_check_digit, ric_check_char, uscc_check_char
@@ -158,6 +160,7 @@ class DemoLoaded:
     linkages: int
     sales: int
     refunds: int
+    passwords: dict[str, str]
 
 
 def _uscc(rng: random.Random, region: str, kind: str) -> str:
@@ -172,7 +175,9 @@ def _id_number(rng: random.Random, region: str) -> str:
     return body + ric_check_char(body)
 
 
-def _catalog(session: Session, rng: random.Random, until: dt.date) -> tuple[list[Supplier], list[Product]]:
+def _catalog(
+    session: Session, actor: Actor, rng: random.Random, until: dt.date
+) -> tuple[list[Supplier], list[Product]]:
     suppliers, products = [], []
     for s_no, (name, kind, region, rate, items) in enumerate(SUPPLIERS, start=1):
         supplier = Supplier(
@@ -212,8 +217,8 @@ def _catalog(session: Session, rng: random.Random, until: dt.date) -> tuple[list
     products[40].certified_on = until + dt.timedelta(days=10)
     session.add_all(suppliers)
     session.flush()
-    change_certificate(session, products[20].id, "suspend", "抽检复核中", "demo")
-    change_certificate(session, products[30].id, "revoke", "企业不再符合认定条件", "demo")
+    change_certificate(session, actor, products[20].id, "suspend", "抽检复核中")
+    change_certificate(session, actor, products[30].id, "revoke", "企业不再符合认定条件")
     return suppliers, products
 
 
@@ -262,7 +267,9 @@ def _quantity(rng: random.Random, unit: str, bulk: bool) -> int:
     return rng.randint(1, 3 if not bulk else 60) * QTY_SCALE
 
 
-def _sales(session: Session, rng: random.Random, products: list[Product], until: dt.date) -> tuple[int, int]:
+def _sales(
+    session: Session, actor: Actor, rng: random.Random, products: list[Product], until: dt.date
+) -> tuple[int, int]:
     zone = business_zone(session)
     session.add_all(Counter(code=c, name=n, kind=k, location=loc) for c, n, k, loc in COUNTERS)
     session.flush()
@@ -296,7 +303,7 @@ def _sales(session: Session, rng: random.Random, products: list[Product], until:
                 customer_org=org,
                 ref=ref,
             )
-            recorded = record_sale(session, draft, zone)
+            recorded = record_sale(session, actor, draft, zone)
             count += 1
             if count % 40 == 0 and at + dt.timedelta(days=3) <= _end_of(until, zone):
                 # A customer brings part of the first line back three days later (sometimes
@@ -304,7 +311,7 @@ def _sales(session: Session, rng: random.Random, products: list[Product], until:
                 first = lines[0]
                 back = first.quantity_milli // 2 if is_weight_unit(chosen[0].unit) else QTY_SCALE
                 refund = RefundDraft(recorded.ref, at + dt.timedelta(days=3), ((first.product_id, back),), "顾客退货")
-                record_refund(session, refund)
+                record_refund(session, actor, refund)
                 refunds += 1
         day += dt.timedelta(days=1)
     return count, refunds
@@ -324,12 +331,32 @@ def _payments(rng: random.Random, channel: str, total: int) -> tuple[PaymentDraf
     return (PaymentDraft("cash", total, tendered_fen=tendered),)
 
 
-def load_demo(session: Session, until: dt.date, seed: int = 2026) -> DemoLoaded:
-    """Fill an empty database; refuses a database that already holds suppliers or sales."""
+def _users(session: Session, actor: Actor, rng: random.Random, suppliers: list[Supplier]) -> dict[str, str]:
+    """One demo user per role; returns user name -> password (printed once, for trying things)."""
+    accounts = [
+        ("demo_admin", "演示管理员", "admin", None, None),
+        ("demo_manager", "演示店长", "manager", None, None),
+        ("demo_cashier", "演示收银员", "cashier", None, COUNTERS[0][0]),
+        ("demo_coop", "演示合作社", "coop_manager", suppliers[0].id, None),
+    ]
+    passwords = {}
+    for username, name, role, supplier_id, counter in accounts:
+        passwords[username] = "demo-" + "".join(rng.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(8))
+        create_user(session, actor, username, name, role, passwords[username], supplier_id, counter)
+    return passwords
+
+
+def load_demo(session: Session, actor: Actor, until: dt.date, seed: int = 2026) -> DemoLoaded:
+    """Fill an empty database; refuses a database that already holds suppliers or sales.
+    The database is marked as a demo, which the window shows."""
+    require(actor, "demo.load")
     if session.scalar(select(func.count()).select_from(Supplier)):
         raise BangfuError(_("the database is not empty: the demo data goes only into a new database"))
     rng = random.Random(seed)
-    suppliers, products = _catalog(session, rng, until)
+    suppliers, products = _catalog(session, actor, rng, until)
     linkages = _households(session, rng, suppliers, until)
-    sales, refunds = _sales(session, rng, products, until)
-    return DemoLoaded(len(suppliers), len(products), 60, linkages, sales, refunds)
+    sales, refunds = _sales(session, actor, rng, products, until)
+    passwords = _users(session, actor, rng, suppliers)
+    set_setting(session, DEMO_SETTING, "1")
+    record(session, actor.username, "demo.load", "", f"until {until.isoformat()}")
+    return DemoLoaded(len(suppliers), len(products), 60, linkages, sales, refunds, passwords)

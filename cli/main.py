@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from core.auth import command_line_actor
 from core.db import open_database
 from core.errors import BangfuError
 from core.i18n import _, set_language
@@ -54,7 +55,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with db.session() as session, session.begin():
-            loaded = load_demo(session, args.until or dt.date.today())
+            loaded = load_demo(session, command_line_actor(), args.until or dt.date.today())
     finally:
         db.dispose()
     print(
@@ -67,6 +68,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             r=loaded.refunds,
         )
     )
+    for username, password in loaded.passwords.items():
+        print(_("demo user {user}: password {password}").format(user=username, password=password))
     return 0
 
 
@@ -78,8 +81,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with db.session() as session, session.begin():
-            kind = sales_kind(session) if args.kind == "sales" else registry_kinds()[args.kind]
-            result = import_file(session, kind, Path(args.file))
+            actor = command_line_actor()
+            kind = sales_kind(session, actor) if args.kind == "sales" else registry_kinds()[args.kind]
+            result = import_file(session, actor, kind, Path(args.file))
     finally:
         db.dispose()
     print(result)
@@ -93,8 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return not_yet(args)
     db = open_database(args.db)
     try:
-        with db.read_session() as session, session.begin():
-            count = export_registry(session, args.kind, Path(args.file), clear_ids=args.clear_ids)
+        with db.session() as session, session.begin():
+            count = export_registry(session, command_line_actor(), args.kind, Path(args.file), clear_ids=args.clear_ids)
     finally:
         db.dispose()
     print(_("{kind}: {n} rows written to {file}").format(kind=args.kind, n=count, file=args.file))
@@ -117,7 +121,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with db.read_session() as session, session.begin():
-            summary = monthly_summary(session, args.month)
+            summary = monthly_summary(session, command_line_actor(), args.month)
     finally:
         db.dispose()
     _write_json(summary.to_json(), args.out)
@@ -131,7 +135,7 @@ def cmd_attribution(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with db.read_session() as session, session.begin():
-            report = attribution_report(session, args.month)
+            report = attribution_report(session, command_line_actor(), args.month)
     finally:
         db.dispose()
     if args.format == "json":
@@ -140,6 +144,22 @@ def cmd_attribution(args: argparse.Namespace) -> int:
         csv.writer(sys.stdout, lineterminator="\n").writerows([ATTRIBUTION_CSV_HEADER, *report.csv_rows()])
     else:
         write_table(Path(args.out), ATTRIBUTION_CSV_HEADER, report.csv_rows())
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from core.backup import backup, restore
+
+    db = open_database(args.db)
+    try:
+        if args.command == "backup":
+            target = backup(db, command_line_actor(), Path(args.file))
+            print(_("backup written and checked: {file}").format(file=target))
+        else:
+            restore(db, command_line_actor(), Path(args.file))
+            print(_("restored from {file}").format(file=args.file))
+    finally:
+        db.dispose()
     return 0
 
 
@@ -190,6 +210,14 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--start", type=int, default=1)
     labels.add_argument("--out", required=True)
     labels.set_defaults(func=not_yet)
+
+    for name, text in (
+        ("backup", _("write a checked copy of the database")),
+        ("restore", _("replace the database with a backup")),
+    ):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("file")
+        command.set_defaults(func=cmd_backup)
 
     demo = sub.add_parser("demo", help=_("fill an empty database with demo data"))
     demo.add_argument("--until", type=_date, help=_("last day of demo sales (default: today)"))

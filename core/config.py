@@ -6,11 +6,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from core.audit import record
+from core.auth import Actor, require
 from core.errors import InvalidValue
 from core.i18n import _
 from core.models import Setting
 
 DEFAULT_ZONE = "Asia/Shanghai"
+DEMO_SETTING = "demo"  # "1" in a database filled by the demo command
+IDLE_SETTING = "idle_minutes"  # the window locks after this many minutes without input (0: never)
+KEEP_SETTING = "backups_kept"  # daily backups kept
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:
@@ -50,3 +55,11 @@ def month_bounds(month: str, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
         raise InvalidValue("month", _("must be YYYY-MM: {value}").format(value=month))
     end = dt.datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=zone)
     return start, end
+
+
+def change_setting(session: Session, actor: Actor, key: str, value: str) -> None:
+    """A setting changed by a person: administrators only, audited with the old and new value."""
+    require(actor, "settings.change")
+    old = get_setting(session, key)
+    set_setting(session, key, value)
+    record(session, actor.username, "settings.change", key, f"{old} → {value}")

@@ -131,6 +131,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of Bangfu can open (and migrate)."""
+    return {script.revision for script in ScriptDirectory.from_config(_alembic_config(None)).walk_revisions()}
+
+
 def bring_to_head(engine: Engine) -> None:
     """A new database is created from the models and stamped; an older one is migrated."""
     with engine.begin() as connection:
@@ -139,6 +144,10 @@ def bring_to_head(engine: Engine) -> None:
         if current is None and not inspect(connection).get_table_names():
             Base.metadata.create_all(connection)
             command.stamp(cfg, "head")
+        elif current not in known_revisions() and current is not None:
+            raise BangfuError(
+                _("this database was written by a newer Bangfu (schema {rev}); update Bangfu first").format(rev=current)
+            )
         elif current != head_revision():
             command.upgrade(cfg, "head")
 

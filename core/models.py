@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated
 
 from sqlalchemy import (
+    DDL,
     BigInteger,
     CheckConstraint,
     Date,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -216,6 +218,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
     active: Mapped[bool] = mapped_column(default=True)
+    counter_code: Mapped[str | None] = mapped_column(String(32))  # a cashier's counter
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
@@ -342,7 +345,7 @@ class RefundLine(Base):
 
 
 class AuditEvent(Base):
-    """Who did what and when; appended only."""
+    """Who did what and when; appended only (the database refuses UPDATE and DELETE)."""
 
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -351,3 +354,23 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+# Migration 0003 creates the same triggers in databases made before it.
+AUDIT_TRIGGERS = {
+    "sqlite": [
+        "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events"
+        " BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
+        "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events"
+        " BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$ BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$",
+        "CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events"
+        " FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
+    ],
+}
+for _dialect, _statements in AUDIT_TRIGGERS.items():
+    for _statement in _statements:
+        event.listen(AuditEvent.__table__, "after_create", DDL(_statement).execute_if(dialect=_dialect))

@@ -6,12 +6,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import select
 
+from core.auth import Actor, can, has_users
+from core.backup import KEEP_DEFAULT, daily_backup, integrity_problem
+from core.config import IDLE_SETTING, KEEP_SETTING, get_setting
 from core.db import Database, open_database
 from core.errors import BangfuError
 from core.i18n import language, set_language
-from core.paths import RESOURCES
+from core.models import User
+from core.paths import RESOURCES, backup_folder
+from gui.login import FirstAdminDialog, LoginDialog
+from gui.main_window import MainWindow
+from gui.tasks import Report, run_task
 
 I18N = RESOURCES / "i18n"
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"]
@@ -61,7 +69,6 @@ def run_gui(db_value: str | None, screenshot: str | None = None, page: str = "co
     # whatever the system locale; messages from the core follow the window.
     set_language(lang or os.environ.get("BANGFU_LANG") or "zh")
     app = make_app(language())
-    from gui.main_window import MainWindow  # after translators exist, so tr() finds them
 
     try:
         db: Database = open_database(db_value)
@@ -70,18 +77,72 @@ def run_gui(db_value: str | None, screenshot: str | None = None, page: str = "co
             raise
         QMessageBox.critical(None, "Bangfu", str(exc))
         return 2
-    window = MainWindow(db)
-    window.show_page(page)
-    window.show()
     try:
         if screenshot:
-            app.processEvents()
-            QThreadPool.globalInstance().waitForDone(30_000)  # pages load their rows in the background
-            app.processEvents()
-            if not window.grab().save(str(Path(screenshot))):
-                raise BangfuError(f"cannot write {screenshot}")
+            return _screenshot(app, db, Path(screenshot), page)
+        actor = sign_in(db)
+        if actor is None:
             return 0
+        with db.read_session() as session:
+            idle = int(get_setting(session, IDLE_SETTING, "10") or 0)
+        window = MainWindow(db, actor, idle_minutes=idle)
+        window.show()
+        start_housekeeping(window, db, actor)
         return app.exec()
     finally:
-        window.close()
         db.dispose()
+
+
+def sign_in(db: Database) -> Actor | None:
+    """The first start creates the administrator; later starts ask for a user and password."""
+    with db.read_session() as session:
+        first = not has_users(session)
+    dialog = FirstAdminDialog(db) if first else LoginDialog(db)
+    return dialog.actor if dialog.exec() else None
+
+
+def _screenshot(app: QApplication, db: Database, target: Path, page: str) -> int:
+    """Render as the first administrator, without the login dialog (``--page login`` shows it)."""
+    with db.read_session() as session:
+        admin = session.scalars(select(User).where(User.role == "admin").order_by(User.id)).first()
+    actor = Actor(admin.username, "admin", user_id=admin.id) if admin else Actor("admin", "admin")
+    widget: QWidget
+    if page == "login":
+        widget = LoginDialog(db)
+    else:
+        window = MainWindow(db, actor)
+        window.show_page(page)
+        widget = window
+    widget.show()
+    app.processEvents()
+    QThreadPool.globalInstance().waitForDone(30_000)  # pages load their rows in the background
+    app.processEvents()
+    saved = widget.grab().save(str(target))
+    widget.close()
+    if not saved:
+        raise BangfuError(f"cannot write {target}")
+    return 0
+
+
+def start_housekeeping(window: MainWindow, db: Database, actor: Actor) -> None:
+    """After the window is up: check the database for damage, then take the daily backup."""
+
+    def work(_report: Report) -> str | None:
+        problem = integrity_problem(db)
+        if problem is None and can(actor, "backup"):
+            with db.read_session() as session:
+                keep = int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT)
+            daily_backup(db, actor, backup_folder(), keep)
+        return problem
+
+    def done(problem: str | None) -> None:
+        if problem:
+            QMessageBox.critical(
+                window,
+                window.windowTitle(),
+                QApplication.translate(
+                    "App", "The database is damaged ({0}). Restore the latest backup in Settings."
+                ).replace("{0}", problem),
+            )
+
+    run_task(window, QApplication.translate("App", "Checking the database…"), work, done, lambda e: None)

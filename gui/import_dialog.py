@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from catalog.exporting import export_registry
 from catalog.importing import ImportFailed, ImportResult, check_file, import_file
 from catalog.kinds import registry_kinds
+from core.auth import Actor
 from core.db import Database
 from core.errors import BangfuError
 from core.tabular import preview, row_at
@@ -43,9 +44,10 @@ def kind_names() -> dict[str, str]:
 class ImportDialog(QDialog):
     """Emits nothing: the page that opened it reloads when it is accepted."""
 
-    def __init__(self, parent: QWidget, db: Database, kind: str) -> None:
+    def __init__(self, parent: QWidget, db: Database, actor: Actor, kind: str) -> None:
         super().__init__(parent)
         self.db = db
+        self.actor = actor
         self.task: Task | None = None
         self.setWindowTitle(tr("Import"))
         self.resize(900, 620)
@@ -140,7 +142,7 @@ class ImportDialog(QDialog):
 
         def work(report: Report) -> ImportResult:
             with self.db.session() as session:
-                return run(session, kind, path, report)
+                return run(session, self.actor, kind, path, report)
 
         return work
 
@@ -177,9 +179,9 @@ class ImportDialog(QDialog):
             self.error_row.setText(tr("Line {line}: {cells}").format(line=error.line, cells=" | ".join(cells)))
 
     def run_import(self) -> Task:
-        def commit(session, kind, path, report):  # type: ignore[no-untyped-def]
+        def commit(session, actor, kind, path, report):  # type: ignore[no-untyped-def]
             with session.begin():
-                return import_file(session, kind, path, report)
+                return import_file(session, actor, kind, path, report)
 
         self.import_button.setEnabled(False)
         self.task = run_task(self, tr("Importing…"), self._work(commit), self._imported, self._failed)
@@ -193,7 +195,7 @@ class ImportDialog(QDialog):
         self.accept()
 
 
-def export_kind(parent: QWidget, db: Database, kind: str, path: str | None = None) -> Task | None:
+def export_kind(parent: QWidget, db: Database, actor: Actor, kind: str, path: str | None = None) -> Task | None:
     """Ask where to save, then write the file in the background (ID numbers masked)."""
     if path is None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -203,8 +205,8 @@ def export_kind(parent: QWidget, db: Database, kind: str, path: str | None = Non
             return None
 
     def work(_report: Report) -> int:
-        with db.read_session() as session:
-            return export_registry(session, kind, Path(path))
+        with db.session() as session, session.begin():  # the export is audited
+            return export_registry(session, actor, kind, Path(path))
 
     def failed(error: BaseException) -> None:
         QMessageBox.warning(parent, tr("Export"), message_for(error))

@@ -1,7 +1,8 @@
 """The main window: navigation on the left, one page at a time, status bar below."""
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -12,17 +13,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.auth import Actor, can
+from core.config import DEMO_SETTING, get_setting
 from core.db import Database
+from gui.login import UnlockDialog
 from gui.pages import PAGES
+from gui.text import role_text
+
+ROLE_NAMES = {
+    "admin": "Administrator",
+    "manager": "Manager",
+    "cashier": "Cashier",
+    "coop_manager": "Cooperative manager",
+}
+INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
 class MainWindow(QMainWindow):
-    """Pages are built the first time they are shown, so start-up stays fast."""
+    """Pages are built the first time they are shown, so start-up stays fast. Pages the signed-in
+    role may not use are not listed. After ``idle_minutes`` without input the window locks."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, actor: Actor, idle_minutes: int = 0) -> None:
         super().__init__()
         self.db = db
-        self.setWindowTitle(self.tr("Bangfu consumption assistance"))
+        self.actor = actor
+        with db.read_session() as session:
+            demo = get_setting(session, DEMO_SETTING) == "1"
+        title = self.tr("Bangfu consumption assistance")
+        self.setWindowTitle(self.tr("{title} [demo data]").replace("{title}", title) if demo else title)
         self.setMinimumSize(QSize(1024, 700))
         self.resize(1280, 800)
 
@@ -41,7 +59,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._built: dict[int, QWidget] = {}
         for spec in PAGES:
-            self.nav.addItem(QListWidgetItem(spec.title))
+            item = QListWidgetItem(spec.title)
+            self.nav.addItem(item)
+            item.setHidden(not can(actor, spec.permission))
             self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -54,17 +74,41 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.db_label = QLabel(self.tr("Database: {0}").format(db.description))
-        self.user_label = QLabel(self.tr("Not signed in"))
+        self.user_label = QLabel(self.tr("User: {0} ({1})").format(actor.username, role_text(actor.role)))
+        if demo:
+            marker = QLabel(self.tr("DEMO DATA"))
+            marker.setObjectName("demoMarker")
+            self.statusBar().addPermanentWidget(marker)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
-        self.nav.setCurrentRow(0)
+        first = next(i for i in range(self.nav.count()) if not self.nav.item(i).isHidden())
+        self.nav.setCurrentRow(first)
+
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.lock)
+        if idle_minutes > 0:
+            self.idle.setInterval(idle_minutes * 60_000)
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+            self.idle.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS and self.idle.interval():
+            self.idle.start()  # any input restarts the countdown
+        return False
+
+    def lock(self) -> UnlockDialog:
+        dialog = UnlockDialog(self.db, self.actor, self)
+        dialog.finished.connect(lambda _result: self.idle.start())
+        dialog.open()
+        return dialog
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         if row not in self._built:
             spec = PAGES[row]
-            page = spec.make(self.db)
+            page = spec.make(self.db, self.actor)
             old = self.stack.widget(row)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -73,7 +117,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def show_page(self, slug: str) -> None:
-        self.nav.setCurrentRow(next(i for i, spec in enumerate(PAGES) if spec.slug == slug))
+        row = next(i for i, spec in enumerate(PAGES) if spec.slug == slug)
+        if not self.nav.item(row).isHidden():
+            self.nav.setCurrentRow(row)
 
     def current_slug(self) -> str:
         return PAGES[self.nav.currentRow()].slug

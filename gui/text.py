@@ -9,3 +9,12 @@ from PySide6.QtCore import QCoreApplication
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+def role_text(role: str) -> str:
+    return {
+        "admin": tr("Administrator"),
+        "manager": tr("Manager"),
+        "cashier": tr("Cashier"),
+        "coop_manager": tr("Cooperative manager"),
+    }[role]

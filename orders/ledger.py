@@ -14,6 +14,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from catalog.certificates import SELLABLE, effective_status
+from core.audit import record
+from core.auth import Actor, PermissionDenied, require
 from core.config import business_zone, local_day
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
@@ -159,8 +161,18 @@ def _payments(draft: SaleDraft, total: int) -> tuple[list[Payment], int]:
     return payments, change
 
 
-def record_sale(session: Session, draft: SaleDraft, zone: ZoneInfo | None = None) -> SaleRecorded:
-    """Validate and add one sale with its lines and payments; flushes, the caller commits."""
+def record_sale(
+    session: Session, actor: Actor, draft: SaleDraft, zone: ZoneInfo | None = None, approver: Actor | None = None
+) -> SaleRecorded:
+    """Validate and add one sale with its lines and payments; flushes, the caller commits.
+
+    A cashier sells at their own counter only; a price other than the product's needs an actor
+    (or an ``approver``, a manager who typed their password) allowed to override prices."""
+    require(actor, "sale.record")
+    if actor.counter_code and draft.channel == "counter" and draft.counter_code != actor.counter_code:
+        raise PermissionDenied(
+            _("{user} sells at counter {counter} only").format(user=actor.username, counter=actor.counter_code)
+        )
     if draft.idempotency_key:
         existing = session.scalars(select(Sale).where(Sale.idempotency_key == draft.idempotency_key)).one_or_none()
         if existing is not None:
@@ -173,6 +185,11 @@ def record_sale(session: Session, draft: SaleDraft, zone: ZoneInfo | None = None
     lines = _priced_lines(session, draft, day)
     for line in lines:
         line.sold_at, line.channel = draft.sold_at, draft.channel
+    overrides = [line for line, asked in zip(lines, draft.lines, strict=True) if asked.unit_price_fen is not None]
+    overrides = [line for line in overrides if line.unit_price_fen != session.get(Product, line.product_id).price_fen]  # type: ignore[union-attr]
+    allowed_by = approver if approver is not None else actor
+    if overrides:
+        require(allowed_by, "price.override")
     total = sum(line.amount_fen for line in lines)
     payments, change = _payments(draft, total)
     if counter is not None:
@@ -195,4 +212,10 @@ def record_sale(session: Session, draft: SaleDraft, zone: ZoneInfo | None = None
     )
     session.add(sale)
     session.flush()
+    for line in overrides:
+        listed = session.get(Product, line.product_id).price_fen  # type: ignore[union-attr]
+        summary = (
+            f"product {line.product_id}: {format_fen(listed)} → {format_fen(line.unit_price_fen)}, by {actor.username}"
+        )
+        record(session, allowed_by.username, "price.override", ref, summary)
     return SaleRecorded(sale.id, ref, total, change, tuple(line.amount_fen for line in lines))

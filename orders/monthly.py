@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.auth import Actor, require
 from core.config import business_zone, month_bounds
 from core.models import CHANNELS, Household, Linkage, Product, Sale, SaleLine, Supplier
 from orders.attribution import SupplierMonth, attribute, household_totals, product_info, refund_sums, sale_sums
@@ -116,7 +117,8 @@ def uncertified_lines(
     return count
 
 
-def monthly_summary(session: Session, month: str, zone: ZoneInfo | None = None) -> MonthlySummary:
+def monthly_summary(session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None) -> MonthlySummary:
+    require(actor, "report.view")
     zone = zone or business_zone(session)
     start, end = month_bounds(month, zone)
     sales = sale_sums(session, start, end)
@@ -176,7 +178,8 @@ class AttributionReport:
         ]
 
 
-def attribution_report(session: Session, month: str, zone: ZoneInfo | None = None) -> AttributionReport:
+def attribution_report(session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None) -> AttributionReport:
+    require(actor, "report.view")
     months = attribute(session, month, zone or business_zone(session))
     households = {
         code: amounts for code, amounts in household_totals(months.values()).items() if sum(amounts.values()) != 0
@@ -193,8 +196,11 @@ class StatementLine:
     amount_fen: int
 
 
-def household_statement(session: Session, code: str, month: str, zone: ZoneInfo | None = None) -> list[StatementLine]:
+def household_statement(
+    session: Session, actor: Actor, code: str, month: str, zone: ZoneInfo | None = None
+) -> list[StatementLine]:
     """What one household received in ``month``, by supplier and linkage mode (zero lines left out)."""
+    require(actor, "report.view")
     zone = zone or business_zone(session)
     linked = session.execute(
         select(Linkage.supplier_id, Linkage.mode)

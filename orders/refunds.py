@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.audit import record
+from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.models import Refund, RefundLine, Sale
-from core.money import line_amount, quantity_text
+from core.money import format_fen, line_amount, quantity_text
 
 
 def refund_amount(unit_price_fen: int, before_milli: int, quantity_milli: int) -> int:
@@ -49,8 +51,9 @@ def refunded_so_far(session: Session, sale_line_ids: list[int]) -> dict[int, int
     return done
 
 
-def record_refund(session: Session, draft: RefundDraft) -> RefundRecorded:
-    """Check and add one refund with its lines; flushes, the caller commits."""
+def record_refund(session: Session, actor: Actor, draft: RefundDraft) -> RefundRecorded:
+    """Check and add one refund with its lines; flushes, the caller commits. Managers only."""
+    require(actor, "sale.refund")
     sale = session.scalars(select(Sale).where(Sale.ref == draft.sale_ref)).one_or_none()
     if sale is None:
         raise InvalidValue("refund_of", _("unknown sale {value}").format(value=draft.sale_ref))
@@ -100,4 +103,11 @@ def record_refund(session: Session, draft: RefundDraft) -> RefundRecorded:
     )
     session.add(refund)
     session.flush()
+    record(
+        session,
+        actor.username,
+        "refund",
+        refund.ref,
+        f"sale {sale.ref}, {format_fen(refund.total_fen)}, {draft.reason}",
+    )
     return RefundRecorded(refund.id, refund.ref, refund.total_fen)

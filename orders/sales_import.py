@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
+from core.auth import Actor
 from core.config import business_zone
 from core.db import reserve_ids
 from core.i18n import _
@@ -97,9 +98,11 @@ def _groups(rows: Iterable[Row]) -> list[list[Row]]:
 
 class Sales:
     name = "sales"
+    permission = "sales.import"
 
-    def __init__(self, zone: ZoneInfo) -> None:
+    def __init__(self, zone: ZoneInfo, supplier_id: int | None = None) -> None:
         self.zone = zone
+        self.supplier_id = supplier_id  # a coop manager imports their own supplier's sales only
         self.columns = sales_columns(zone)
         self._items: dict[str, _Item] | None = None
         self._counters: dict[str, int] | None = None
@@ -112,7 +115,10 @@ class Sales:
 
     def _catalog(self, session: Session) -> dict[str, _Item]:
         if self._items is None:
-            rows = session.execute(select(Product.code, Product.id, Product.unit, Product.price_fen))
+            query = select(Product.code, Product.id, Product.unit, Product.price_fen)
+            if self.supplier_id is not None:
+                query = query.where(Product.supplier_id == self.supplier_id)
+            rows = session.execute(query)
             self._items = {code: _Item(pid, unit, price) for code, pid, unit, price in rows}
             self._counters = dict(session.execute(select(Counter.code, Counter.id)).all())
         return self._items
@@ -499,5 +505,6 @@ class Sales:
             batch.skipped += 1
 
 
-def sales_kind(session: Session) -> Sales:
-    return Sales(business_zone(session))
+def sales_kind(session: Session, actor: Actor) -> Sales:
+    """The sales importer for ``actor``: a coop manager sees only their own products."""
+    return Sales(business_zone(session), actor.supplier_id if actor.role == "coop_manager" else None)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from core.auth import Actor
 from core.identifiers import ean13_check_digit, uscc_check_char
 from core.models import Counter, Product, Supplier
 
@@ -51,3 +52,6 @@ def counter(session: Session, code: str = "ZZ01") -> Counter:
     session.add(row)
     session.flush()
     return row
+
+
+ADMIN = Actor("test-admin", "admin")

@@ -12,11 +12,12 @@ from catalog.kinds import registry_kinds
 from core.errors import BangfuError
 from core.models import Household, Linkage, Product, Supplier
 from core.tasks import Cancelled, CancelToken
+from tests.factories import ADMIN
 from tests.files import REGISTRY, SAMPLES, sample_rows, write_csv, write_xlsx
 
 
 def load(session: Session, kind: str, path: Path):  # type: ignore[no-untyped-def]
-    return import_file(session, registry_kinds()[kind], path)
+    return import_file(session, ADMIN, registry_kinds()[kind], path)
 
 
 def load_samples(session: Session) -> None:
@@ -229,7 +230,7 @@ def test_export_then_import_round_trips(session: Session, tmp_path: Path, suffix
     session.flush()
     files = {kind: tmp_path / f"{kind}{suffix}" for kind in REGISTRY}
     for kind, path in files.items():
-        export_registry(session, kind, path, clear_ids=True)
+        export_registry(session, ADMIN, kind, path, clear_ids=True)
     if suffix == ".csv":
         assert "'=HYPERLINK(1)" in files["suppliers"].read_text(encoding="utf-8-sig")  # never a formula
     for kind, path in files.items():
@@ -240,7 +241,7 @@ def test_export_then_import_round_trips(session: Session, tmp_path: Path, suffix
 def test_export_masks_id_numbers_and_masked_files_reimport(session: Session, tmp_path: Path) -> None:
     load_samples(session)
     path = tmp_path / "h.csv"
-    export_registry(session, "households", path)
+    export_registry(session, ADMIN, "households", path)
     text = path.read_text(encoding="utf-8-sig")
     assert "411224********0016" in text
     assert "411224197101110016" not in text
@@ -266,7 +267,7 @@ def test_cancelling_an_import_writes_nothing(session: Session, tmp_path: Path) -
 
     nested = session.begin_nested()
     with pytest.raises(Cancelled):
-        import_file(session, registry_kinds()["households"], write_csv(tmp_path / "h.csv", rows), progress)
+        import_file(session, ADMIN, registry_kinds()["households"], write_csv(tmp_path / "h.csv", rows), progress)
     nested.rollback()
     assert seen == [1000]
     assert count(session, Household) == 0

@@ -18,6 +18,7 @@ from catalog.registry import FormInvalid, add_linkage, end_linkage, save_househo
 from catalog.search import find_households, find_products, find_suppliers
 from core.errors import BangfuError, InvalidValue
 from core.models import Household, Product, Supplier
+from tests.factories import ADMIN
 from tests.test_catalog_import import load_samples
 
 JUNE_10 = dt.date(2026, 6, 10)
@@ -52,20 +53,20 @@ def test_expiring_within_30_days(session: Session) -> None:
 def test_certificate_life_cycle_keeps_its_history(session: Session) -> None:
     load_samples(session)
     item = product(session, "XG500")
-    change_certificate(session, item.id, "suspend", "抽检不合格", "admin")
+    change_certificate(session, ADMIN, item.id, "suspend", "抽检不合格")
     assert effective_status(item, JUNE_10) == "suspended"
-    change_certificate(session, item.id, "reinstate", "复检合格", "admin")
-    change_certificate(session, item.id, "renew", "年度复审", "admin", valid_until=dt.date(2029, 2, 28))
+    change_certificate(session, ADMIN, item.id, "reinstate", "复检合格")
+    change_certificate(session, ADMIN, item.id, "renew", "年度复审", valid_until=dt.date(2029, 2, 28))
     assert (item.cert_status, item.valid_until) == ("active", dt.date(2029, 2, 28))
-    change_certificate(session, item.id, "revoke", "企业退出", "admin")
+    change_certificate(session, ADMIN, item.id, "revoke", "企业退出")
     with pytest.raises(BangfuError, match="revoked"):
-        change_certificate(session, item.id, "reinstate", "x", "admin")
+        change_certificate(session, ADMIN, item.id, "reinstate", "x")
     history = certificate_history(session, item.id)
     assert [(e.status, e.reason, e.username) for e in history] == [
-        ("suspended", "suspend: 抽检不合格", "admin"),
-        ("active", "reinstate: 复检合格", "admin"),
-        ("active", "renew: 年度复审", "admin"),
-        ("revoked", "revoke: 企业退出", "admin"),
+        ("suspended", "suspend: 抽检不合格", "test-admin"),
+        ("active", "reinstate: 复检合格", "test-admin"),
+        ("active", "renew: 年度复审", "test-admin"),
+        ("revoked", "revoke: 企业退出", "test-admin"),
     ]
 
 
@@ -73,11 +74,11 @@ def test_certificate_changes_need_a_reason_and_a_later_date(session: Session) ->
     load_samples(session)
     item = product(session, "XG500")
     with pytest.raises(InvalidValue, match="reason"):
-        change_certificate(session, item.id, "suspend", " ", "admin")
+        change_certificate(session, ADMIN, item.id, "suspend", " ")
     with pytest.raises(InvalidValue, match="must end after 2027-02-28"):
-        change_certificate(session, item.id, "renew", "x", "admin", valid_until=dt.date(2027, 1, 1))
+        change_certificate(session, ADMIN, item.id, "renew", "x", valid_until=dt.date(2027, 1, 1))
     with pytest.raises(BangfuError, match="not suspended"):
-        change_certificate(session, item.id, "reinstate", "x", "admin")
+        change_certificate(session, ADMIN, item.id, "reinstate", "x")
 
 
 def _product_form(**changes: str) -> dict[str, str]:
@@ -93,22 +94,22 @@ def _product_form(**changes: str) -> dict[str, str]:
 def test_product_form_reports_every_bad_field_and_saves_nothing(session: Session) -> None:
     load_samples(session)
     with pytest.raises(FormInvalid) as caught:
-        save_product(session, _product_form(price="18.888", certified_on="2026-02-30", barcode="7501031311308"))
+        save_product(session, ADMIN, _product_form(price="18.888", certified_on="2026-02-30", barcode="7501031311308"))
     assert set(caught.value.problems) == {"price", "certified_on", "barcode"}
     with pytest.raises(FormInvalid) as caught:
-        save_product(session, _product_form(cert_no="豫扶认〔2025〕101号"))
+        save_product(session, ADMIN, _product_form(cert_no="豫扶认〔2025〕101号"))
     assert caught.value.problems == {"cert_no": "豫扶认〔2025〕101号 is already the certificate of product XG500"}
     with pytest.raises(FormInvalid, match="already used"):
-        save_product(session, _product_form(code="XG500", cert_no="other"))
+        save_product(session, ADMIN, _product_form(code="XG500", cert_no="other"))
     assert session.scalars(select(Product).where(Product.code == "NEW1")).first() is None
 
 
 def test_product_form_creates_and_edits_without_touching_the_certificate_status(session: Session) -> None:
     load_samples(session)
-    created = save_product(session, _product_form())
+    created = save_product(session, ADMIN, _product_form())
     assert (created.price_fen, created.net_weight_g, created.cert_status) == (1880, 210, "active")
-    change_certificate(session, created.id, "suspend", "x", "admin")
-    edited = save_product(session, _product_form(price="19.90", name="卢氏香菇酱 210克"), created.id)
+    change_certificate(session, ADMIN, created.id, "suspend", "x")
+    edited = save_product(session, ADMIN, _product_form(price="19.90", name="卢氏香菇酱 210克"), created.id)
     assert (edited.id, edited.price_fen, edited.cert_status) == (created.id, 1990, "suspended")
     assert "lsxgj" in edited.search_key
 
@@ -117,6 +118,7 @@ def test_supplier_and_household_forms(session: Session) -> None:
     load_samples(session)
     supplier = save_supplier(
         session,
+        ADMIN,
         {
             "uscc": "91310115ma1k3btp2b",
             "name": "某合作社",
@@ -135,10 +137,10 @@ def test_supplier_and_household_forms(session: Session) -> None:
         "members": "4",
         "status": "lifted",
     }
-    save_household(session, form, household.id)  # the masked number shown in the form keeps the stored one
+    save_household(session, ADMIN, form, household.id)  # the masked number shown in the form keeps the stored one
     assert (household.members, household.id_number) == (4, "411224197101110016")
     with pytest.raises(FormInvalid, match="masked"):
-        save_household(session, {**form, "code": "LS099", "id_number": "411224********0016"})
+        save_household(session, ADMIN, {**form, "code": "LS099", "id_number": "411224********0016"})
 
 
 def test_linkage_editing_and_shares(session: Session) -> None:
@@ -161,10 +163,10 @@ def test_linkage_editing_and_shares(session: Session) -> None:
         "start_month": "2026-08",
     }
     with pytest.raises(FormInvalid, match="overlaps"):
-        add_linkage(session, form)
+        add_linkage(session, ADMIN, form)
     old = next(s.linkage for s in shares(session, supplier.id, "2026-06") if s.household.code == "LS001")
-    end_linkage(session, old.id, "2026-07")
-    add_linkage(session, form)
+    end_linkage(session, ADMIN, old.id, "2026-07")
+    add_linkage(session, ADMIN, form)
     assert next((s.household.code, s.share) for s in shares(session, supplier.id, "2026-08")) == (
         "LS001",
         Fraction(3, 5),

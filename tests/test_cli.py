@@ -86,7 +86,7 @@ def test_unexpected_failure_exits_1_and_logs_the_details(
 ) -> None:
     monkeypatch.setattr(cli_main, "log_dir", lambda: tmp_path / "logs")
 
-    def broken(_session: object, _until: object) -> None:
+    def broken(_session: object, _actor: object, _until: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("cli.demo.load_demo", broken)

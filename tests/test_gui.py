@@ -12,6 +12,7 @@ from core.db import open_database
 from gui.app import install_translations
 from gui.main_window import MainWindow
 from gui.pages import PAGES
+from tests.factories import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.gui
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.gui
 def window(qtbot, qapp, tmp_path):  # type: ignore[no-untyped-def]
     translators = install_translations(qapp, "zh")
     db = open_database(str(tmp_path / "gui.db"))
-    win = MainWindow(db)
+    win = MainWindow(db, ADMIN)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -67,7 +68,7 @@ def test_page_slugs_match_the_command_line() -> None:
 def test_english_is_available(qtbot, qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
     install_translations(qapp, "en")
     db = open_database(str(tmp_path / "en.db"))
-    win = MainWindow(db)
+    win = MainWindow(db, ADMIN)
     qtbot.addWidget(win)
     assert win.nav.item(0).text() == "Checkout"
     db.dispose()

@@ -18,6 +18,7 @@ from gui.pages.households import HouseholdsPage
 from gui.pages.products import ProductsPage
 from gui.pages.suppliers import SuppliersPage
 from gui.tasks import run_task
+from tests.factories import ADMIN
 from tests.files import REGISTRY, SAMPLES, write_csv
 
 pytestmark = pytest.mark.gui
@@ -29,7 +30,7 @@ def db(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
     database = open_database(str(tmp_path / "gui.db"))
     with database.session() as session, session.begin():
         for kind in REGISTRY:
-            import_file(session, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
     yield database
     database.dispose()
     for translator in translators:
@@ -37,7 +38,7 @@ def db(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
 
 
 def _page(qtbot, page_class, db: Database, rows: int):  # type: ignore[no-untyped-def]
-    page = page_class(db, "title")
+    page = page_class(db, ADMIN, "title")
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() == rows)

@@ -16,6 +16,7 @@ from core.money import line_amount
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, record_refund, refund_amount
 from tests import factories
+from tests.factories import ADMIN
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -39,7 +40,7 @@ def test_counter_sale_gets_exact_amounts_change_and_a_receipt_number(session: Se
     owner = factories.supplier(session)
     mushrooms = factories.product(session, owner, "XG-BULK", unit="斤", price_fen=1235)
     factories.counter(session)
-    recorded = record_sale(session, _cash_sale(mushrooms.id, 1235, 1525, _at(3)), SHANGHAI)
+    recorded = record_sale(session, ADMIN, _cash_sale(mushrooms.id, 1235, 1525, _at(3)), SHANGHAI)
     assert (recorded.ref, recorded.total_fen, recorded.change_fen, recorded.lines) == (
         "ZZ01-20260603-0001",
         1525,
@@ -55,12 +56,14 @@ def test_receipt_numbers_are_gapless_per_counter_and_local_day(session: Session)
     item = factories.product(session, owner, price_fen=100)
     factories.counter(session, "ZZ01")
     factories.counter(session, "ZZ02")
-    refs = [record_sale(session, _cash_sale(item.id, 1000, 100, _at(3, h)), SHANGHAI).ref for h in (9, 10, 11)]
+    refs = [record_sale(session, ADMIN, _cash_sale(item.id, 1000, 100, _at(3, h)), SHANGHAI).ref for h in (9, 10, 11)]
     other_counter = replace(_cash_sale(item.id, 1000, 100, _at(3, 12)), counter_code="ZZ02")
-    refs.append(record_sale(session, other_counter, SHANGHAI).ref)
+    refs.append(record_sale(session, ADMIN, other_counter, SHANGHAI).ref)
     # 2026-06-03 23:30 in Shanghai is still the 3rd; 16:00 UTC is already the 4th there.
     refs.append(
-        record_sale(session, _cash_sale(item.id, 1000, 100, dt.datetime(2026, 6, 3, 16, tzinfo=dt.UTC)), SHANGHAI).ref
+        record_sale(
+            session, ADMIN, _cash_sale(item.id, 1000, 100, dt.datetime(2026, 6, 3, 16, tzinfo=dt.UTC)), SHANGHAI
+        ).ref
     )
     assert refs == [
         "ZZ01-20260603-0001",
@@ -76,17 +79,17 @@ def test_a_refused_sale_leaves_no_gap_and_nothing_written(session: Session) -> N
     item = factories.product(session, owner, price_fen=100)
     factories.counter(session)
     with pytest.raises(BangfuError, match="payments add up to"), session.begin_nested():
-        record_sale(session, _cash_sale(item.id, 1000, 99, _at(5)), SHANGHAI)
+        record_sale(session, ADMIN, _cash_sale(item.id, 1000, 99, _at(5)), SHANGHAI)
     assert session.scalar(select(func.count()).select_from(Sale)) == 0
-    assert record_sale(session, _cash_sale(item.id, 1000, 100, _at(5)), SHANGHAI).ref.endswith("-0001")
+    assert record_sale(session, ADMIN, _cash_sale(item.id, 1000, 100, _at(5)), SHANGHAI).ref.endswith("-0001")
 
 
 def test_retrying_the_same_cart_never_makes_two_sales(session: Session) -> None:
     owner = factories.supplier(session)
     item = factories.product(session, owner, price_fen=100)
     factories.counter(session)
-    first = record_sale(session, _cash_sale(item.id, 2000, 200, _at(6), idempotency_key="cart-1"), SHANGHAI)
-    again = record_sale(session, _cash_sale(item.id, 2000, 200, _at(6), idempotency_key="cart-1"), SHANGHAI)
+    first = record_sale(session, ADMIN, _cash_sale(item.id, 2000, 200, _at(6), idempotency_key="cart-1"), SHANGHAI)
+    again = record_sale(session, ADMIN, _cash_sale(item.id, 2000, 200, _at(6), idempotency_key="cart-1"), SHANGHAI)
     assert again == first
     assert session.scalar(select(func.count()).select_from(Sale)) == 1
 
@@ -106,7 +109,7 @@ def test_a_product_without_an_active_certificate_is_not_sold(
     item = factories.product(session, owner, price_fen=100, **change)
     factories.counter(session)
     with pytest.raises(BangfuError, match=message):
-        record_sale(session, _cash_sale(item.id, 1000, 100, _at(3)), SHANGHAI)
+        record_sale(session, ADMIN, _cash_sale(item.id, 1000, 100, _at(3)), SHANGHAI)
 
 
 def test_bad_sales_name_what_is_wrong(session: Session) -> None:
@@ -114,19 +117,22 @@ def test_bad_sales_name_what_is_wrong(session: Session) -> None:
     bag = factories.product(session, owner, price_fen=100)
     factories.counter(session)
     with pytest.raises(InvalidValue, match="whole numbers"):
-        record_sale(session, _cash_sale(bag.id, 1500, 150, _at(3)), SHANGHAI)
+        record_sale(session, ADMIN, _cash_sale(bag.id, 1500, 150, _at(3)), SHANGHAI)
     with pytest.raises(InvalidValue, match="customer_org"):
-        record_sale(session, SaleDraft("bulk", _at(3), (LineDraft(bag.id, 1000),)), SHANGHAI)
+        record_sale(session, ADMIN, SaleDraft("bulk", _at(3), (LineDraft(bag.id, 1000),)), SHANGHAI)
     with pytest.raises(InvalidValue, match="unknown counter"):
         record_sale(
             session,
+            ADMIN,
             SaleDraft(
                 "counter", _at(3), (LineDraft(bag.id, 1000),), (PaymentDraft("wechat", 100),), counter_code="NOPE"
             ),
             SHANGHAI,
         )
     with pytest.raises(BangfuError, match="needs a payment"):
-        record_sale(session, SaleDraft("counter", _at(3), (LineDraft(bag.id, 1000),), counter_code="ZZ01"), SHANGHAI)
+        record_sale(
+            session, ADMIN, SaleDraft("counter", _at(3), (LineDraft(bag.id, 1000),), counter_code="ZZ01"), SHANGHAI
+        )
     assert session.scalar(select(func.count()).select_from(Sale)) == 0
 
 
@@ -134,9 +140,9 @@ def test_refunds_are_new_records_with_cumulative_amounts(session: Session) -> No
     owner = factories.supplier(session)
     shrimp = factories.product(session, owner, "LX", unit="公斤", price_fen=1235)
     factories.counter(session)
-    sold = record_sale(session, _cash_sale(shrimp.id, 3000, 3705, _at(3)), SHANGHAI)
-    first = record_refund(session, RefundDraft(sold.ref, _at(4), ((shrimp.id, 1235),), reason="质量问题"))
-    second = record_refund(session, RefundDraft(sold.ref, _at(5), ((shrimp.id, 1765),)))
+    sold = record_sale(session, ADMIN, _cash_sale(shrimp.id, 3000, 3705, _at(3)), SHANGHAI)
+    first = record_refund(session, ADMIN, RefundDraft(sold.ref, _at(4), ((shrimp.id, 1235),), reason="质量问题"))
+    second = record_refund(session, ADMIN, RefundDraft(sold.ref, _at(5), ((shrimp.id, 1765),)))
     assert (first.ref, first.total_fen, second.ref, second.total_fen) == (
         "ZZ01-20260603-0001-R1",
         1525,
@@ -146,11 +152,11 @@ def test_refunds_are_new_records_with_cumulative_amounts(session: Session) -> No
     sale_row = session.scalars(select(Sale)).one()
     assert sale_row.total_fen == 3705  # the sale itself is never edited
     with pytest.raises(InvalidValue, match="only 0 of 3 sold remain"):
-        record_refund(session, RefundDraft(sold.ref, _at(6), ((shrimp.id, 1),)))
+        record_refund(session, ADMIN, RefundDraft(sold.ref, _at(6), ((shrimp.id, 1),)))
     with pytest.raises(InvalidValue, match="before its sale"):
-        record_refund(session, RefundDraft(sold.ref, _at(2), ((shrimp.id, 1),)))
+        record_refund(session, ADMIN, RefundDraft(sold.ref, _at(2), ((shrimp.id, 1),)))
     with pytest.raises(InvalidValue, match="unknown sale"):
-        record_refund(session, RefundDraft("NOPE", _at(6), ((shrimp.id, 1),)))
+        record_refund(session, ADMIN, RefundDraft("NOPE", _at(6), ((shrimp.id, 1),)))
 
 
 @given(st.lists(st.integers(1, 5000), min_size=1, max_size=8), st.integers(1, 99_999))

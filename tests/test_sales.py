@@ -12,6 +12,7 @@ from cli.main import main
 from core.models import Refund, RefundLine, Sale, SaleLine
 from orders.monthly import attribution_report, household_statement, monthly_summary
 from orders.sales_import import sales_kind
+from tests.factories import ADMIN
 from tests.files import SAMPLES, write_csv
 from tests.test_catalog_import import load_samples
 
@@ -32,7 +33,7 @@ EXPECTED_ATTRIBUTION = json.loads((SAMPLES / "expected-attribution-2026-06.json"
 
 
 def sales(session: Session, path: Path):  # type: ignore[no-untyped-def]
-    return import_file(session, sales_kind(session), path)
+    return import_file(session, ADMIN, sales_kind(session, ADMIN), path)
 
 
 def rows_file(tmp_path: Path, rows: list[list[str]], name: str = "s.csv") -> Path:
@@ -68,11 +69,11 @@ def registry(session: Session) -> Session:
 def test_samples_give_the_expected_june_figures(registry: Session) -> None:
     result = sales(registry, SAMPLES / "sales.csv")
     assert (result.added, result.skipped) == (8, 0)
-    assert monthly_summary(registry, "2026-06").to_json() == EXPECTED_SUMMARY
-    assert attribution_report(registry, "2026-06").to_json() == EXPECTED_ATTRIBUTION
+    assert monthly_summary(registry, ADMIN, "2026-06").to_json() == EXPECTED_SUMMARY
+    assert attribution_report(registry, ADMIN, "2026-06").to_json() == EXPECTED_ATTRIBUTION
     again = sales(registry, SAMPLES / "sales.csv")
     assert (again.added, again.skipped) == (0, 8)
-    assert monthly_summary(registry, "2026-06").to_json() == EXPECTED_SUMMARY
+    assert monthly_summary(registry, ADMIN, "2026-06").to_json() == EXPECTED_SUMMARY
 
 
 def test_month_boundaries_in_the_business_zone(registry: Session, tmp_path: Path) -> None:
@@ -83,9 +84,9 @@ def test_month_boundaries_in_the_business_zone(registry: Session, tmp_path: Path
         sale("D", "2026-10-31T16:30:00Z", "LX-KG", "1"),
     ]
     sales(registry, rows_file(tmp_path, rows))
-    assert monthly_summary(registry, "2026-10").sales_count == 2
-    assert monthly_summary(registry, "2026-11").sales_count == 2
-    assert monthly_summary(registry, "2026-10").gross_fen == 2 * 5600
+    assert monthly_summary(registry, ADMIN, "2026-10").sales_count == 2
+    assert monthly_summary(registry, ADMIN, "2026-11").sales_count == 2
+    assert monthly_summary(registry, ADMIN, "2026-10").gross_fen == 2 * 5600
 
 
 def test_line_amounts_round_half_up_and_refunds_are_cumulative(registry: Session, tmp_path: Path) -> None:
@@ -98,7 +99,7 @@ def test_line_amounts_round_half_up_and_refunds_are_cumulative(registry: Session
     amounts = dict(registry.execute(select(Refund.ref, Refund.total_fen)).all())
     # 1235 × 1.235 = 1525.225 → 1525; then 1235 × 3 − 1525 = 2180: never more than the line (3705)
     assert amounts == {"R1": 1525, "R2": 2180}
-    assert monthly_summary(registry, "2026-06").net_fen == 0
+    assert monthly_summary(registry, ADMIN, "2026-06").net_fen == 0
 
 
 def test_negative_pool_in_the_month_of_the_refund(registry: Session, tmp_path: Path) -> None:
@@ -107,13 +108,13 @@ def test_negative_pool_in_the_month_of_the_refund(registry: Session, tmp_path: P
         refund("R1", "2026-06-02T10:00:00+08:00", "XG500", "4", "S1"),
     ]
     sales(registry, rows_file(tmp_path, rows))
-    june = monthly_summary(registry, "2026-06").to_json()
+    june = monthly_summary(registry, ADMIN, "2026-06").to_json()
     assert june["net_fen"] == -27200
     assert june["by_channel"]["online"] == -27200  # under the original sale's channel
     supplier = june["by_supplier"][0]
     assert (supplier["pool_fen"], supplier["attributed_fen"]) == (-2720, -2720)
     assert june["households_benefited"] == 0
-    households = attribution_report(registry, "2026-06").to_json()["households"]
+    households = attribution_report(registry, ADMIN, "2026-06").to_json()["households"]
     assert [(h["code"], h["attributed_fen"]) for h in households] == [
         ("LS001", -1360),
         ("LS002", -680),
@@ -127,11 +128,11 @@ def test_pools_round_half_up_and_linkages_follow_their_months(registry: Session,
         sale("S2", "2027-01-10T10:00:00+08:00", "HZ1000", "1"),  # LS004's linkage ended 2026-12
     ]
     sales(registry, rows_file(tmp_path, rows))
-    april = monthly_summary(registry, "2026-04")
+    april = monthly_summary(registry, ADMIN, "2026-04")
     assert [(s.net_fen, s.pool_fen) for s in april.suppliers] == [(5, 1)]
     # in April LS003's linkage (from 2026-05) is not active: 1 fen to LS001 (weight 2) of LS001:LS002
-    assert attribution_report(registry, "2026-04").households == {"LS001": {"934112240000050101": 1}}
-    january = attribution_report(registry, "2027-01").to_json()
+    assert attribution_report(registry, ADMIN, "2026-04").households == {"LS001": {"934112240000050101": 1}}
+    january = attribution_report(registry, ADMIN, "2027-01").to_json()
     assert [h["code"] for h in january["households"]] == ["LS005"]
     assert january["households"][0]["attributed_fen"] == 250  # 4550 × 5.5 % = 250.25 → 250, all to LS005
 
@@ -142,7 +143,7 @@ def test_unattributed_lists_suppliers_without_linkage_even_with_a_zero_pool(regi
         refund("R1", "2026-06-06T10:00:00+08:00", "LX-KG", "1", "S1"),
     ]
     sales(registry, rows_file(tmp_path, rows))
-    report = attribution_report(registry, "2026-06").to_json()
+    report = attribution_report(registry, ADMIN, "2026-06").to_json()
     assert report["unattributed"] == [{"uscc": "93421081000005030E", "pool_fen": 0}]
     assert report["households"] == []
 
@@ -155,8 +156,8 @@ def test_certificates_flag_lines_outside_their_validity(registry: Session, tmp_p
         sale("S4", "2025-02-01T12:00:00+08:00", "HZ-GIFT", "2"),  # pending too
     ]
     sales(registry, rows_file(tmp_path, rows))
-    assert monthly_summary(registry, "2026-06").uncertified_lines == 1
-    assert monthly_summary(registry, "2025-02").uncertified_lines == 2
+    assert monthly_summary(registry, ADMIN, "2026-06").uncertified_lines == 1
+    assert monthly_summary(registry, ADMIN, "2025-02").uncertified_lines == 2
 
 
 def test_rows_of_a_sale_may_be_apart_and_a_refund_may_come_first(registry: Session, tmp_path: Path) -> None:
@@ -230,14 +231,14 @@ def test_each_bad_sales_row_is_reported_and_nothing_changes(registry: Session, t
     assert len(errors) == 1, errors
     assert errors[0][:2] == (line, column)
     assert reason in errors[0][2]
-    assert monthly_summary(registry, "2026-06").to_json() == EXPECTED_SUMMARY
+    assert monthly_summary(registry, ADMIN, "2026-06").to_json() == EXPECTED_SUMMARY
 
 
 def test_household_statement(registry: Session) -> None:
     sales(registry, SAMPLES / "sales.csv")
-    lines = household_statement(registry, "LS001", "2026-06")
+    lines = household_statement(registry, ADMIN, "LS001", "2026-06")
     assert [(s.uscc, s.mode, s.amount_fen) for s in lines] == [("934112240000050101", "dividend", 13909)]
-    assert household_statement(registry, "LS006", "2026-06") == []
+    assert household_statement(registry, ADMIN, "LS006", "2026-06") == []
 
 
 def test_command_line_end_to_end(empty_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from core.auth import Actor
 from core.db import Database
 from gui.pages.placeholder import PlaceholderPage
 
@@ -17,26 +18,27 @@ from gui.pages.placeholder import PlaceholderPage
 class PageSpec:
     slug: str
     title_source: str  # English source text; translated in the "Pages" context
-    module: str | None = None  # a module with make(db, title) -> QWidget; None: not built yet
+    permission: str  # what a role needs to see the page
+    module: str | None = None  # a module with make(db, actor, title) -> QWidget; None: not built yet
 
     @property
     def title(self) -> str:
         return QCoreApplication.translate("Pages", self.title_source)
 
-    def make(self, db: Database) -> QWidget:
+    def make(self, db: Database, actor: Actor) -> QWidget:
         if self.module is None:
             return PlaceholderPage(self.title)
-        return importlib.import_module(self.module).make(db, self.title)  # type: ignore[no-any-return]
+        return importlib.import_module(self.module).make(db, actor, self.title)  # type: ignore[no-any-return]
 
 
 PAGES = (
-    PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Checkout")),
-    PageSpec("catalog", QT_TRANSLATE_NOOP("Pages", "Products & certificates"), "gui.pages.products"),
-    PageSpec("suppliers", QT_TRANSLATE_NOOP("Pages", "Suppliers"), "gui.pages.suppliers"),
-    PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), "gui.pages.households"),
-    PageSpec("coop", QT_TRANSLATE_NOOP("Pages", "Cooperatives & bulk orders")),
-    PageSpec("labels", QT_TRANSLATE_NOOP("Pages", "Label printing")),
-    PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary")),
-    PageSpec("users", QT_TRANSLATE_NOOP("Pages", "Users & log")),
-    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings")),
+    PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Checkout"), "sale.record"),
+    PageSpec("catalog", QT_TRANSLATE_NOOP("Pages", "Products & certificates"), "registry.view", "gui.pages.products"),
+    PageSpec("suppliers", QT_TRANSLATE_NOOP("Pages", "Suppliers"), "suppliers.view", "gui.pages.suppliers"),
+    PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), "households.view", "gui.pages.households"),
+    PageSpec("coop", QT_TRANSLATE_NOOP("Pages", "Cooperatives & bulk orders"), "coop.sales"),
+    PageSpec("labels", QT_TRANSLATE_NOOP("Pages", "Label printing"), "labels.print"),
+    PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "report.view"),
+    PageSpec("users", QT_TRANSLATE_NOOP("Pages", "Users & log"), "audit.view", "gui.pages.users"),
+    PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.change", "gui.pages.settings"),
 )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from core.auth import Actor, can
 from core.db import Database
 from gui.import_dialog import ImportDialog, export_kind
 from gui.table import Col, RecordFilter, RecordModel
@@ -36,10 +37,17 @@ class RecordPage(QWidget):
     ``load(session)`` function returns. Subclasses add their filters, buttons and dialogs."""
 
     def __init__(
-        self, db: Database, title: str, columns: Sequence[Col], load: Callable[[Session], list[Any]], **model_kw: Any
+        self,
+        db: Database,
+        actor: Actor,
+        title: str,
+        columns: Sequence[Col],
+        load: Callable[[Session], list[Any]],
+        **model_kw: Any,
     ) -> None:
         super().__init__()
         self.db = db
+        self.actor = actor
         self._load = load
         self.task: Task | None = None
         heading = QLabel(title)
@@ -113,11 +121,13 @@ class RecordPage(QWidget):
 
     def add_transfer_buttons(self, kind: str) -> None:
         """Import… and Export… for this page's kind of record."""
-        self.add_button(tr("Import…"), lambda: self.open_import(kind))
-        self.add_button(tr("Export…"), lambda: export_kind(self, self.db, kind))
+        if can(self.actor, "registry.import"):
+            self.add_button(tr("Import…"), lambda: self.open_import(kind))
+        if can(self.actor, "registry.export"):
+            self.add_button(tr("Export…"), lambda: export_kind(self, self.db, self.actor, kind))
 
     def open_import(self, kind: str) -> ImportDialog:
-        dialog = ImportDialog(self, self.db, kind)
+        dialog = ImportDialog(self, self.db, self.actor, kind)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog

@@ -1,9 +1,10 @@
 """帮扶户: registered households, ID numbers masked, with the suppliers linked to them this month."""
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from catalog.listing import HouseholdRow, household_rows
-from catalog.registry import save_household
+from catalog.registry import reveal_id_number, save_household
+from core.auth import Actor, can
 from core.db import Database
 from core.models import HOUSEHOLD_STATUSES
 from gui.forms import Field, FormDialog
@@ -17,7 +18,7 @@ def status_text(status: str) -> str:
 
 
 class HouseholdsPage(RecordPage):
-    def __init__(self, db: Database, title: str) -> None:
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
         columns = [
             Col(tr("Code"), lambda r: r.code),
             Col(tr("Head of household"), lambda r: r.head_name),
@@ -27,14 +28,26 @@ class HouseholdsPage(RecordPage):
             Col(tr("Status"), lambda r: status_text(r.status)),
             Col(tr("Linked suppliers"), lambda r: r.suppliers),
         ]
-        super().__init__(db, title, columns, lambda s: household_rows(s, this_month()))
+        super().__init__(db, actor, title, columns, lambda s: household_rows(s, this_month()))
         self.status = self.add_choice_filter(
             "status", tr("All statuses"), [(s, status_text(s)) for s in HOUSEHOLD_STATUSES]
         )
         self.add_button(tr("New household…"), self.new_household)
         self.add_button(tr("Edit…"), self.edit_household)
+        if can(actor, "id.reveal"):
+            self.add_button(tr("Show ID number…"), self.reveal)
         self.add_transfer_buttons("households")
         self.table.doubleClicked.connect(self.edit_household)
+
+    def reveal(self) -> str | None:
+        """One full ID number at a time, for an administrator; the audit trail records it."""
+        row: HouseholdRow | None = self.selected()
+        if row is None:
+            return None
+        with self.db.session() as session, session.begin():
+            number = reveal_id_number(session, self.actor, row.id)
+        QMessageBox.information(self, tr("ID number"), f"{row.code}  {row.head_name}\n{number or '—'}")
+        return number
 
     def _dialog(self, title: str, household_id: int | None) -> FormDialog:
         fields = [
@@ -47,7 +60,7 @@ class HouseholdsPage(RecordPage):
         ]
 
         def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: save_household(session, texts, household_id))
+            self.write(lambda session: save_household(session, self.actor, texts, household_id))
 
         return FormDialog(self, title, fields, save)
 
@@ -69,5 +82,5 @@ class HouseholdsPage(RecordPage):
         return dialog
 
 
-def make(db: Database, title: str) -> QWidget:
-    return HouseholdsPage(db, title)
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return HouseholdsPage(db, actor, title)

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from catalog.certificates import certificate_history, change_certificate
 from catalog.listing import ProductRow, product_rows
 from catalog.registry import save_product
+from core.auth import Actor, can
 from core.db import Database
 from core.errors import BangfuError
 from core.models import CERT_LEVELS, Product, Supplier
@@ -63,7 +64,7 @@ def level_text(level: str) -> str:
 
 
 class ProductsPage(RecordPage):
-    def __init__(self, db: Database, title: str) -> None:
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
         columns = [
             Col(tr("Code"), lambda r: r.code),
             Col(tr("Name"), lambda r: r.name),
@@ -78,9 +79,10 @@ class ProductsPage(RecordPage):
         ]
         super().__init__(
             db,
+            actor,
             title,
             columns,
-            lambda s: product_rows(s, dt.date.today()),
+            lambda s: product_rows(s, dt.date.today(), actor.supplier_id if actor.role == "coop_manager" else None),
             background=lambda r: STATUS_COLOURS[r.status],
         )
         self.status = self.add_choice_filter(
@@ -90,7 +92,8 @@ class ProductsPage(RecordPage):
         self.category = self.add_choice_filter("category", tr("All categories"))
         self.add_button(tr("New product…"), self.new_product)
         self.add_button(tr("Edit…"), self.edit_product)
-        self.add_button(tr("Certificate…"), self.certificate)
+        if can(actor, "certificate.change"):
+            self.add_button(tr("Certificate…"), self.certificate)
         self.add_transfer_buttons("products")
         self.table.doubleClicked.connect(self.edit_product)
 
@@ -124,7 +127,7 @@ class ProductsPage(RecordPage):
         ]
 
         def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: save_product(session, texts, product_id))
+            self.write(lambda session: save_product(session, self.actor, texts, product_id))
 
         return FormDialog(self, title, fields, save)
 
@@ -206,12 +209,14 @@ class CertificateDialog(QDialog):
         action = self.action.currentData()
         until = dt.date.fromisoformat(self.valid_until.date().toString("yyyy-MM-dd")) if action == "renew" else None
         try:
-            self.page.write(lambda s: change_certificate(s, self.row.id, action, self.reason.text(), "admin", until))
+            self.page.write(
+                lambda s: change_certificate(s, self.page.actor, self.row.id, action, self.reason.text(), until)
+            )
         except BangfuError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         self.accept()
 
 
-def make(db: Database, title: str) -> QWidget:
-    return ProductsPage(db, title)
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return ProductsPage(db, actor, title)

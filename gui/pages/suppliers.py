@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from catalog.listing import SupplierRow, supplier_rows
 from catalog.registry import Share, add_linkage, end_linkage, save_supplier, shares
+from core.auth import Actor
 from core.db import Database
 from core.errors import BangfuError
 from core.models import LINKAGE_MODES, SUPPLIER_KINDS
@@ -44,7 +45,7 @@ def mode_text(mode: str) -> str:
 
 
 class SuppliersPage(RecordPage):
-    def __init__(self, db: Database, title: str) -> None:
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
         self.month = this_month()
         columns = [
             Col(tr("Credit code"), lambda r: r.uscc),
@@ -61,7 +62,7 @@ class SuppliersPage(RecordPage):
             Col(tr("Linked households"), lambda r: str(r.households), sort=lambda r: r.households, right=True),
             Col(tr("Phone"), lambda r: r.contact_phone),
         ]
-        super().__init__(db, title, columns, lambda s: supplier_rows(s, self.month))
+        super().__init__(db, actor, title, columns, lambda s: supplier_rows(s, self.month))
         self.add_button(tr("New supplier…"), self.new_supplier)
         self.add_button(tr("Edit…"), self.edit_supplier)
         self.add_transfer_buttons("suppliers")
@@ -130,7 +131,7 @@ class SuppliersPage(RecordPage):
         ]
 
         def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: save_supplier(session, texts, supplier_id))
+            self.write(lambda session: save_supplier(session, self.actor, texts, supplier_id))
 
         return FormDialog(self, title, fields, save)
 
@@ -164,7 +165,7 @@ class SuppliersPage(RecordPage):
         ]
 
         def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: add_linkage(session, {**texts, "supplier_uscc": row.uscc}))
+            self.write(lambda session: add_linkage(session, self.actor, {**texts, "supplier_uscc": row.uscc}))
             self.show_links()
 
         dialog = FormDialog(self, tr("New linkage for {name}").format(name=row.name), fields, save)
@@ -183,11 +184,11 @@ class SuppliersPage(RecordPage):
         if not ok:
             return
         try:
-            self.write(lambda session: end_linkage(session, share.linkage.id, month))
+            self.write(lambda session: end_linkage(session, self.actor, share.linkage.id, month))
         except BangfuError as exc:
             QMessageBox.warning(self, tr("End linkage"), str(exc))
         self.show_links()
 
 
-def make(db: Database, title: str) -> QWidget:
-    return SuppliersPage(db, title)
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return SuppliersPage(db, actor, title)

@@ -4,373 +4,385 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/import_dialog.py" line="40" />
+        <location filename="../../gui/import_dialog.py" line="37" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="41" />
-        <location filename="../../gui/pages/suppliers.py" line="64" />
+        <location filename="../../gui/import_dialog.py" line="38" />
+        <location filename="../../gui/pages/suppliers.py" line="61" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="42" />
+        <location filename="../../gui/import_dialog.py" line="39" />
         <source>Households</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="43" />
+        <location filename="../../gui/import_dialog.py" line="40" />
         <source>Linkages</source>
         <translation>利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="54" />
-        <location filename="../../gui/import_dialog.py" line="87" />
-        <location filename="../../gui/import_dialog.py" line="120" />
+        <location filename="../../gui/import_dialog.py" line="52" />
+        <location filename="../../gui/import_dialog.py" line="85" />
+        <location filename="../../gui/import_dialog.py" line="118" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="62" />
+        <location filename="../../gui/import_dialog.py" line="60" />
         <source>CSV (UTF-8 or GB18030) or XLSX file</source>
         <translation>CSV（UTF-8 或 GB18030）或 XLSX 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="64" />
+        <location filename="../../gui/import_dialog.py" line="62" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="68" />
+        <location filename="../../gui/import_dialog.py" line="66" />
         <source>Choose a file to import.</source>
         <translation>请选择要导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="72" />
-        <location filename="../../gui/import_dialog.py" line="134" />
+        <location filename="../../gui/import_dialog.py" line="70" />
+        <location filename="../../gui/import_dialog.py" line="132" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="73" />
+        <location filename="../../gui/import_dialog.py" line="71" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="74" />
+        <location filename="../../gui/import_dialog.py" line="72" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="85" />
+        <location filename="../../gui/import_dialog.py" line="83" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="90" />
+        <location filename="../../gui/import_dialog.py" line="88" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="94" />
+        <location filename="../../gui/import_dialog.py" line="92" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="104" />
+        <location filename="../../gui/import_dialog.py" line="102" />
         <source>First rows of the file</source>
         <translation>文件前几行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="106" />
+        <location filename="../../gui/import_dialog.py" line="104" />
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="120" />
+        <location filename="../../gui/import_dialog.py" line="118" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="140" />
+        <location filename="../../gui/import_dialog.py" line="138" />
         <source>Press Check to check every row; nothing is written yet.</source>
         <translation>点击“检查”核对每一行；此时不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="153" />
+        <location filename="../../gui/import_dialog.py" line="151" />
         <source>Checking rows…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="159" />
+        <location filename="../../gui/import_dialog.py" line="157" />
         <source>No problems: {added} rows will be added, {skipped} are already present.</source>
         <translation>没有问题：将新增 {added} 行，{skipped} 行已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="171" />
+        <location filename="../../gui/import_dialog.py" line="169" />
         <source>{n} problem(s); nothing was written. Fix the file and check again.</source>
         <translation>发现 {n} 个问题，未写入任何数据。请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="181" />
+        <location filename="../../gui/import_dialog.py" line="179" />
         <source>Line {line}: {cells}</source>
         <translation>第 {line} 行：{cells}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="189" />
+        <location filename="../../gui/import_dialog.py" line="187" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="195" />
+        <location filename="../../gui/import_dialog.py" line="193" />
         <source>Imported: {added} added, {skipped} already present.</source>
         <translation>导入完成：新增 {added} 条，{skipped} 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="204" />
-        <location filename="../../gui/import_dialog.py" line="214" />
+        <location filename="../../gui/import_dialog.py" line="202" />
+        <location filename="../../gui/import_dialog.py" line="212" />
+        <location filename="../../gui/pages/users.py" line="170" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="204" />
+        <location filename="../../gui/import_dialog.py" line="202" />
+        <location filename="../../gui/pages/users.py" line="170" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="216" />
+        <location filename="../../gui/import_dialog.py" line="214" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="51" />
+        <location filename="../../gui/pages/common.py" line="56" />
         <source>Search: code, name or pinyin initials</source>
         <translation>搜索：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="119" />
+        <location filename="../../gui/pages/common.py" line="125" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="120" />
+        <location filename="../../gui/pages/common.py" line="127" />
+        <location filename="../../gui/pages/users.py" line="161" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="141" />
+        <location filename="../../gui/pages/common.py" line="148" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="154" />
+        <location filename="../../gui/pages/common.py" line="161" />
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="20" />
+        <location filename="../../gui/pages/households.py" line="17" />
         <source>Not yet lifted</source>
         <translation>未脱贫</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="20" />
+        <location filename="../../gui/pages/households.py" line="17" />
         <source>Lifted out of poverty</source>
         <translation>已脱贫</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="20" />
+        <location filename="../../gui/pages/households.py" line="17" />
         <source>Monitored</source>
         <translation>监测户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="26" />
-        <location filename="../../gui/pages/households.py" line="45" />
-        <location filename="../../gui/pages/products.py" line="71" />
+        <location filename="../../gui/pages/households.py" line="23" />
+        <location filename="../../gui/pages/households.py" line="54" />
+        <location filename="../../gui/pages/products.py" line="69" />
         <location filename="../../gui/pages/products.py" line="108" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="27" />
-        <location filename="../../gui/pages/households.py" line="46" />
+        <location filename="../../gui/pages/households.py" line="24" />
+        <location filename="../../gui/pages/households.py" line="55" />
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="28" />
-        <location filename="../../gui/pages/households.py" line="47" />
+        <location filename="../../gui/pages/households.py" line="25" />
+        <location filename="../../gui/pages/households.py" line="49" />
+        <location filename="../../gui/pages/households.py" line="56" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="29" />
-        <location filename="../../gui/pages/suppliers.py" line="57" />
+        <location filename="../../gui/pages/households.py" line="26" />
+        <location filename="../../gui/pages/suppliers.py" line="54" />
         <source>Region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="30" />
-        <location filename="../../gui/pages/households.py" line="49" />
+        <location filename="../../gui/pages/households.py" line="27" />
+        <location filename="../../gui/pages/households.py" line="58" />
         <source>Members</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="31" />
-        <location filename="../../gui/pages/households.py" line="50" />
-        <location filename="../../gui/pages/products.py" line="73" />
+        <location filename="../../gui/pages/households.py" line="28" />
+        <location filename="../../gui/pages/households.py" line="59" />
+        <location filename="../../gui/pages/products.py" line="71" />
         <location filename="../../gui/pages/products.py" line="195" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="32" />
+        <location filename="../../gui/pages/households.py" line="29" />
         <source>Linked suppliers</source>
         <translation>联结供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="36" />
-        <location filename="../../gui/pages/products.py" line="90" />
+        <location filename="../../gui/pages/households.py" line="33" />
+        <location filename="../../gui/pages/products.py" line="89" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="38" />
+        <location filename="../../gui/pages/households.py" line="35" />
         <source>New household…</source>
         <translation>新增帮扶户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="39" />
-        <location filename="../../gui/pages/products.py" line="95" />
-        <location filename="../../gui/pages/suppliers.py" line="70" />
+        <location filename="../../gui/pages/households.py" line="36" />
+        <location filename="../../gui/pages/products.py" line="94" />
+        <location filename="../../gui/pages/suppliers.py" line="67" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="48" />
-        <location filename="../../gui/pages/suppliers.py" line="127" />
+        <location filename="../../gui/pages/households.py" line="38" />
+        <source>Show ID number…</source>
+        <translation>查看身份证号…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/households.py" line="57" />
+        <location filename="../../gui/pages/suppliers.py" line="128" />
         <source>Region code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="59" />
+        <location filename="../../gui/pages/households.py" line="68" />
         <source>New household</source>
         <translation>新增帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="67" />
+        <location filename="../../gui/pages/households.py" line="76" />
         <source>Edit household {code}</source>
         <translation>编辑帮扶户 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="50" />
+        <location filename="../../gui/pages/products.py" line="48" />
+        <location filename="../../gui/pages/users.py" line="47" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="51" />
+        <location filename="../../gui/pages/products.py" line="49" />
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="52" />
+        <location filename="../../gui/pages/products.py" line="50" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="53" />
+        <location filename="../../gui/pages/products.py" line="51" />
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="54" />
+        <location filename="../../gui/pages/products.py" line="52" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="55" />
+        <location filename="../../gui/pages/products.py" line="53" />
         <source>Not yet valid</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="61" />
+        <location filename="../../gui/pages/products.py" line="59" />
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="62" />
+        <location filename="../../gui/pages/products.py" line="60" />
         <source>Provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="63" />
+        <location filename="../../gui/pages/products.py" line="61" />
         <source>Municipal</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="64" />
+        <location filename="../../gui/pages/products.py" line="62" />
         <source>County</source>
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="72" />
+        <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
-        <location filename="../../gui/pages/suppliers.py" line="55" />
-        <location filename="../../gui/pages/suppliers.py" line="125" />
+        <location filename="../../gui/pages/suppliers.py" line="52" />
+        <location filename="../../gui/pages/suppliers.py" line="126" />
+        <location filename="../../gui/pages/users.py" line="44" />
+        <location filename="../../gui/pages/users.py" line="61" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="74" />
+        <location filename="../../gui/pages/products.py" line="72" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="75" />
+        <location filename="../../gui/pages/products.py" line="73" />
         <location filename="../../gui/pages/products.py" line="116" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="76" />
+        <location filename="../../gui/pages/products.py" line="74" />
         <location filename="../../gui/pages/products.py" line="112" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="77" />
+        <location filename="../../gui/pages/products.py" line="75" />
         <location filename="../../gui/pages/products.py" line="119" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="78" />
+        <location filename="../../gui/pages/products.py" line="76" />
         <location filename="../../gui/pages/products.py" line="124" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="79" />
+        <location filename="../../gui/pages/products.py" line="77" />
         <source>Certificate</source>
         <translation>认定证书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="80" />
+        <location filename="../../gui/pages/products.py" line="78" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="92" />
+        <location filename="../../gui/pages/products.py" line="91" />
         <source>All suppliers</source>
         <translation>全部供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="93" />
+        <location filename="../../gui/pages/products.py" line="92" />
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="94" />
+        <location filename="../../gui/pages/products.py" line="93" />
         <source>New product…</source>
         <translation>新增商品…</translation>
     </message>
@@ -480,212 +492,506 @@
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="32" />
+        <location filename="../../gui/pages/suppliers.py" line="29" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="33" />
+        <location filename="../../gui/pages/suppliers.py" line="30" />
         <source>Cooperative</source>
         <translation>合作社</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="34" />
+        <location filename="../../gui/pages/suppliers.py" line="31" />
         <source>Family farm</source>
         <translation>家庭农场</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="35" />
+        <location filename="../../gui/pages/suppliers.py" line="32" />
         <source>Individual</source>
         <translation>个体户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="36" />
-        <location filename="../../gui/pages/suppliers.py" line="46" />
+        <location filename="../../gui/pages/suppliers.py" line="33" />
+        <location filename="../../gui/pages/suppliers.py" line="43" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="42" />
+        <location filename="../../gui/pages/suppliers.py" line="39" />
         <source>Dividend</source>
         <translation>分红</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="43" />
+        <location filename="../../gui/pages/suppliers.py" line="40" />
         <source>Employment</source>
         <translation>务工就业</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="44" />
+        <location filename="../../gui/pages/suppliers.py" line="41" />
         <source>Purchase</source>
         <translation>订单收购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="45" />
+        <location filename="../../gui/pages/suppliers.py" line="42" />
         <source>Land transfer</source>
         <translation>土地流转</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="54" />
-        <location filename="../../gui/pages/suppliers.py" line="124" />
+        <location filename="../../gui/pages/suppliers.py" line="51" />
+        <location filename="../../gui/pages/suppliers.py" line="125" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="56" />
-        <location filename="../../gui/pages/suppliers.py" line="126" />
+        <location filename="../../gui/pages/suppliers.py" line="53" />
+        <location filename="../../gui/pages/suppliers.py" line="127" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="59" />
+        <location filename="../../gui/pages/suppliers.py" line="56" />
         <source>Benefit rate</source>
         <translation>带贫比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="65" />
+        <location filename="../../gui/pages/suppliers.py" line="62" />
         <source>Linked households</source>
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="66" />
-        <location filename="../../gui/pages/suppliers.py" line="129" />
+        <location filename="../../gui/pages/suppliers.py" line="63" />
+        <location filename="../../gui/pages/suppliers.py" line="130" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="69" />
+        <location filename="../../gui/pages/suppliers.py" line="66" />
         <source>New supplier…</source>
         <translation>新增供应商…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="82" />
+        <location filename="../../gui/pages/suppliers.py" line="79" />
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="83" />
+        <location filename="../../gui/pages/suppliers.py" line="80" />
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="84" />
-        <location filename="../../gui/pages/suppliers.py" line="161" />
+        <location filename="../../gui/pages/suppliers.py" line="81" />
+        <location filename="../../gui/pages/suppliers.py" line="162" />
         <source>Mode</source>
         <translation>联结方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="85" />
-        <location filename="../../gui/pages/suppliers.py" line="160" />
+        <location filename="../../gui/pages/suppliers.py" line="82" />
+        <location filename="../../gui/pages/suppliers.py" line="161" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="86" />
+        <location filename="../../gui/pages/suppliers.py" line="83" />
         <source>Share of pool</source>
         <translation>分配占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="87" />
+        <location filename="../../gui/pages/suppliers.py" line="84" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="88" />
+        <location filename="../../gui/pages/suppliers.py" line="85" />
         <source>Until</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="99" />
+        <location filename="../../gui/pages/suppliers.py" line="96" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="101" />
+        <location filename="../../gui/pages/suppliers.py" line="98" />
         <source>Add linkage…</source>
         <translation>新增联结…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="101" />
+        <location filename="../../gui/pages/suppliers.py" line="98" />
         <source>End linkage…</source>
         <translation>结束联结…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="113" />
+        <location filename="../../gui/pages/suppliers.py" line="114" />
         <source>Linkages of {name}</source>
         <translation>{name} 的利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="113" />
+        <location filename="../../gui/pages/suppliers.py" line="114" />
         <source>Select a supplier to see its linkages</source>
         <translation>选择一个供应商以查看其利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="128" />
+        <location filename="../../gui/pages/suppliers.py" line="129" />
         <source>Benefit rate (%)</source>
         <translation>带贫比例（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="138" />
+        <location filename="../../gui/pages/suppliers.py" line="139" />
         <source>New supplier</source>
         <translation>新增供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="146" />
+        <location filename="../../gui/pages/suppliers.py" line="147" />
         <source>Edit supplier</source>
         <translation>编辑供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="159" />
+        <location filename="../../gui/pages/suppliers.py" line="160" />
         <source>Household code</source>
         <translation>帮扶户编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="162" />
+        <location filename="../../gui/pages/suppliers.py" line="163" />
         <source>From month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="163" />
+        <location filename="../../gui/pages/suppliers.py" line="164" />
         <source>Until month (optional)</source>
         <translation>截止月份（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="170" />
+        <location filename="../../gui/pages/suppliers.py" line="171" />
         <source>New linkage for {name}</source>
         <translation>为 {name} 新增利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="181" />
-        <location filename="../../gui/pages/suppliers.py" line="188" />
+        <location filename="../../gui/pages/suppliers.py" line="182" />
+        <location filename="../../gui/pages/suppliers.py" line="189" />
         <source>End linkage</source>
         <translation>结束联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="181" />
+        <location filename="../../gui/pages/suppliers.py" line="182" />
         <source>Last month of the linkage (YYYY-MM)</source>
         <translation>联结的最后一个月（YYYY-MM）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="40" />
+        <source> minutes (0: never)</source>
+        <translation> 分钟（0：不锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="47" />
+        <source>Lock the window after</source>
+        <translation>无操作自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="48" />
+        <source>Daily backups kept</source>
+        <translation>保留每日备份份数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="49" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="50" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="53" />
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="54" />
+        <location filename="../../gui/pages/settings.py" line="80" />
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="55" />
+        <location filename="../../gui/pages/settings.py" line="99" />
+        <location filename="../../gui/pages/settings.py" line="103" />
+        <source>Restore…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="75" />
+        <source>Saved. The idle lock applies from the next sign-in.</source>
+        <translation>已保存。自动锁定将在下次登录后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="90" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="92" />
+        <source>Backup written and checked: {0}</source>
+        <translation>备份已写入并通过校验：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="103" />
+        <source>Replace everything in the database with this backup?</source>
+        <translation>用此备份替换数据库中的全部数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="112" />
+        <source>Restored. Restart Bangfu to see the restored data everywhere.</source>
+        <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="33" />
+        <location filename="../../gui/text.py" line="16" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="34" />
+        <location filename="../../gui/text.py" line="17" />
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="35" />
+        <location filename="../../gui/text.py" line="18" />
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="36" />
+        <location filename="../../gui/text.py" line="19" />
+        <source>Cooperative manager</source>
+        <translation>合作社管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="43" />
+        <location filename="../../gui/pages/users.py" line="60" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="45" />
+        <location filename="../../gui/pages/users.py" line="62" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="46" />
+        <source>Counter</source>
+        <translation>专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="47" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="47" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="49" />
+        <location filename="../../gui/pages/users.py" line="189" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="50" />
+        <source>New user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="51" />
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="52" />
+        <source>Activate / deactivate</source>
+        <translation>启用 / 停用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="63" />
+        <source>Counter (cashiers)</source>
+        <translation>专柜（收银员）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="64" />
+        <source>Cooperative (coop managers)</source>
+        <translation>合作社（合作社管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="65" />
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="83" />
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="94" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="95" />
+        <source>New password for {0}</source>
+        <translation>{0} 的新密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="134" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="135" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="136" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="137" />
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="138" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="140" />
+        <location filename="../../gui/pages/users.py" line="191" />
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="143" />
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../gui/app.py" line="143" />
+        <source>The database is damaged ({0}). Restore the latest backup in Settings.</source>
+        <translation>数据库已损坏（{0}）。请在“设置”中恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="148" />
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../gui/login.py" line="76" />
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="77" />
+        <source>This database has no users yet. Create the administrator account; keep the password safe.</source>
+        <translation>此数据库还没有用户。请创建管理员账户，并妥善保管密码。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="80" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="81" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="82" />
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="83" />
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="87" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../gui/login.py" line="54" />
+        <source>Sign in to Bangfu</source>
+        <translation>登录帮扶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="54" />
+        <source>Sign in with your user name and password.</source>
+        <translation>请输入用户名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="56" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="57" />
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="25" />
+        <location filename="../../gui/main_window.py" line="42" />
         <source>Bangfu consumption assistance</source>
         <translation>帮扶 · 消费帮扶管理系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="31" />
+        <location filename="../../gui/main_window.py" line="43" />
+        <source>{title} [demo data]</source>
+        <translation>{title}【演示数据】</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="49" />
         <source>Bangfu</source>
         <translation>帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56" />
+        <location filename="../../gui/main_window.py" line="76" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57" />
+        <location filename="../../gui/main_window.py" line="77" />
+        <source>User: {0} ({1})</source>
+        <translation>用户：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="79" />
+        <source>DEMO DATA</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -693,47 +999,47 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="30" />
+        <location filename="../../gui/pages/__init__.py" line="35" />
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="31" />
+        <location filename="../../gui/pages/__init__.py" line="36" />
         <source>Products &amp; certificates</source>
         <translation>商品与认定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="32" />
+        <location filename="../../gui/pages/__init__.py" line="37" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="33" />
+        <location filename="../../gui/pages/__init__.py" line="38" />
         <source>Households</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="34" />
+        <location filename="../../gui/pages/__init__.py" line="39" />
         <source>Cooperatives &amp; bulk orders</source>
         <translation>合作社与团购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="35" />
+        <location filename="../../gui/pages/__init__.py" line="40" />
         <source>Label printing</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="36" />
+        <location filename="../../gui/pages/__init__.py" line="41" />
         <source>Monthly summary</source>
         <translation>月度汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="37" />
+        <location filename="../../gui/pages/__init__.py" line="42" />
         <source>Users &amp; log</source>
         <translation>用户与日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="38" />
+        <location filename="../../gui/pages/__init__.py" line="43" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -760,6 +1066,34 @@
         <location filename="../../gui/tasks.py" line="108" />
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../gui/login.py" line="101" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="102" />
+        <source>The window was locked after a pause. {user} or a manager can unlock it.</source>
+        <translation>窗口因长时间无操作已锁定。{user} 或店长可以解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="107" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="109" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="119" />
+        <source>Only the same user or a manager can unlock.</source>
+        <translation>只有同一用户或店长可以解锁。</translation>
     </message>
 </context>
 </TS>

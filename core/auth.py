@@ -1,0 +1,201 @@
+"""Who may do what: users, passwords, one permission table, and the actor every service checks.
+
+Services take an ``Actor`` and call ``require`` before they change anything, so a role's limits
+hold whether the request comes from the window, the command line or a test. The window only
+hides what ``can`` says no to.
+"""
+
+import datetime as dt
+import getpass
+import socket
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.audit import record
+from core.errors import BangfuError, InvalidValue
+from core.i18n import _
+from core.models import ROLES, User, utc_now
+
+LOCK_AFTER = 5
+LOCK_FOR = dt.timedelta(minutes=5)
+MIN_PASSWORD = 8
+
+# One table for the whole program. coop_manager permissions apply to its own supplier only.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "admin": frozenset(
+        {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
+         "registry.edit", "registry.import", "registry.export", "certificate.change", "sales.import",
+         "labels.print", "coop.sales", "users.manage", "audit.view", "settings.change", "id.reveal",
+         "backup", "demo.load", "households.edit", "linkages.edit", "suppliers.view", "households.view"}
+    ),
+    "manager": frozenset(
+        {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
+         "registry.export", "labels.print", "audit.view", "suppliers.view", "households.view"}
+    ),
+    "cashier": frozenset({"sale.record", "registry.view"}),
+    "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import"}),
+}  # fmt: skip
+_hasher = PasswordHasher()  # Argon2id with argon2-cffi's defaults (above OWASP's minimum)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person (or the command line) doing something; ``supplier_id`` binds a coop manager,
+    ``counter_code`` binds a cashier to a counter."""
+
+    username: str
+    role: str
+    supplier_id: int | None = None
+    counter_code: str | None = None
+    user_id: int | None = None
+
+
+class PermissionDenied(BangfuError):
+    pass
+
+
+def command_line_actor() -> Actor:
+    """The command line acts as the administrator of the machine it runs on."""
+    try:
+        who = f"{getpass.getuser()}@{socket.gethostname()}"
+    except Exception:  # no user name in a service account: still say it was the command line
+        who = "unknown"
+    return Actor(f"cli:{who}", "admin")
+
+
+def can(actor: Actor, permission: str) -> bool:
+    return permission in PERMISSIONS.get(actor.role, frozenset())
+
+
+def require(actor: Actor, permission: str, supplier_id: int | None = None) -> None:
+    """Refuse unless ``actor`` holds ``permission`` (and, for a coop manager, owns ``supplier_id``)."""
+    if not can(actor, permission):
+        raise PermissionDenied(
+            _("{user} ({role}) may not do this: {permission}").format(
+                user=actor.username, role=actor.role, permission=permission
+            )
+        )
+    if actor.role == "coop_manager" and supplier_id is not None and supplier_id != actor.supplier_id:
+        raise PermissionDenied(
+            _("{user} may only work with their own cooperative's records").format(user=actor.username)
+        )
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidValue("password", _("at least {n} characters").format(n=MIN_PASSWORD))
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.username, user.role, user.supplier_id, user.counter_code, user.id)
+
+
+def has_users(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def create_user(
+    session: Session,
+    actor: Actor | None,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+    supplier_id: int | None = None,
+    counter_code: str | None = None,
+) -> User:
+    """Add a user. With no users yet, the first one is created without an actor and must be an admin."""
+    if actor is None:
+        if has_users(session) or role != "admin":
+            raise PermissionDenied(_("only the first user, an administrator, can be created without signing in"))
+        actor_name = username
+    else:
+        require(actor, "users.manage")
+        actor_name = actor.username
+    username = username.strip()
+    if not username:
+        raise InvalidValue("username", _("required, but empty"))
+    if role not in ROLES:
+        raise InvalidValue("role", _("must be one of {choices}").format(choices=", ".join(ROLES)))
+    if role == "coop_manager" and supplier_id is None:
+        raise InvalidValue("supplier", _("a cooperative manager is bound to one supplier"))
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise InvalidValue("username", _("{value} is already used by another record").format(value=username))
+    _check_password(password)
+    user = User(
+        username=username,
+        display_name=display_name.strip() or username,
+        role=role,
+        password_hash=_hasher.hash(password),
+        supplier_id=supplier_id,
+        counter_code=counter_code,
+    )
+    session.add(user)
+    session.flush()
+    record(session, actor_name, "user.create", username, f"role={role}")
+    return user
+
+
+def authenticate(session: Session, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Check a password; five failures lock the account for five minutes. Every try is audited."""
+    now = now or utc_now()
+    user = session.scalars(select(User).where(User.username == username.strip())).one_or_none()
+    refused = BangfuError(_("wrong user name or password"))
+    if user is None or not user.active:
+        record(session, username.strip() or "?", "login.failed", username.strip(), "unknown or inactive user")
+        raise refused
+    if user.locked_until is not None and user.locked_until > now:
+        record(session, user.username, "login.failed", user.username, "account locked")
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise BangfuError(_("too many wrong passwords: try again in {n} minutes").format(n=minutes))
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        user.failed_attempts += 1
+        if user.failed_attempts >= LOCK_AFTER:
+            user.locked_until, user.failed_attempts = now + LOCK_FOR, 0
+            record(session, user.username, "login.locked", user.username, f"{LOCK_AFTER} wrong passwords")
+        else:
+            record(session, user.username, "login.failed", user.username, f"attempt {user.failed_attempts}")
+        raise refused from None
+    user.failed_attempts, user.locked_until = 0, None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    record(session, user.username, "login", user.username, "")
+    return actor_of(user)
+
+
+def change_password(
+    session: Session, actor: Actor, username: str, new_password: str, old_password: str | None = None
+) -> None:
+    """Users change their own password (with the old one); an admin resets anyone's."""
+    user = session.scalars(select(User).where(User.username == username)).one_or_none()
+    if user is None:
+        raise InvalidValue("username", _("unknown user {value}").format(value=username))
+    if actor.username == username and old_password is not None:
+        try:
+            _hasher.verify(user.password_hash, old_password)
+        except (VerifyMismatchError, InvalidHashError):
+            raise InvalidValue("old_password", _("wrong password")) from None
+    else:
+        require(actor, "users.manage")
+    _check_password(new_password)
+    user.password_hash = _hasher.hash(new_password)
+    record(session, actor.username, "user.password", username, "")
+
+
+def set_active(session: Session, actor: Actor, username: str, active: bool) -> None:
+    require(actor, "users.manage")
+    user = session.scalars(select(User).where(User.username == username)).one_or_none()
+    if user is None:
+        raise InvalidValue("username", _("unknown user {value}").format(value=username))
+    user.active = active
+    record(session, actor.username, "user.active" if active else "user.inactive", username, "")
+
+
+def users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.username)))

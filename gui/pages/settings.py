@@ -1,0 +1,119 @@
+"""设置: idle lock, backups (now, daily, restore) and where the data lives."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.auth import Actor
+from core.backup import KEEP_DEFAULT, backup, restore
+from core.config import IDLE_SETTING, KEEP_SETTING, change_setting, get_setting
+from core.db import Database
+from core.errors import BangfuError
+from core.paths import backup_folder
+from gui.tasks import Report, Task, message_for, run_task
+from gui.text import tr
+
+
+class SettingsPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.task: Task | None = None
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        with db.read_session() as session:
+            idle = int(get_setting(session, IDLE_SETTING, "10") or 0)
+            keep = int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT)
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setValue(idle)
+        self.idle.setSuffix(tr(" minutes (0: never)"))
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(keep)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Lock the window after"), self.idle)
+        form.addRow(tr("Daily backups kept"), self.keep)
+        form.addRow(tr("Database"), QLabel(db.description))
+        form.addRow(tr("Backup folder"), QLabel(str(backup_folder())))
+        buttons = QHBoxLayout()
+        for text, action in (
+            (tr("Save settings"), self.save),
+            (tr("Back up now…"), self.backup_now),
+            (tr("Restore…"), self.restore_from),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        inner = QVBoxLayout()
+        inner.setContentsMargins(20, 0, 20, 0)
+        inner.addLayout(form)
+        inner.addLayout(buttons)
+        inner.addWidget(self.status)
+        inner.addStretch(1)
+        layout.addLayout(inner, 1)
+
+    def save(self) -> None:
+        with self.db.session() as session, session.begin():
+            change_setting(session, self.actor, IDLE_SETTING, str(self.idle.value()))
+            change_setting(session, self.actor, KEEP_SETTING, str(self.keep.value()))
+        self.status.setText(tr("Saved. The idle lock applies from the next sign-in."))
+
+    def backup_now(self, path: str | None = None) -> Task | None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, tr("Back up now…"), str(backup_folder() / "bangfu-backup.db"), "SQLite (*.db)"
+            )
+            if not path:
+                return None
+
+        def work(_report: Report) -> Path:
+            return backup(self.db, self.actor, Path(path))
+
+        self.task = run_task(
+            self,
+            tr("Backing up…"),
+            work,
+            lambda p: self.status.setText(tr("Backup written and checked: {0}").replace("{0}", str(p))),
+            self._failed,
+        )
+        return self.task
+
+    def restore_from(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, tr("Restore…"), str(backup_folder()), "SQLite (*.db)")
+            if not path:
+                return
+            answer = QMessageBox.question(
+                self, tr("Restore…"), tr("Replace everything in the database with this backup?")
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            restore(self.db, self.actor, Path(path))
+        except BangfuError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(tr("Restored. Restart Bangfu to see the restored data everywhere."))
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(message_for(error))
+
+
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return SettingsPage(db, actor, title)

@@ -1,0 +1,190 @@
+"""用户与日志: user accounts (administrators) and the audit trail (administrators, managers)."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.audit import AuditRow, audit_rows, record
+from core.auth import Actor, can, change_password, create_user, set_active, users
+from core.db import Database
+from core.errors import BangfuError
+from core.models import ROLES, Supplier
+from core.tabular import write_table
+from gui.forms import Field, FormDialog
+from gui.pages.common import RecordPage
+from gui.table import Col
+from gui.text import role_text, tr
+
+
+class UsersTab(RecordPage):
+    def __init__(self, db: Database, actor: Actor) -> None:
+        columns = [
+            Col(tr("User name"), lambda u: u.username),
+            Col(tr("Name"), lambda u: u.display_name),
+            Col(tr("Role"), lambda u: role_text(u.role)),
+            Col(tr("Counter"), lambda u: u.counter_code or ""),
+            Col(tr("Active"), lambda u: tr("yes") if u.active else tr("no")),
+        ]
+        super().__init__(db, actor, tr("Users"), columns, lambda s: [_UserRow.of(u) for u in users(s)])
+        self.add_button(tr("New user…"), self.new_user)
+        self.add_button(tr("Reset password…"), self.reset_password)
+        self.add_button(tr("Activate / deactivate"), self.toggle)
+
+    def new_user(self) -> FormDialog:
+        with self.db.read_session() as session:
+            suppliers = [("", "—")] + [
+                (str(s.id), s.name) for s in session.scalars(select(Supplier).order_by(Supplier.name))
+            ]
+        fields = [
+            Field("username", tr("User name")),
+            Field("display_name", tr("Name")),
+            Field("role", tr("Role"), choices=[(r, role_text(r)) for r in ROLES]),
+            Field("counter_code", tr("Counter (cashiers)")),
+            Field("supplier", tr("Cooperative (coop managers)"), choices=suppliers),
+            Field("password", tr("Password (at least 8 characters)")),
+        ]
+
+        def save(t: dict[str, str]) -> None:
+            supplier = int(t["supplier"]) if t["supplier"] else None
+            self.write(
+                lambda s: create_user(
+                    s,
+                    self.actor,
+                    t["username"],
+                    t["display_name"],
+                    t["role"],
+                    t["password"],
+                    supplier,
+                    t["counter_code"] or None,
+                )
+            )
+
+        dialog = FormDialog(self, tr("New user"), fields, save)
+        dialog.inputs["password"].setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[union-attr]
+        dialog.open()
+        return dialog
+
+    def reset_password(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            tr("Reset password"),
+            tr("New password for {0}").replace("{0}", row.username),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self._try(lambda s: change_password(s, self.actor, row.username, password))
+
+    def toggle(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._try(lambda s: set_active(s, self.actor, row.username, not row.active))
+
+    def _try(self, action) -> None:  # type: ignore[no-untyped-def]
+        try:
+            self.write(action)
+        except BangfuError as exc:
+            QMessageBox.warning(self, self.window().windowTitle(), str(exc))
+
+
+class _UserRow:
+    """A user as the table shows it (no password hash leaves the service layer)."""
+
+    def __init__(self, username: str, display_name: str, role: str, counter_code: str | None, active: bool) -> None:
+        self.username, self.display_name, self.role, self.counter_code, self.active = (
+            username,
+            display_name,
+            role,
+            counter_code,
+            active,
+        )
+        self.search_key = f"{username} {display_name}".lower()
+
+    @classmethod
+    def of(cls, user) -> "_UserRow":  # type: ignore[no-untyped-def]
+        return cls(user.username, user.display_name, user.role, user.counter_code, user.active)
+
+
+class AuditTab(RecordPage):
+    def __init__(self, db: Database, actor: Actor) -> None:
+        columns = [
+            Col(tr("Time"), lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), sort=lambda e: e.id),
+            Col(tr("User"), lambda e: e.username),
+            Col(tr("Action"), lambda e: e.action),
+            Col(tr("Target"), lambda e: e.target),
+            Col(tr("Details"), lambda e: e.summary),
+        ]
+        super().__init__(db, actor, tr("Audit log"), columns, audit_rows)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.action = QComboBox()
+        self.action.addItem(tr("All actions"), None)
+        self.action.currentIndexChanged.connect(self._filter_action)
+        for prefix in (
+            "login",
+            "price.override",
+            "refund",
+            "certificate",
+            "import",
+            "export",
+            "id.reveal",
+            "user",
+            "settings",
+            "backup",
+            "restore",
+            "demo",
+        ):
+            self.action.addItem(prefix, prefix)
+        self.filters.addWidget(self.action, 1)
+        self.add_button(tr("Export…"), self.export)
+
+    def _filter_action(self) -> None:
+        prefix = self.action.currentData()
+        self.proxy.set_predicate("action", None if prefix is None else lambda e: e.action.startswith(prefix))
+
+    def export(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, tr("Export"), "audit.xlsx", tr("Excel (*.xlsx);;CSV (*.csv)")
+            )
+            if not path:
+                return
+        rows: list[AuditRow] = [self.proxy.row_at(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())]
+        header = ["time", "user", "action", "target", "details"]
+        write_table(Path(path), header, ([e.at.isoformat(), e.username, e.action, e.target, e.summary] for e in rows))
+        self.write(lambda s: _audit_export(s, self.actor, Path(path).name, len(rows)))
+
+
+def _audit_export(session: Session, actor: Actor, name: str, count: int) -> None:
+    record(session, actor.username, "export.audit", name, f"{count} rows")
+
+
+class UsersPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
+        super().__init__()
+        tabs = QTabWidget()
+        if can(actor, "users.manage"):
+            tabs.addTab(UsersTab(db, actor), tr("Users"))
+        self.audit = AuditTab(db, actor)
+        tabs.addTab(self.audit, tr("Audit log"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(tabs)
+        self.tabs = tabs
+
+
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return UsersPage(db, actor, title)
