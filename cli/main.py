@@ -175,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help=_("open the desktop application (the default)"))
     gui.add_argument("--screenshot", metavar="FILE.png", help=_("render the window to a PNG file and exit"))
-    gui.add_argument("--page", choices=PAGES, default="counter", help=_("page to show"))
+    gui.add_argument(
+        "--page", choices=(*PAGES, "login"), default="counter", help=_("page to show (login: the sign-in dialog)")
+    )
     gui.set_defaults(func=cmd_gui)
 
     imp = sub.add_parser("import", help=_("import a CSV or XLSX file"))

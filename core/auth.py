@@ -173,16 +173,17 @@ def change_password(
     session: Session, actor: Actor, username: str, new_password: str, old_password: str | None = None
 ) -> None:
     """Users change their own password (with the old one); an admin resets anyone's."""
+    own = actor.username == username and old_password is not None
+    if not own:
+        require(actor, "users.manage")
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
     if user is None:
         raise InvalidValue("username", _("unknown user {value}").format(value=username))
-    if actor.username == username and old_password is not None:
+    if own:
         try:
-            _hasher.verify(user.password_hash, old_password)
+            _hasher.verify(user.password_hash, old_password or "")
         except (VerifyMismatchError, InvalidHashError):
             raise InvalidValue("old_password", _("wrong password")) from None
-    else:
-        require(actor, "users.manage")
     _check_password(new_password)
     user.password_hash = _hasher.hash(new_password)
     record(session, actor.username, "user.password", username, "")

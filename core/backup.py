@@ -55,6 +55,7 @@ def backup(db: Database, actor: Actor, target: Path) -> Path:
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
         finally:
             copy.close()
             source.close()

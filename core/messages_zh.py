@@ -57,7 +57,7 @@ ZH: dict[str, str] = {
     "must be one of {choices}": "必须是以下之一：{choices}",
     "needs a time zone offset": "需要带时区偏移",
     "open the desktop application (the default)": "打开桌面应用（默认）",
-    "page to show": "要显示的页面",
+    "page to show (login: the sign-in dialog)": "要显示的页面（login：登录对话框）",
     "payments add up to {paid}, the sale is {total}": "付款合计 {paid}，与销售金额 {total} 不符",
     "per-household attribution": "按帮扶户的收益分配",
     "render the window to a PNG file and exit": "将窗口渲染为 PNG 文件后退出",

@@ -72,11 +72,20 @@ class Task(QObject):
         else:  # unknown length (a file being read): a busy bar and a count
             self.dialog.setLabelText(f"{self.label} {value:,}")
 
-    def _end(self, signal: Signal, value: object) -> None:
+    def _close(self) -> None:
         self.dialog.reset()
         self.dialog.close()
-        signal.emit(value)  # type: ignore[attr-defined]
         self.deleteLater()
+
+    # Slots of this QObject (not lambdas), so Qt drops the connection when the page that owns
+    # the task is closed before the work ends.
+    def _finished(self, result: object) -> None:
+        self._close()
+        self.finished.emit(result)
+
+    def _failed(self, error: object) -> None:
+        self._close()
+        self.failed.emit(error)
 
 
 def run_task(
@@ -91,8 +100,8 @@ def run_task(
     task = Task(parent, label, maximum)
     job = _Job(work, task.token)
     job.signals.progress.connect(task._progress)
-    job.signals.finished.connect(lambda result: task._end(task.finished, result))
-    job.signals.failed.connect(lambda error: task._end(task.failed, error))
+    job.signals.finished.connect(task._finished)
+    job.signals.failed.connect(task._failed)
     task.finished.connect(done)
     task.failed.connect(failed)
     task.job = job  # keeps the signals' sender alive until the task is gone

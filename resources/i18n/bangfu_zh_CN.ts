@@ -130,13 +130,13 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="202" />
         <location filename="../../gui/import_dialog.py" line="212" />
-        <location filename="../../gui/pages/users.py" line="170" />
+        <location filename="../../gui/pages/users.py" line="161" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="202" />
-        <location filename="../../gui/pages/users.py" line="170" />
+        <location filename="../../gui/pages/users.py" line="161" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/common.py" line="127" />
-        <location filename="../../gui/pages/users.py" line="161" />
+        <location filename="../../gui/pages/users.py" line="152" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/products.py" line="48" />
-        <location filename="../../gui/pages/users.py" line="47" />
+        <location filename="../../gui/pages/users.py" line="38" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -327,8 +327,8 @@
         <location filename="../../gui/pages/products.py" line="109" />
         <location filename="../../gui/pages/suppliers.py" line="52" />
         <location filename="../../gui/pages/suppliers.py" line="126" />
-        <location filename="../../gui/pages/users.py" line="44" />
-        <location filename="../../gui/pages/users.py" line="61" />
+        <location filename="../../gui/pages/users.py" line="35" />
+        <location filename="../../gui/pages/users.py" line="52" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -747,140 +747,136 @@
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="33" />
         <location filename="../../gui/text.py" line="16" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="34" />
         <location filename="../../gui/text.py" line="17" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="35" />
         <location filename="../../gui/text.py" line="18" />
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="36" />
         <location filename="../../gui/text.py" line="19" />
         <source>Cooperative manager</source>
         <translation>合作社管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="43" />
-        <location filename="../../gui/pages/users.py" line="60" />
+        <location filename="../../gui/pages/users.py" line="34" />
+        <location filename="../../gui/pages/users.py" line="51" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="45" />
-        <location filename="../../gui/pages/users.py" line="62" />
+        <location filename="../../gui/pages/users.py" line="36" />
+        <location filename="../../gui/pages/users.py" line="53" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="46" />
+        <location filename="../../gui/pages/users.py" line="37" />
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="47" />
+        <location filename="../../gui/pages/users.py" line="38" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="47" />
+        <location filename="../../gui/pages/users.py" line="38" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="49" />
-        <location filename="../../gui/pages/users.py" line="189" />
+        <location filename="../../gui/pages/users.py" line="40" />
+        <location filename="../../gui/pages/users.py" line="180" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="50" />
+        <location filename="../../gui/pages/users.py" line="41" />
         <source>New user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="51" />
+        <location filename="../../gui/pages/users.py" line="42" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="52" />
+        <location filename="../../gui/pages/users.py" line="43" />
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="63" />
+        <location filename="../../gui/pages/users.py" line="54" />
         <source>Counter (cashiers)</source>
         <translation>专柜（收银员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="64" />
+        <location filename="../../gui/pages/users.py" line="55" />
         <source>Cooperative (coop managers)</source>
         <translation>合作社（合作社管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="65" />
+        <location filename="../../gui/pages/users.py" line="56" />
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="83" />
+        <location filename="../../gui/pages/users.py" line="74" />
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="94" />
+        <location filename="../../gui/pages/users.py" line="85" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="95" />
+        <location filename="../../gui/pages/users.py" line="86" />
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="134" />
+        <location filename="../../gui/pages/users.py" line="125" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="135" />
+        <location filename="../../gui/pages/users.py" line="126" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="136" />
+        <location filename="../../gui/pages/users.py" line="127" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="137" />
+        <location filename="../../gui/pages/users.py" line="128" />
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="138" />
+        <location filename="../../gui/pages/users.py" line="129" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="140" />
-        <location filename="../../gui/pages/users.py" line="191" />
+        <location filename="../../gui/pages/users.py" line="131" />
+        <location filename="../../gui/pages/users.py" line="182" />
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="143" />
+        <location filename="../../gui/pages/users.py" line="134" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -1063,7 +1059,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../gui/tasks.py" line="108" />
+        <location filename="../../gui/tasks.py" line="117" />
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
     </message>

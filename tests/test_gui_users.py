@@ -1,0 +1,119 @@
+"""Signing in, roles in the window, the users & log page, settings (issue 5)."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from core.auth import Actor, create_user
+from core.db import open_database
+from core.models import AuditEvent
+from gui.app import install_translations
+from gui.login import FirstAdminDialog, LoginDialog, UnlockDialog
+from gui.main_window import MainWindow
+from gui.pages.settings import SettingsPage
+from gui.pages.users import UsersPage
+from tests.factories import ADMIN
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def db(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
+    translators = install_translations(qapp, "zh")
+    database = open_database(str(tmp_path / "users.db"))
+    yield database
+    database.dispose()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_first_start_creates_the_administrator_then_login_works(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    first = FirstAdminDialog(db)
+    qtbot.addWidget(first)
+    qtbot.keyClicks(first.username, "admin")
+    qtbot.keyClicks(first.password, "strong-pass-1")
+    qtbot.keyClicks(first.again, "strong-pass-2")
+    first.try_accept()
+    assert "两次输入的密码不一致" in first.error.text()
+    first.again.clear()
+    qtbot.keyClicks(first.again, "strong-pass-1")
+    first.try_accept()
+    assert first.actor is not None
+    assert first.actor.role == "admin"
+
+    login = LoginDialog(db)
+    qtbot.addWidget(login)
+    qtbot.keyClicks(login.username, "admin")
+    qtbot.keyClicks(login.password, "wrong-one")
+    login.try_accept()
+    assert login.actor is None
+    assert "wrong user name or password" in login.error.text()  # core messages: English in tests
+    login.password.clear()
+    qtbot.keyClicks(login.password, "strong-pass-1")
+    login.try_accept()
+    assert login.actor is not None
+    with db.read_session() as session:  # the failed attempt was kept, not rolled back
+        assert session.scalar(select(AuditEvent.id).where(AuditEvent.action == "login.failed")) is not None
+
+
+def test_a_cashier_sees_only_what_a_cashier_may_use(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(db, Actor("wang", "cashier", counter_code="ZZ01"))
+    qtbot.addWidget(window)
+    shown = [window.nav.item(i).text() for i in range(window.nav.count()) if not window.nav.item(i).isHidden()]
+    assert shown == ["收银台", "商品与认定"]
+    assert "收银员" in window.user_label.text()
+
+
+def test_the_idle_lock_opens_for_the_same_user_or_a_manager(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session, session.begin():
+        create_user(session, ADMIN, "wang", "王", "cashier", "cashier-pass", counter_code="ZZ01")
+        create_user(session, ADMIN, "zhao", "赵", "cashier", "cashier-pass")
+        create_user(session, ADMIN, "li", "李", "manager", "manager-pass")
+    window = MainWindow(db, Actor("wang", "cashier", counter_code="ZZ01"), idle_minutes=5)
+    qtbot.addWidget(window)
+    assert window.idle.isActive()
+    dialog = window.lock()
+    assert isinstance(dialog, UnlockDialog)
+    dialog.username.setText("zhao")
+    dialog.password.setText("cashier-pass")
+    dialog.try_accept()
+    assert dialog.isVisible()  # another cashier cannot unlock
+    dialog.reject()
+    assert dialog.isVisible()  # Escape does not unlock either
+    dialog.username.setText("li")
+    dialog.password.setText("manager-pass")
+    dialog.try_accept()
+    assert not dialog.isVisible()
+
+
+def test_users_and_log_page_lists_and_exports_the_audit_trail(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session, session.begin():
+        create_user(session, ADMIN, "li", "李", "manager", "manager-pass")
+    page = UsersPage(db, ADMIN, "用户与日志")
+    qtbot.addWidget(page)
+    page.show()
+    audit = page.audit
+    qtbot.waitUntil(lambda: audit.model.rowCount() >= 1)
+    assert page.tabs.count() == 2
+    audit.action.setCurrentIndex(audit.action.findData("user"))
+    assert audit.proxy.rowCount() == 1
+    audit.export(str(tmp_path / "audit.csv"))
+    assert "user.create" in (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")
+    manager_view = UsersPage(db, Actor("li", "manager"), "用户与日志")
+    qtbot.addWidget(manager_view)
+    assert manager_view.tabs.count() == 1  # managers read the log but do not manage users
+
+
+def test_settings_page_saves_and_backs_up(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = SettingsPage(db, ADMIN, "设置")
+    qtbot.addWidget(page)
+    page.idle.setValue(3)
+    page.save()
+    task = page.backup_now(str(tmp_path / "b.db"))
+    assert task is not None
+    qtbot.waitUntil(lambda: "通过校验" in page.status.text())
+    assert (tmp_path / "b.db").exists()
+    with db.read_session() as session:
+        changed = session.scalars(select(AuditEvent.target).where(AuditEvent.action == "settings.change")).all()
+    assert "idle_minutes" in changed
