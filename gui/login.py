@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.auth import Actor, authenticate, can, create_user
+from core.auth import Actor, authenticate, can, change_password, create_user
 from core.db import Database
 from core.errors import BangfuError
 
@@ -121,3 +121,27 @@ class UnlockDialog(_PasswordDialog):
 
     def reject(self) -> None:  # a locked window stays locked
         return
+
+
+class ChangePasswordDialog(_PasswordDialog):
+    """Any signed-in user changes their own password (the old one is asked for)."""
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent,
+            self.tr("Change password"),
+            self.tr("Change the password of {user}.").replace("{user}", actor.username),
+        )
+        self.db, self.for_actor = db, actor
+        self.old = self.line(self.tr("Current password"), secret=True)
+        self.new = self.line(self.tr("New password (at least 8 characters)"), secret=True)
+        self.again = self.line(self.tr("New password again"), secret=True)
+
+    def attempt(self) -> Actor:
+        if self.new.text() != self.again.text():
+            raise BangfuError(self.tr("The two passwords differ."))
+        with self.db.session() as session, session.begin():
+            change_password(
+                session, self.for_actor, self.for_actor.username, self.new.text(), old_password=self.old.text()
+            )
+        return self.for_actor

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 from core.auth import Actor, can
 from core.config import DEMO_SETTING, get_setting
 from core.db import Database
-from gui.login import UnlockDialog
+from gui.login import ChangePasswordDialog, UnlockDialog
 from gui.pages import PAGES
 from gui.text import role_text
 
@@ -81,6 +82,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(marker)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
+        password = QPushButton(self.tr("Change password…"))
+        password.setFlat(True)
+        password.clicked.connect(self.change_password)
+        self.statusBar().addPermanentWidget(password)
         first = next(i for i in range(self.nav.count()) if not self.nav.item(i).isHidden())
         self.nav.setCurrentRow(first)
 
@@ -100,6 +105,11 @@ class MainWindow(QMainWindow):
     def lock(self) -> UnlockDialog:
         dialog = UnlockDialog(self.db, self.actor, self)
         dialog.finished.connect(lambda _result: self.idle.start())
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.db, self.actor, self)
         dialog.open()
         return dialog
 

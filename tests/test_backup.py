@@ -123,3 +123,14 @@ def test_backup_and_restore_from_the_command_line(tmp_path: Path, capsys: pytest
     (tmp_path / "junk.db").write_bytes(b"not a database at all" * 100)
     assert main(["--db", live, "restore", str(tmp_path / "junk.db")]) == 2
     assert "not a usable Bangfu backup" in capsys.readouterr().err
+
+
+def test_postgresql_backup_runs_pg_dump(pg_url: str, tmp_path: Path) -> None:
+    from tests.conftest import _pg_database
+
+    db = open_database(_pg_database(pg_url, "bangfu_backup"))
+    target = backup(db, ADMIN, tmp_path / "pg.dump")
+    assert target.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+    with pytest.raises(BangfuError, match="pg_restore"):
+        restore(db, ADMIN, target)
+    db.dispose()

@@ -117,3 +117,25 @@ def test_settings_page_saves_and_backs_up(qtbot, db, tmp_path: Path) -> None:  #
     with db.read_session() as session:
         changed = session.scalars(select(AuditEvent.target).where(AuditEvent.action == "settings.change")).all()
     assert "idle_minutes" in changed
+
+
+def test_any_user_changes_their_own_password(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session, session.begin():
+        create_user(session, ADMIN, "wang", "王", "cashier", "cashier-pass")
+    window = MainWindow(db, Actor("wang", "cashier"))
+    qtbot.addWidget(window)
+    dialog = window.change_password()
+    dialog.old.setText("wrong-pass")
+    dialog.new.setText("new-cashier-pass")
+    dialog.again.setText("new-cashier-pass")
+    dialog.try_accept()
+    assert "wrong password" in dialog.error.text()
+    dialog.old.setText("cashier-pass")
+    dialog.try_accept()
+    assert not dialog.isVisible()
+    login = LoginDialog(db)
+    qtbot.addWidget(login)
+    login.username.setText("wang")
+    login.password.setText("new-cashier-pass")
+    login.try_accept()
+    assert login.actor is not None

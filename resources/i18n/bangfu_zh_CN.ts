@@ -895,6 +895,39 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../gui/login.py" line="132" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="133" />
+        <source>Change the password of {user}.</source>
+        <translation>修改 {user} 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="136" />
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="137" />
+        <source>New password (at least 8 characters)</source>
+        <translation>新密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="138" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/login.py" line="142" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../gui/login.py" line="76" />
@@ -958,34 +991,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="42" />
+        <location filename="../../gui/main_window.py" line="43" />
         <source>Bangfu consumption assistance</source>
         <translation>帮扶 · 消费帮扶管理系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="43" />
+        <location filename="../../gui/main_window.py" line="44" />
         <source>{title} [demo data]</source>
         <translation>{title}【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="49" />
+        <location filename="../../gui/main_window.py" line="50" />
         <source>Bangfu</source>
         <translation>帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="76" />
+        <location filename="../../gui/main_window.py" line="77" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77" />
+        <location filename="../../gui/main_window.py" line="78" />
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="79" />
+        <location filename="../../gui/main_window.py" line="80" />
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="85" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
     </message>
     <message>
         <source>Not signed in</source>
