@@ -320,6 +320,7 @@ class Refund(Base):
     refunded_at: Mapped[dt.datetime]
     total_fen: Mapped[Fen]
     reason: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str | None] = mapped_column(String(16))  # how the money went back (counter refunds)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
@@ -342,6 +343,42 @@ class RefundLine(Base):
 
     refund: Mapped[Refund] = relationship(back_populates="lines")
     sale_line: Mapped[SaleLine] = relationship()
+
+
+class Cart(Base):
+    """A cart not yet paid for: the one being scanned at a counter (``open``) or one put aside
+    (``held``, 挂单). Saved on every change, so a restart of the program loses nothing."""
+
+    __tablename__ = "carts"
+    __table_args__ = (CheckConstraint("state IN ('open', 'held')", name="state"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter_code: Mapped[str] = mapped_column(String(32), index=True)
+    state: Mapped[str] = mapped_column(String(8))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    payload: Mapped[str] = mapped_column(Text)  # JSON of orders.cart.Cart
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Shift(Base):
+    """A cashier's shift at a counter: opened with a cash float, closed with the counted cash.
+    The Z report figures are written once, at closing, and never change afterwards."""
+
+    __tablename__ = "shifts"
+    __table_args__ = (
+        UniqueConstraint("counter_id", "number"),
+        CheckConstraint("float_fen >= 0", name="float_fen"),
+        CheckConstraint("counted_fen IS NULL OR counted_fen >= 0", name="counted_fen"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    number: Mapped[int]
+    opened_by: Mapped[str] = mapped_column(String(64))
+    opened_at: Mapped[dt.datetime]
+    float_fen: Mapped[Fen]
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    closed_at: Mapped[dt.datetime | None]
+    counted_fen: Mapped[Fen | None]
+    report: Mapped[str | None] = mapped_column(Text)  # JSON of the Z report, written at closing
 
 
 class AuditEvent(Base):

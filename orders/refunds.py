@@ -31,6 +31,7 @@ class RefundDraft:
     reason: str = ""
     user_id: int | None = None
     ref: str | None = None  # default: {sale ref}-R{n}
+    method: str | None = None  # how the money went back, for a counter's cash count
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def record_refund(session: Session, actor: Actor, draft: RefundDraft) -> RefundR
         refunded_at=draft.refunded_at,
         total_fen=sum(line.amount_fen for line in refund_lines),
         reason=draft.reason,
+        method=draft.method,
         user_id=draft.user_id,
         lines=refund_lines,
     )

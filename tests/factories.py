@@ -47,8 +47,8 @@ def product(
     return row
 
 
-def counter(session: Session, code: str = "ZZ01") -> Counter:
-    row = Counter(code=code, name=f"专柜{code}", kind="counter")
+def counter(session: Session, code: str = "ZZ01", name: str = "") -> Counter:
+    row = Counter(code=code, name=name or f"专柜{code}", kind="counter")
     session.add(row)
     session.flush()
     return row

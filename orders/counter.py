@@ -1,0 +1,139 @@
+"""The counter's services: scanning, carts that survive a restart, paying (SPEC §4, §5)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from catalog.certificates import SELLABLE, effective_status
+from catalog.qr import read_label
+from catalog.search import find_products
+from core.auth import Actor, require
+from core.errors import BangfuError, InvalidValue
+from core.i18n import _
+from core.models import Cart as CartRow
+from core.models import Product, utc_now
+from orders.cart import Cart, CartLine
+from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
+
+
+@dataclass(frozen=True)
+class Scanned:
+    line: CartLine
+    warning: str = ""  # e.g. an expired batch on the label: sold, but the clerk should look
+
+
+def refusal(product: Product, day: dt.date) -> str | None:
+    """Why a product cannot be sold on ``day`` (SPEC §4), or None."""
+    status = effective_status(product, day)
+    if status == SELLABLE:
+        return None
+    reasons = {
+        "expired": _("certificate expired on {day}").format(day=product.valid_until.isoformat()),
+        "pending": _("certificate valid only from {day}").format(day=product.certified_on.isoformat()),
+        "suspended": _("certificate suspended"),
+        "revoked": _("certificate revoked"),
+    }
+    return _("{name}: {reason}, it cannot be sold").format(name=product.name, reason=reasons[status])
+
+
+def scan(session: Session, text: str, day: dt.date) -> Scanned:
+    """What the scanner typed: an EAN-13 barcode, a product code, or a Bangfu label's QR."""
+    text = text.strip()
+    label = read_label(text)
+    key = (label.barcode or label.code) if label else text
+    product = session.scalars(select(Product).where(or_(Product.barcode == key, Product.code == key))).first()
+    if product is None:
+        if label is not None:
+            raise InvalidValue(
+                "scan", _("this label names a product that is not registered here: {value}").format(value=key)
+            )
+        raise InvalidValue("scan", _("unknown code: {value}").format(value=text))
+    reason = refusal(product, day)
+    if reason:
+        raise BangfuError(reason)
+    warning = ""
+    if label is not None and label.expires is not None and label.expires < day:
+        warning = _("the batch {batch} on this label expired on {day}").format(
+            batch=label.batch or "", day=label.expires.isoformat()
+        )
+    return Scanned(CartLine(product.id, product.code, product.name, product.unit, product.price_fen), warning)
+
+
+def matches(session: Session, text: str, limit: int = 12) -> list[CartLine]:
+    """Products for typed text or pinyin initials, for the clerk to choose from."""
+    return [CartLine(p.id, p.code, p.name, p.unit, p.price_fen) for p in find_products(session, text, limit)]
+
+
+def save_open_cart(session: Session, cart: Cart) -> None:
+    """The cart being scanned, saved after every change (one per counter)."""
+    row = session.scalars(
+        select(CartRow).where(CartRow.counter_code == cart.counter_code, CartRow.state == "open")
+    ).first()
+    if row is None:
+        row = CartRow(counter_code=cart.counter_code, state="open", label="", payload="")
+        session.add(row)
+    row.payload, row.updated_at = cart.to_json(), utc_now()
+
+
+def open_cart(session: Session, counter_code: str) -> Cart:
+    """The counter's unfinished cart after a restart, or a new empty one."""
+    row = session.scalars(select(CartRow).where(CartRow.counter_code == counter_code, CartRow.state == "open")).first()
+    return Cart.from_json(row.payload) if row else Cart(counter_code)
+
+
+def hold_cart(session: Session, cart: Cart, label: str) -> None:
+    """挂单: put the cart aside under a label; the counter starts a new one."""
+    if not cart.lines:
+        raise BangfuError(_("the cart is empty"))
+    session.add(
+        CartRow(
+            counter_code=cart.counter_code, state="held", label=label.strip() or _("held cart"), payload=cart.to_json()
+        )
+    )
+    session.execute(delete(CartRow).where(CartRow.counter_code == cart.counter_code, CartRow.state == "open"))
+
+
+def held_carts(session: Session, counter_code: str) -> list[tuple[int, str, Cart]]:
+    rows = session.scalars(
+        select(CartRow).where(CartRow.counter_code == counter_code, CartRow.state == "held").order_by(CartRow.id)
+    )
+    return [(row.id, row.label, Cart.from_json(row.payload)) for row in rows]
+
+
+def recall_cart(session: Session, cart_id: int) -> Cart:
+    """取单: the held cart becomes the counter's open cart (a draft, so it is simply moved)."""
+    row = session.get(CartRow, cart_id)
+    if row is None or row.state != "held":
+        raise BangfuError(_("the record was not found; it may have been changed elsewhere"))
+    session.execute(delete(CartRow).where(CartRow.counter_code == row.counter_code, CartRow.state == "open"))
+    row.state, row.label = "open", ""
+    return Cart.from_json(row.payload)
+
+
+def checkout(
+    session: Session,
+    actor: Actor,
+    cart: Cart,
+    payments: tuple[PaymentDraft, ...],
+    when: dt.datetime | None = None,
+    approver: Actor | None = None,
+) -> SaleRecorded:
+    """Commit the cart as one sale with its payments, in the caller's transaction, and clear it.
+    The cart's key makes a second press of "pay" return the same sale."""
+    require(actor, "sale.record")
+    if not cart.lines:
+        raise BangfuError(_("the cart is empty"))
+    draft = SaleDraft(
+        channel="counter",
+        sold_at=when or utc_now(),
+        lines=cart.drafts(),
+        payments=payments,
+        counter_code=cart.counter_code,
+        cashier_id=actor.user_id,
+        idempotency_key=cart.key,
+    )
+    recorded = record_sale(session, actor, draft, approver=approver)
+    session.execute(delete(CartRow).where(CartRow.counter_code == cart.counter_code, CartRow.state == "open"))
+    return recorded
