@@ -58,8 +58,9 @@ def _counter(session: Session, code: str) -> Counter:
 
 
 def current_shift(session: Session, counter_code: str) -> Shift | None:
-    counter = _counter(session, counter_code)
-    return session.scalars(select(Shift).where(Shift.counter_id == counter.id, Shift.closed_at.is_(None))).first()
+    """The open shift of the counter; None when none is open (or the counter is not registered)."""
+    query = select(Shift).join(Counter).where(Counter.code == counter_code, Shift.closed_at.is_(None))
+    return session.scalars(query).first()
 
 
 def open_shift(

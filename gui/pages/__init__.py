@@ -32,7 +32,7 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Checkout"), "sale.record"),
+    PageSpec("counter", QT_TRANSLATE_NOOP("Pages", "Checkout"), "sale.record", "gui.pages.counter"),
     PageSpec("catalog", QT_TRANSLATE_NOOP("Pages", "Products & certificates"), "registry.view", "gui.pages.products"),
     PageSpec("suppliers", QT_TRANSLATE_NOOP("Pages", "Suppliers"), "suppliers.view", "gui.pages.suppliers"),
     PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), "households.view", "gui.pages.households"),

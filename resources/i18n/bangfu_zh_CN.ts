@@ -333,6 +333,7 @@
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/counter.py" line="229" />
         <location filename="../../gui/pages/products.py" line="72" />
         <source>Price</source>
         <translation>价格</translation>
@@ -467,19 +468,281 @@
         <translation>续期</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/counter.py" line="226" />
         <location filename="../../gui/pages/products.py" line="194" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/counter.py" line="150" />
         <location filename="../../gui/pages/products.py" line="196" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/counter.py" line="47" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="48" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="49" />
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="56" />
+        <source>Pay</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="57" />
+        <source>Print receipt again</source>
+        <translation>重打小票</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="62" />
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="63" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="85" />
+        <source>Manager approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="93" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="111" />
+        <source>{0} may not approve this.</source>
+        <translation>{0} 无权授权此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="124" />
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="129" />
+        <source>cash handed over (empty: exact)</source>
+        <translation>顾客实付现金（不填：正好）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="133" />
+        <source>To pay</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="134" />
+        <source>Cash tendered</source>
+        <translation>现金实收</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="138" />
+        <source>reference (optional)</source>
+        <translation>交易号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="166" />
+        <location filename="../../gui/pages/counter.py" line="584" />
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="171" />
+        <source>The card and mobile payments exceed the total.</source>
+        <translation>银行卡和移动支付金额超过应收金额。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="174" />
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="176" />
+        <source>Cash tendered is less than the cash part {0}.</source>
+        <translation>现金实收少于现金应收 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="212" />
+        <source>Scan a barcode or label, or type a code, name or pinyin initials, then Enter</source>
+        <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="54" />
+        <location filename="../../gui/pages/counter.py" line="227" />
+        <location filename="../../gui/pages/counter.py" line="397" />
+        <location filename="../../gui/pages/counter.py" line="540" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="233" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="295" />
+        <source>Total {0}</source>
+        <translation>合计 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="301" />
+        <source>Counter {0} · shift #{1}</source>
+        <translation>专柜 {0} · 第 {1} 班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="303" />
+        <source>Counter {0} · no shift open (F9)</source>
+        <translation>专柜 {0} · 未开班（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="306" />
+        <location filename="../../gui/pages/counter.py" line="340" />
+        <source>No counter is registered yet.</source>
+        <translation>尚未登记专柜。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="53" />
+        <location filename="../../gui/pages/counter.py" line="388" />
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="415" />
+        <source>Approve a price change</source>
+        <translation>授权改价</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="55" />
+        <location filename="../../gui/pages/counter.py" line="420" />
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="434" />
+        <source>The cart is empty.</source>
+        <translation>购物车是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="452" />
+        <source>  Change {0}</source>
+        <translation>  找零 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="454" />
+        <source>Paid {0}, receipt {1}.</source>
+        <translation>已收款 {0}，小票号 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="58" />
+        <location filename="../../gui/pages/counter.py" line="475" />
+        <source>Hold</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="475" />
+        <source>Name for the held cart (e.g. the customer)</source>
+        <translation>挂单名称（例如顾客称呼）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="482" />
+        <source>Cart held.</source>
+        <translation>已挂单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="488" />
+        <source>No held carts.</source>
+        <translation>没有挂单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="59" />
+        <location filename="../../gui/pages/counter.py" line="492" />
+        <source>Recall</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="492" />
+        <source>Held carts</source>
+        <translation>挂单列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="497" />
+        <source>held cart</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="60" />
+        <location filename="../../gui/pages/counter.py" line="525" />
+        <location filename="../../gui/pages/counter.py" line="536" />
+        <location filename="../../gui/pages/counter.py" line="540" />
+        <location filename="../../gui/pages/counter.py" line="544" />
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="525" />
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="536" />
+        <source>Line to refund</source>
+        <translation>退货商品</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="544" />
         <location filename="../../gui/pages/products.py" line="197" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="547" />
+        <source>Approve a refund</source>
+        <translation>授权退货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="568" />
+        <source>Refunded {0} in cash, refund {1}.</source>
+        <translation>已退现金 {0}，退货单 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="579" />
+        <source>Cash float to start the shift</source>
+        <translation>开班备用金</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="579" />
+        <source>Cash counted in the drawer</source>
+        <translation>钱箱清点现金</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="61" />
+        <location filename="../../gui/pages/counter.py" line="580" />
+        <source>Shift</source>
+        <translation>开班/交班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="591" />
+        <source>Approve closing the shift</source>
+        <translation>授权交班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="602" />
+        <source>Shift closed. Difference {0}.</source>
+        <translation>已交班，差额 {0}。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/products.py" line="198" />
@@ -752,6 +1015,7 @@
         <translation>管理员</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/counter.py" line="92" />
         <location filename="../../gui/text.py" line="17" />
         <source>Manager</source>
         <translation>店长</translation>

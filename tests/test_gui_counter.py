@@ -1,0 +1,133 @@
+"""The checkout driven as a clerk drives it: scanner keystrokes and Enter, F-keys (issue 6)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from catalog.importing import import_file
+from catalog.kinds import registry_kinds
+from core.auth import Actor
+from core.db import open_database
+from core.models import Payment, Product, Refund, Sale
+from gui.app import install_translations
+from gui.pages.counter import CounterPage, PaymentDialog
+from orders.ledger import PaymentDraft
+from orders.shifts import ZReport
+from tests import factories
+from tests.factories import ADMIN
+from tests.files import REGISTRY, SAMPLES
+
+pytestmark = pytest.mark.gui
+CASHIER = Actor("wang", "cashier", counter_code="ZZ01")
+MANAGER = Actor("li", "manager")
+
+
+@pytest.fixture
+def page(qtbot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
+    translators = install_translations(qapp, "zh")
+    db = open_database(str(tmp_path / "counter.db"))
+    with db.session() as session, session.begin():
+        for kind in REGISTRY:
+            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+        factories.counter(session, "ZZ01", "市民服务中心专柜")
+        # HZ-GIFT's certificate ends before today, so the counter must refuse it
+        session.scalars(select(Product).where(Product.code == "HZ-GIFT")).one().valid_until = (
+            dt.date.today() - dt.timedelta(days=1)
+        )
+    widget = CounterPage(db, CASHIER, "收银台")
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    db.dispose()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def scan(qtbot, page: CounterPage, code: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(page.scan_field, code)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+
+
+def test_a_clerk_sells_three_products_and_takes_cash(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    page.shift("200")
+    scan(qtbot, page, "6900000009017")  # XG500 by barcode
+    scan(qtbot, page, "HZ1000")
+    scan(qtbot, page, "XG-BULK")  # weighed
+    page.change_quantity("1.36")
+    assert [line.code for line in page.cart.lines] == ["XG500", "HZ1000", "XG-BULK"]
+    assert page.total.text() == "合计 ¥126.96"  # 68.00 + 45.50 + round(9.90 × 1.36) = 13.46
+
+    dialog = PaymentDialog(page, page.cart.total_fen)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.tendered, "200")
+    assert dialog.change.text() == "¥73.04"
+    recorded = page.pay(dialog.build())
+    assert recorded is not None
+    assert recorded.ref == f"ZZ01-{dt.date.today():%Y%m%d}-0001"
+    assert "ZZ01-" in page.message.text()
+    assert page.cart.lines == []
+    with page.db.read_session() as session:
+        sale = session.scalars(select(Sale)).one()
+        payment = session.scalars(select(Payment)).one()
+        assert (sale.total_fen, len(sale.lines)) == (12696, 3)
+        assert (payment.method, payment.tendered_fen, payment.change_fen) == ("cash", 20000, 7304)
+    assert page.pay() is None  # nothing left to pay: a second press makes no second sale
+    data = page.receipt_pdf()
+    assert data is not None
+    assert data.startswith(b"%PDF")
+
+
+def test_unknown_and_expired_products_leave_the_cart_unchanged(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, "XG500")
+    scan(qtbot, page, "0000000000000")
+    assert "unknown code" in page.message.text()
+    scan(qtbot, page, "HZ-GIFT")
+    assert "certificate expired on" in page.message.text()
+    assert [line.code for line in page.cart.lines] == ["XG500"]
+
+
+def test_pinyin_matches_are_chosen_with_arrow_keys(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(page.scan_field, "xz")  # 新郑…
+    assert page.suggestions.isVisible()
+    assert page.suggestions.count() == 2
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert len(page.cart.lines) == 1
+    assert page.cart.lines[0].code.startswith("HZ")
+
+
+def test_hold_recall_and_a_restart(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    scan(qtbot, page, "XG500")
+    page.hold("张女士")
+    assert page.cart.lines == []
+    scan(qtbot, page, "HZ1000")
+    restarted = CounterPage(page.db, CASHIER, "收银台")  # the program started again
+    qtbot.addWidget(restarted)
+    assert [line.code for line in restarted.cart.lines] == ["HZ1000"]
+    restarted.recall(0)
+    assert [line.code for line in restarted.cart.lines] == ["XG500"]
+
+
+def test_refund_and_shift_close_agree_with_the_ledger(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    page.shift("100")
+    scan(qtbot, page, "XG500")
+    scan(qtbot, page, "XG500")
+    first = page.pay((PaymentDraft("cash", page.cart.total_fen, 20000),))
+    scan(qtbot, page, "HZ1000")
+    page.pay((PaymentDraft("wechat", 4550),))
+    assert first is not None
+    refund_ref = page.refund(first.ref, {"卢氏花菇 500克": "1"}, "包装破损", approver=MANAGER)
+    assert refund_ref == f"{first.ref}-R1"
+    report = page.shift("229.00", approver=MANAGER)
+    assert isinstance(report, ZReport)
+    with page.db.read_session() as session:
+        ledger_total = session.scalar(select(func.sum(Sale.total_fen)))
+        refunds = session.scalar(select(func.sum(Refund.total_fen)))
+    assert (report.sales_count, report.sales_fen, report.refunds_fen) == (2, ledger_total, refunds)
+    assert report.by_method == {"cash": 13600, "wechat": 4550}
+    assert report.expected_cash_fen == 10000 + 13600 - 6800
+    assert report.difference_fen == 22900 - 16800
+    assert page.last_z.startswith(b"%PDF")
