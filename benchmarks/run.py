@@ -5,9 +5,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, startup
+from benchmarks import catalog, citymonth, counter, startup
 
-SUITES = {"startup": startup.run, "catalog": catalog.run, "citymonth": citymonth.run}
+SUITES = {"startup": startup.run, "catalog": catalog.run, "citymonth": citymonth.run, "counter": counter.run}
 
 
 def main(names: list[str]) -> None:

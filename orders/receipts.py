@@ -149,17 +149,17 @@ class _Roll:
             self.rows.append((part, right if last else "", size, rule and i == 0))
 
     def pdf(self) -> bytes:
-        height = sum(size * 1.45 for _l, _r, size, _rule in self.rows) + 2 * self.margin + 4 * mm
+        height = sum(size * 1.45 + (3 if rule else 0) for _l, _r, size, rule in self.rows) + 2 * self.margin + 4 * mm
         buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=(self.width, height))
+        canvas = Canvas(buffer, pagesize=(self.width, height), initialFontName=self.font)
         canvas.setTitle("receipt")
         y = height - self.margin
         for left, right, size, rule in self.rows:
             if rule:
+                y -= 3
                 canvas.setLineWidth(0.5)
                 canvas.setDash(1, 1.5)
-                canvas.line(self.margin, y + 1, self.width - self.margin, y + 1)
-                y -= 2
+                canvas.line(self.margin, y, self.width - self.margin, y)
             y -= size * 1.45
             canvas.setFont(self.font, size)
             canvas.drawString(self.margin, y + size * 0.3, left)

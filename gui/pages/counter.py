@@ -147,7 +147,7 @@ class PaymentDialog(QDialog):
         self.change.setObjectName("change")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        form.addRow(tr("Change"), self.change)
+        form.addRow(tr("Change due"), self.change)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_accept)

@@ -474,7 +474,6 @@
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="150" />
         <location filename="../../gui/pages/products.py" line="196" />
         <source>Change</source>
         <translation>变更</translation>
@@ -553,6 +552,11 @@
         <location filename="../../gui/pages/counter.py" line="138" />
         <source>reference (optional)</source>
         <translation>交易号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="150" />
+        <source>Change due</source>
+        <translation>找零</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="166" />
