@@ -24,8 +24,8 @@ RAW_SALE = (
     "INSERT INTO sales (ref, channel, sold_at, counter_id, total_fen, created_at) VALUES (?, 'counter', ?, 1, 500, ?)"
 )
 RAW_LINE = (
-    "INSERT INTO sale_lines (sale_id, line_no, product_id, quantity_milli, unit_price_fen, amount_fen, sold_at, channel)"
-    " VALUES (?, ?, ?, 1000, 100, 100, '2026-01-01 00:00:00', 'counter')"
+    "INSERT INTO sale_lines (sale_id, line_no, product_id, quantity_milli, unit_price_fen, amount_fen,"
+    " sold_at, channel) VALUES (?, ?, ?, 1000, 100, 100, '2026-01-01 00:00:00', 'counter')"
 )
 TRIES = 300
 
