@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 from catalog.certificates import SELLABLE, effective_status
 from catalog.qr import read_label
 from catalog.search import find_products
+from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.models import COUNTER_KINDS, Counter, Product, utc_now
 from core.models import Cart as CartRow
-from core.models import Product, utc_now
 from orders.cart import Cart, CartLine
 from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
 
@@ -137,3 +138,25 @@ def checkout(
     recorded = record_sale(session, actor, draft, approver=approver)
     session.execute(delete(CartRow).where(CartRow.counter_code == cart.counter_code, CartRow.state == "open"))
     return recorded
+
+
+def save_counter(session: Session, actor: Actor, code: str, name: str, kind: str, location: str = "") -> Counter:
+    """Register a counter (专柜 counter, 专区 zone or 专馆 hall) or rename an existing one."""
+    require(actor, "settings.change")
+    code = code.strip().upper()
+    if not code or len(code) > 32:
+        raise InvalidValue(
+            "code", _("required, but empty") if not code else _("longer than {n} characters").format(n=32)
+        )
+    if kind not in COUNTER_KINDS:
+        raise InvalidValue("kind", _("must be one of {choices}").format(choices=", ".join(COUNTER_KINDS)))
+    counter = session.scalars(select(Counter).where(Counter.code == code)).one_or_none() or Counter(code=code)
+    counter.name, counter.kind, counter.location = name.strip() or code, kind, location.strip()
+    session.add(counter)
+    session.flush()
+    record(session, actor.username, "counter.save", code, f"{counter.name} ({kind})")
+    return counter
+
+
+def counters(session: Session) -> list[Counter]:
+    return list(session.scalars(select(Counter).order_by(Counter.code)))

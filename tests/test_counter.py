@@ -140,3 +140,14 @@ def test_receipts_name_everything_in_chinese_with_the_font_embedded(counter: Ses
     z = close_shift(counter, ADMIN, "ZZ10", 10000, AT + dt.timedelta(hours=1))
     text, _width = _pdf_text(render_z_report(z))
     assert "¥81.46" in text
+
+
+def test_counters_are_registered_by_an_administrator(counter: Session) -> None:
+    from orders.counter import counters, save_counter
+
+    save_counter(counter, ADMIN, "zz05", "高铁站消费帮扶专馆", "hall", "东广场")
+    assert [(c.code, c.kind) for c in counters(counter)] == [("ZZ01", "counter"), ("ZZ05", "hall")]
+    with pytest.raises(BangfuError):
+        save_counter(counter, CASHIER, "ZZ06", "x", "counter")
+    with pytest.raises(InvalidValue, match="must be one of"):
+        save_counter(counter, ADMIN, "ZZ06", "x", "kiosk")

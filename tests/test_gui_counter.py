@@ -121,6 +121,9 @@ def test_refund_and_shift_close_agree_with_the_ledger(qtbot, page: CounterPage) 
     assert first is not None
     refund_ref = page.refund(first.ref, {"卢氏花菇 500克": "1"}, "包装破损", approver=MANAGER)
     assert refund_ref == f"{first.ref}-R1"
+    refund_pdf = page.last_document()  # F5 now prints the refund receipt
+    assert refund_pdf is not None
+    assert refund_pdf.startswith(b"%PDF")
     report = page.shift("229.00", approver=MANAGER)
     assert isinstance(report, ZReport)
     with page.db.read_session() as session:

@@ -6,6 +6,7 @@ the same sale.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,7 +40,7 @@ from gui.text import tr
 from orders.cart import Cart, CartLine
 from orders.counter import checkout, held_carts, hold_cart, matches, open_cart, recall_cart, save_open_cart, scan
 from orders.ledger import PaymentDraft, SaleRecorded
-from orders.receipts import render_receipt, render_z_report, sale_receipt
+from orders.receipts import refund_receipt, render_receipt, render_z_report, sale_receipt
 from orders.refunds import RefundDraft, record_refund
 from orders.shifts import close_shift, current_shift, open_shift
 
@@ -203,6 +204,7 @@ class CounterPage(QWidget):
         self.counter_code = workstation_counter(db, actor)
         self.approver: Actor | None = None
         self.last_sale: SaleRecorded | None = None
+        self.last_document: Callable[[], bytes | None] = self.receipt_pdf  # what F5 prints
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
         self.shift_label = QLabel()
@@ -446,7 +448,7 @@ class CounterPage(QWidget):
             self.say(str(exc), error=True)
             return None
         # Committed: only now does the receipt exist.
-        self.last_sale, self.approver = recorded, None
+        self.last_sale, self.approver, self.last_document = recorded, None, self.receipt_pdf
         self.cart = Cart(self.counter_code or "")
         self.refresh()
         change = tr("  Change {0}").replace("{0}", format_fen(recorded.change_fen)) if recorded.change_fen else ""
@@ -456,15 +458,19 @@ class CounterPage(QWidget):
         )
         return recorded
 
-    def receipt_pdf(self) -> bytes | None:
-        if self.last_sale is None:
-            return None
+    def receipt_pdf(self, refund_ref: str | None = None) -> bytes | None:
+        """The last sale's receipt, or a refund's."""
         width = int(QSettings().value("receipt_width", 58))
         with self.db.read_session() as session:
+            if refund_ref is not None:
+                return render_receipt(refund_receipt(session, refund_ref), width)
+            if self.last_sale is None:
+                return None
             return render_receipt(sale_receipt(session, self.last_sale.ref), width)
 
     def reprint(self) -> None:
-        data = self.receipt_pdf()
+        """F5: the last receipt, refund receipt or Z report again."""
+        data = self.last_document()
         if data is not None:
             print_pdf(self, data, "receipt")
 
@@ -599,6 +605,7 @@ class CounterPage(QWidget):
             return None
         self.refresh()
         self.last_z = render_z_report(report)
+        self.last_document = lambda: self.last_z
         self.say(tr("Shift closed. Difference {0}.").replace("{0}", format_fen(report.difference_fen)))
         return report
 

@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -20,8 +22,11 @@ from core.config import IDLE_SETTING, KEEP_SETTING, change_setting, get_setting
 from core.db import Database
 from core.errors import BangfuError
 from core.paths import backup_folder
+from gui.forms import Field, FormDialog
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import tr
+from orders.counter import counters, save_counter
+from orders.receipts import WIDTHS_MM
 
 
 class SettingsPage(QWidget):
@@ -41,11 +46,19 @@ class SettingsPage(QWidget):
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
         self.keep.setValue(keep)
+        self.paper = QComboBox()
+        for width in WIDTHS_MM:
+            self.paper.addItem(tr("{0} mm roll").replace("{0}", str(width)), width)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(int(QSettings().value("receipt_width", 58)))))
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.addRow(tr("Lock the window after"), self.idle)
         form.addRow(tr("Daily backups kept"), self.keep)
+        self.counter = QComboBox()
+        self.fill_counters()
+        form.addRow(tr("This workstation's counter"), self.counter)
+        form.addRow(tr("Receipt paper"), self.paper)
         form.addRow(tr("Database"), QLabel(db.description))
         form.addRow(tr("Backup folder"), QLabel(str(backup_folder())))
         buttons = QHBoxLayout()
@@ -68,7 +81,37 @@ class SettingsPage(QWidget):
         inner.addStretch(1)
         layout.addLayout(inner, 1)
 
+    def fill_counters(self) -> None:
+        bound = str(QSettings().value("counter", ""))
+        self.counter.clear()
+        self.counter.addItem(tr("(first counter)"), "")
+        with self.db.read_session() as session:
+            for counter in counters(session):
+                self.counter.addItem(f"{counter.code}  {counter.name}", counter.code)
+        self.counter.setCurrentIndex(max(0, self.counter.findData(bound)))
+
+    def new_counter(self) -> FormDialog:
+        kinds = [("counter", tr("Counter (专柜)")), ("zone", tr("Zone (专区)")), ("hall", tr("Hall (专馆)"))]
+        fields = [
+            Field("code", tr("Code")),
+            Field("name", tr("Name")),
+            Field("kind", tr("Type"), choices=kinds),
+            Field("location", tr("Location")),
+        ]
+
+        def save(t: dict[str, str]) -> None:
+            with self.db.session() as session, session.begin():
+                save_counter(session, self.actor, t["code"], t["name"], t["kind"], t["location"])
+            self.fill_counters()
+
+        dialog = FormDialog(self, tr("New counter…"), fields, save)
+        dialog.open()
+        return dialog
+
     def save(self) -> None:
+        # The workstation's counter and paper are this PC's, not the shared database's.
+        QSettings().setValue("counter", self.counter.currentData() or "")
+        QSettings().setValue("receipt_width", self.paper.currentData())
         with self.db.session() as session, session.begin():
             change_setting(session, self.actor, IDLE_SETTING, str(self.idle.value()))
             change_setting(session, self.actor, KEEP_SETTING, str(self.keep.value()))

@@ -191,6 +191,7 @@
         <location filename="../../gui/pages/households.py" line="54" />
         <location filename="../../gui/pages/products.py" line="69" />
         <location filename="../../gui/pages/products.py" line="108" />
+        <location filename="../../gui/pages/settings.py" line="96" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -325,6 +326,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
+        <location filename="../../gui/pages/settings.py" line="97" />
         <location filename="../../gui/pages/suppliers.py" line="52" />
         <location filename="../../gui/pages/suppliers.py" line="126" />
         <location filename="../../gui/pages/users.py" line="35" />
@@ -333,7 +335,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="229" />
+        <location filename="../../gui/pages/counter.py" line="231" />
         <location filename="../../gui/pages/products.py" line="72" />
         <source>Price</source>
         <translation>价格</translation>
@@ -468,7 +470,7 @@
         <translation>续期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="226" />
+        <location filename="../../gui/pages/counter.py" line="228" />
         <location filename="../../gui/pages/products.py" line="194" />
         <source>Product</source>
         <translation>商品</translation>
@@ -479,272 +481,272 @@
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="47" />
+        <location filename="../../gui/pages/counter.py" line="48" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="48" />
+        <location filename="../../gui/pages/counter.py" line="49" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="49" />
+        <location filename="../../gui/pages/counter.py" line="50" />
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="56" />
+        <location filename="../../gui/pages/counter.py" line="57" />
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="57" />
+        <location filename="../../gui/pages/counter.py" line="58" />
         <source>Print receipt again</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="62" />
+        <location filename="../../gui/pages/counter.py" line="63" />
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="63" />
+        <location filename="../../gui/pages/counter.py" line="64" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="85" />
+        <location filename="../../gui/pages/counter.py" line="86" />
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="93" />
+        <location filename="../../gui/pages/counter.py" line="94" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="111" />
+        <location filename="../../gui/pages/counter.py" line="112" />
         <source>{0} may not approve this.</source>
         <translation>{0} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="124" />
+        <location filename="../../gui/pages/counter.py" line="125" />
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="129" />
+        <location filename="../../gui/pages/counter.py" line="130" />
         <source>cash handed over (empty: exact)</source>
         <translation>顾客实付现金（不填：正好）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="133" />
+        <location filename="../../gui/pages/counter.py" line="134" />
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="134" />
+        <location filename="../../gui/pages/counter.py" line="135" />
         <source>Cash tendered</source>
         <translation>现金实收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="138" />
+        <location filename="../../gui/pages/counter.py" line="139" />
         <source>reference (optional)</source>
         <translation>交易号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="150" />
+        <location filename="../../gui/pages/counter.py" line="151" />
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="166" />
-        <location filename="../../gui/pages/counter.py" line="584" />
+        <location filename="../../gui/pages/counter.py" line="167" />
+        <location filename="../../gui/pages/counter.py" line="590" />
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="171" />
+        <location filename="../../gui/pages/counter.py" line="172" />
         <source>The card and mobile payments exceed the total.</source>
         <translation>银行卡和移动支付金额超过应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="174" />
+        <location filename="../../gui/pages/counter.py" line="175" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="176" />
+        <location filename="../../gui/pages/counter.py" line="177" />
         <source>Cash tendered is less than the cash part {0}.</source>
         <translation>现金实收少于现金应收 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="212" />
+        <location filename="../../gui/pages/counter.py" line="214" />
         <source>Scan a barcode or label, or type a code, name or pinyin initials, then Enter</source>
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="54" />
-        <location filename="../../gui/pages/counter.py" line="227" />
-        <location filename="../../gui/pages/counter.py" line="397" />
-        <location filename="../../gui/pages/counter.py" line="540" />
+        <location filename="../../gui/pages/counter.py" line="55" />
+        <location filename="../../gui/pages/counter.py" line="229" />
+        <location filename="../../gui/pages/counter.py" line="399" />
+        <location filename="../../gui/pages/counter.py" line="546" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="233" />
+        <location filename="../../gui/pages/counter.py" line="235" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="295" />
+        <location filename="../../gui/pages/counter.py" line="297" />
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="301" />
+        <location filename="../../gui/pages/counter.py" line="303" />
         <source>Counter {0} · shift #{1}</source>
         <translation>专柜 {0} · 第 {1} 班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="303" />
+        <location filename="../../gui/pages/counter.py" line="305" />
         <source>Counter {0} · no shift open (F9)</source>
         <translation>专柜 {0} · 未开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="306" />
-        <location filename="../../gui/pages/counter.py" line="340" />
+        <location filename="../../gui/pages/counter.py" line="308" />
+        <location filename="../../gui/pages/counter.py" line="342" />
         <source>No counter is registered yet.</source>
         <translation>尚未登记专柜。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="53" />
-        <location filename="../../gui/pages/counter.py" line="388" />
+        <location filename="../../gui/pages/counter.py" line="54" />
+        <location filename="../../gui/pages/counter.py" line="390" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="415" />
+        <location filename="../../gui/pages/counter.py" line="417" />
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="55" />
-        <location filename="../../gui/pages/counter.py" line="420" />
+        <location filename="../../gui/pages/counter.py" line="56" />
+        <location filename="../../gui/pages/counter.py" line="422" />
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="434" />
+        <location filename="../../gui/pages/counter.py" line="436" />
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="452" />
+        <location filename="../../gui/pages/counter.py" line="454" />
         <source>  Change {0}</source>
         <translation>  找零 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="454" />
+        <location filename="../../gui/pages/counter.py" line="456" />
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="58" />
-        <location filename="../../gui/pages/counter.py" line="475" />
+        <location filename="../../gui/pages/counter.py" line="59" />
+        <location filename="../../gui/pages/counter.py" line="481" />
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="475" />
+        <location filename="../../gui/pages/counter.py" line="481" />
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="482" />
+        <location filename="../../gui/pages/counter.py" line="488" />
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="488" />
+        <location filename="../../gui/pages/counter.py" line="494" />
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="59" />
-        <location filename="../../gui/pages/counter.py" line="492" />
+        <location filename="../../gui/pages/counter.py" line="60" />
+        <location filename="../../gui/pages/counter.py" line="498" />
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="492" />
+        <location filename="../../gui/pages/counter.py" line="498" />
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="497" />
+        <location filename="../../gui/pages/counter.py" line="503" />
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="60" />
-        <location filename="../../gui/pages/counter.py" line="525" />
-        <location filename="../../gui/pages/counter.py" line="536" />
-        <location filename="../../gui/pages/counter.py" line="540" />
-        <location filename="../../gui/pages/counter.py" line="544" />
+        <location filename="../../gui/pages/counter.py" line="61" />
+        <location filename="../../gui/pages/counter.py" line="531" />
+        <location filename="../../gui/pages/counter.py" line="542" />
+        <location filename="../../gui/pages/counter.py" line="546" />
+        <location filename="../../gui/pages/counter.py" line="550" />
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="525" />
+        <location filename="../../gui/pages/counter.py" line="531" />
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="536" />
+        <location filename="../../gui/pages/counter.py" line="542" />
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="544" />
+        <location filename="../../gui/pages/counter.py" line="550" />
         <location filename="../../gui/pages/products.py" line="197" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="547" />
+        <location filename="../../gui/pages/counter.py" line="553" />
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="568" />
+        <location filename="../../gui/pages/counter.py" line="574" />
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="579" />
+        <location filename="../../gui/pages/counter.py" line="585" />
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="579" />
+        <location filename="../../gui/pages/counter.py" line="585" />
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="61" />
-        <location filename="../../gui/pages/counter.py" line="580" />
+        <location filename="../../gui/pages/counter.py" line="62" />
+        <location filename="../../gui/pages/counter.py" line="586" />
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="591" />
+        <location filename="../../gui/pages/counter.py" line="597" />
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="602" />
+        <location filename="../../gui/pages/counter.py" line="609" />
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
@@ -811,6 +813,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/settings.py" line="98" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
         <source>Type</source>
@@ -946,70 +949,115 @@
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="40" />
+        <location filename="../../gui/pages/settings.py" line="45" />
         <source> minutes (0: never)</source>
         <translation> 分钟（0：不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="47" />
+        <location filename="../../gui/pages/settings.py" line="51" />
+        <source>{0} mm roll</source>
+        <translation>{0} 毫米卷纸</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="56" />
         <source>Lock the window after</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="48" />
+        <location filename="../../gui/pages/settings.py" line="57" />
         <source>Daily backups kept</source>
         <translation>保留每日备份份数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="49" />
+        <location filename="../../gui/pages/settings.py" line="60" />
+        <source>This workstation's counter</source>
+        <translation>本机所属专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="61" />
+        <source>Receipt paper</source>
+        <translation>小票纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="62" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="50" />
+        <location filename="../../gui/pages/settings.py" line="63" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="53" />
+        <location filename="../../gui/pages/settings.py" line="66" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="54" />
-        <location filename="../../gui/pages/settings.py" line="80" />
+        <location filename="../../gui/pages/settings.py" line="67" />
+        <location filename="../../gui/pages/settings.py" line="123" />
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="55" />
-        <location filename="../../gui/pages/settings.py" line="99" />
-        <location filename="../../gui/pages/settings.py" line="103" />
+        <location filename="../../gui/pages/settings.py" line="68" />
+        <location filename="../../gui/pages/settings.py" line="142" />
+        <location filename="../../gui/pages/settings.py" line="146" />
         <source>Restore…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="75" />
+        <location filename="../../gui/pages/settings.py" line="87" />
+        <source>(first counter)</source>
+        <translation>（第一个专柜）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="94" />
+        <source>Counter (专柜)</source>
+        <translation>专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="94" />
+        <source>Zone (专区)</source>
+        <translation>专区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="94" />
+        <source>Hall (专馆)</source>
+        <translation>专馆</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="99" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="107" />
+        <source>New counter…</source>
+        <translation>新增专柜…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="118" />
         <source>Saved. The idle lock applies from the next sign-in.</source>
         <translation>已保存。自动锁定将在下次登录后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="90" />
+        <location filename="../../gui/pages/settings.py" line="133" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="92" />
+        <location filename="../../gui/pages/settings.py" line="135" />
         <source>Backup written and checked: {0}</source>
         <translation>备份已写入并通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="103" />
+        <location filename="../../gui/pages/settings.py" line="146" />
         <source>Replace everything in the database with this backup?</source>
         <translation>用此备份替换数据库中的全部数据吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="112" />
+        <location filename="../../gui/pages/settings.py" line="155" />
         <source>Restored. Restart Bangfu to see the restored data everywhere.</source>
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
@@ -1019,7 +1067,7 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="92" />
+        <location filename="../../gui/pages/counter.py" line="93" />
         <location filename="../../gui/text.py" line="17" />
         <source>Manager</source>
         <translation>店长</translation>
