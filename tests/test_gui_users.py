@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from sqlalchemy import select
 
 from core.auth import Actor, create_user
@@ -139,3 +140,17 @@ def test_any_user_changes_their_own_password(qtbot, db) -> None:  # type: ignore
     login.password.setText("new-cashier-pass")
     login.try_accept()
     assert login.actor is not None
+
+
+def test_settings_registers_a_counter_and_binds_the_workstation(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    page = SettingsPage(db, ADMIN, "设置")
+    qtbot.addWidget(page)
+    dialog = page.new_counter()
+    dialog.inputs["code"].setText("ZZ07")  # type: ignore[union-attr]
+    dialog.inputs["name"].setText("东站专馆")  # type: ignore[union-attr]
+    dialog.try_save()
+    assert page.counter.findData("ZZ07") > 0
+    page.counter.setCurrentIndex(page.counter.findData("ZZ07"))
+    page.save()
+    assert QSettings().value("counter") == "ZZ07"
+    QSettings().remove("counter")

@@ -64,6 +64,7 @@ class SettingsPage(QWidget):
         buttons = QHBoxLayout()
         for text, action in (
             (tr("Save settings"), self.save),
+            (tr("New counter…"), self.new_counter),
             (tr("Back up now…"), self.backup_now),
             (tr("Restore…"), self.restore_from),
         ):
