@@ -163,6 +163,34 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_labels(args: argparse.Namespace) -> int:
+    from catalog.labels import check_batch, label_data, render_labels, templates
+
+    db = open_database(args.db)
+    try:
+        with db.session() as session, session.begin():
+            available = templates(session)
+            if args.template not in available:
+                choices = ", ".join(available)
+                raise BangfuError(
+                    _("unknown template {value}; choose one of {choices}").format(value=args.template, choices=choices)
+                )
+            item = label_data(
+                session,
+                command_line_actor(),
+                args.product,
+                check_batch(args.batch or ""),
+                args.produced,
+                args.shelf_days,
+            )
+            data = render_labels([(item, args.count)], available[args.template], args.start, args.outline, args.ec)
+    finally:
+        db.dispose()
+    Path(args.out).write_bytes(data)
+    print(_("{n} labels written to {file}").format(n=args.count, file=args.out))
+    return 0
+
+
 def not_yet(args: argparse.Namespace) -> int:
     raise BangfuError(_("'{command}' is not available in this version yet").format(command=args.command))
 
@@ -205,13 +233,17 @@ def build_parser() -> argparse.ArgumentParser:
     attribution.set_defaults(func=cmd_attribution)
 
     labels = sub.add_parser("labels", help=_("QR labels as PDF"))
-    labels.add_argument("--product", required=True)
-    labels.add_argument("--count", type=int, default=1)
-    labels.add_argument("--template")
-    labels.add_argument("--batch")
-    labels.add_argument("--start", type=int, default=1)
+    labels.add_argument("--product", required=True, help=_("product code"))
+    labels.add_argument("--count", type=int, default=1, help=_("how many labels"))
+    labels.add_argument("--template", default="a4-3x8", help=_("label template (default a4-3x8)"))
+    labels.add_argument("--batch", help=_("batch or lot number"))
+    labels.add_argument("--start", type=int, default=1, help=_("first label position on the sheet"))
+    labels.add_argument("--produced", type=_date, help=_("production date (default: today)"))
+    labels.add_argument("--shelf-days", type=int, help=_("shelf life in days"))
+    labels.add_argument("--ec", choices=("L", "M", "Q", "H"), default="M", help=_("QR error correction level"))
+    labels.add_argument("--outline", action="store_true", help=_("draw label outlines for alignment tests"))
     labels.add_argument("--out", required=True)
-    labels.set_defaults(func=not_yet)
+    labels.set_defaults(func=cmd_labels)
 
     for name, text in (
         ("backup", _("write a checked copy of the database")),

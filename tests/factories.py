@@ -33,7 +33,7 @@ def product(
         category="干货",
         unit=unit,
         price_fen=price_fen,
-        barcode=body + ean13_check_digit(body),
+        barcode=kw.pop("barcode", body + ean13_check_digit(body)),
         supplier=owner,
         cert_no=f"豫扶认〔2025〕{code}号",
         cert_level="provincial",
