@@ -5,9 +5,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, counter, startup
+from benchmarks import catalog, citymonth, counter, labels, startup
 
-SUITES = {"startup": startup.run, "catalog": catalog.run, "citymonth": citymonth.run, "counter": counter.run}
+SUITES = {
+    "startup": startup.run,
+    "catalog": catalog.run,
+    "citymonth": citymonth.run,
+    "counter": counter.run,
+    "labels": labels.run,
+}
 
 
 def main(names: list[str]) -> None:

@@ -244,17 +244,24 @@ def render_labels(
     canvas.setTitle(_("Labels"))
     width, height = template.label[0] * mm, template.label[1] * mm
     slot, done = start - 1, 0
-    for item, count in jobs:
-        modules = qr_modules(item.payload, level)  # the same code on every label of the item
+    for number, (item, count) in enumerate(jobs):
+        # Every copy of an item is the same label: draw it once as a form, place it count times.
+        form = f"label{number}"
+        canvas.beginForm(form, 0, 0, width, height)
+        draw_label(canvas, item, qr_modules(item.payload, level), 0, 0, width, height)
+        canvas.endForm()
         for _n in range(count):
             if slot == template.per_page:
                 canvas.showPage()
                 slot = 0
             x, y = template.origin(slot)
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(form)
             if outline:
                 canvas.setLineWidth(0.3)
-                canvas.rect(x, y, width, height, stroke=1, fill=0)
-            draw_label(canvas, item, modules, x, y, width, height)
+                canvas.rect(0, 0, width, height, stroke=1, fill=0)
+            canvas.restoreState()
             slot, done = slot + 1, done + 1
             if progress and done % 50 == 0:
                 progress(done)

@@ -3,8 +3,6 @@
 PDFium (pypdfium2) rasterises each page at the printer's resolution; the printer chosen last
 time is remembered per kind of document (receipt printer, label printer)."""
 
-import io
-
 import pypdfium2 as pdfium
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -14,14 +12,19 @@ from PySide6.QtWidgets import QWidget
 
 def pdf_images(data: bytes, dpi: int = 150) -> list[QImage]:
     """Each page of ``data`` as an image (also used for on-screen previews)."""
-    document = pdfium.PdfDocument(io.BytesIO(data))
+    document = pdfium.PdfDocument(data)
     images = []
-    for index in range(len(document)):
-        bitmap = document[index].render(scale=dpi / 72)
-        pil = bitmap.to_pil().convert("RGB")
-        image = QImage(pil.tobytes(), pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
-        images.append(image)
-    document.close()
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            bitmap = page.render(scale=dpi / 72)
+            pil = bitmap.to_pil().convert("RGB")
+            bitmap.close()
+            page.close()  # PDFium pages must go before their document
+            raw = pil.tobytes()
+            images.append(QImage(raw, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy())
+    finally:
+        document.close()
     return images
 
 

@@ -3,12 +3,14 @@ font is embedded, and the counter reads the labels back."""
 
 import datetime as dt
 import io
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from PIL import Image
 from sqlalchemy.orm import Session
 
 from catalog.labels import Template, add_template, label_data, render_labels, templates
@@ -32,14 +34,16 @@ def registry(session: Session) -> Session:
 
 
 def decode_pages(data: bytes, dpi: int = 200) -> list[list[str]]:
-    """Every QR on every page, read by zxing-cpp from the rasterised PDF."""
-    document = pdfium.PdfDocument(io.BytesIO(data))
-    pages = []
-    for index in range(len(document)):
-        image = document[index].render(scale=dpi / 72).to_pil()
-        pages.append(sorted(result.text for result in zxingcpp.read_barcodes(image)))
-    document.close()
-    return pages
+    """Every QR on every page, read by zxing-cpp from the PDF rasterised by poppler's pdftoppm
+    (a renderer independent of ReportLab, and of the PDFium that the window uses)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "labels.pdf"
+        pdf.write_bytes(data)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(Path(tmp) / "page")], check=True)
+        return [
+            sorted(result.text for result in zxingcpp.read_barcodes(Image.open(png)))
+            for png in sorted(Path(tmp).glob("page-*.png"))
+        ]
 
 
 def test_a_sheet_decodes_to_the_expected_payloads_with_text_and_font(registry: Session) -> None:

@@ -189,9 +189,10 @@
     <message>
         <location filename="../../gui/pages/households.py" line="23" />
         <location filename="../../gui/pages/households.py" line="54" />
+        <location filename="../../gui/pages/labels.py" line="49" />
         <location filename="../../gui/pages/products.py" line="69" />
         <location filename="../../gui/pages/products.py" line="108" />
-        <location filename="../../gui/pages/settings.py" line="96" />
+        <location filename="../../gui/pages/settings.py" line="97" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -326,7 +327,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
-        <location filename="../../gui/pages/settings.py" line="97" />
+        <location filename="../../gui/pages/settings.py" line="98" />
         <location filename="../../gui/pages/suppliers.py" line="52" />
         <location filename="../../gui/pages/suppliers.py" line="126" />
         <location filename="../../gui/pages/users.py" line="35" />
@@ -471,6 +472,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="228" />
+        <location filename="../../gui/pages/labels.py" line="49" />
         <location filename="../../gui/pages/products.py" line="194" />
         <source>Product</source>
         <translation>商品</translation>
@@ -813,7 +815,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="98" />
+        <location filename="../../gui/pages/settings.py" line="99" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
         <source>Type</source>
@@ -994,70 +996,71 @@
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="67" />
-        <location filename="../../gui/pages/settings.py" line="123" />
+        <location filename="../../gui/pages/settings.py" line="68" />
+        <location filename="../../gui/pages/settings.py" line="124" />
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="68" />
-        <location filename="../../gui/pages/settings.py" line="142" />
-        <location filename="../../gui/pages/settings.py" line="146" />
+        <location filename="../../gui/pages/settings.py" line="69" />
+        <location filename="../../gui/pages/settings.py" line="143" />
+        <location filename="../../gui/pages/settings.py" line="147" />
         <source>Restore…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="87" />
+        <location filename="../../gui/pages/settings.py" line="88" />
         <source>(first counter)</source>
         <translation>（第一个专柜）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="94" />
+        <location filename="../../gui/pages/settings.py" line="95" />
         <source>Counter (专柜)</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="94" />
+        <location filename="../../gui/pages/settings.py" line="95" />
         <source>Zone (专区)</source>
         <translation>专区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="94" />
+        <location filename="../../gui/pages/settings.py" line="95" />
         <source>Hall (专馆)</source>
         <translation>专馆</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="99" />
+        <location filename="../../gui/pages/settings.py" line="100" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="107" />
+        <location filename="../../gui/pages/settings.py" line="67" />
+        <location filename="../../gui/pages/settings.py" line="108" />
         <source>New counter…</source>
         <translation>新增专柜…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="118" />
+        <location filename="../../gui/pages/settings.py" line="119" />
         <source>Saved. The idle lock applies from the next sign-in.</source>
         <translation>已保存。自动锁定将在下次登录后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="133" />
+        <location filename="../../gui/pages/settings.py" line="134" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="135" />
+        <location filename="../../gui/pages/settings.py" line="136" />
         <source>Backup written and checked: {0}</source>
         <translation>备份已写入并通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="146" />
+        <location filename="../../gui/pages/settings.py" line="147" />
         <source>Replace everything in the database with this backup?</source>
         <translation>用此备份替换数据库中的全部数据吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="155" />
+        <location filename="../../gui/pages/settings.py" line="156" />
         <source>Restored. Restart Bangfu to see the restored data everywhere.</source>
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
@@ -1195,6 +1198,92 @@
         <location filename="../../gui/pages/users.py" line="134" />
         <source>All actions</source>
         <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="46" />
+        <source>Product code, name or pinyin initials, then Enter</source>
+        <translation>输入商品编码、名称或拼音首字母后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="49" />
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="63" />
+        <source> days (0: none)</source>
+        <translation> 天（0：不标注）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="66" />
+        <source>Outline (alignment test)</source>
+        <translation>画边框（对齐测试）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="79" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="80" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="81" />
+        <source>Produced on</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="82" />
+        <source>Shelf life</source>
+        <translation>保质期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="83" />
+        <source>Start at label</source>
+        <translation>从第几张开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="84" />
+        <source>QR error correction</source>
+        <translation>二维码纠错等级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="88" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="89" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="90" />
+        <location filename="../../gui/pages/labels.py" line="176" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="113" />
+        <source>No product matches {0}.</source>
+        <translation>没有与 {0} 匹配的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="128" />
+        <source>Add at least one product.</source>
+        <translation>请至少添加一种商品。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="159" />
+        <source>{0} labels ready.</source>
+        <translation>已生成 {0} 张标签。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/labels.py" line="168" />
+        <source>Rendering labels…</source>
+        <translation>正在生成标签…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,184 @@
+"""标签打印: choose products and counts, a template, batch and dates; preview the first sheet;
+print or save the PDF. Rendering runs off the GUI thread with progress and Cancel."""
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.labels import LabelData, Template, check_batch, label_data, render_labels, templates
+from catalog.search import find_products
+from core.auth import Actor
+from core.db import Database
+from core.errors import BangfuError
+from gui.printing import pdf_images, print_pdf
+from gui.tasks import Report, Task, message_for, run_task
+from gui.text import tr
+
+
+class LabelsPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.task: Task | None = None
+        self.pdf: bytes | None = None
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Product code, name or pinyin initials, then Enter"))
+        self.search.returnPressed.connect(self.add_from_search)
+        self.jobs = QTableWidget(0, 3)
+        self.jobs.setHorizontalHeaderLabels([tr("Code"), tr("Product"), tr("Count")])
+        self.jobs.horizontalHeader().setStretchLastSection(True)
+        self.jobs.verticalHeader().setVisible(False)
+        with db.read_session() as session:
+            self.available = templates(session)
+        self.template = QComboBox()
+        for name, template in self.available.items():
+            self.template.addItem(template.title, name)
+        self.batch = QLineEdit()
+        self.produced = QDateEdit(QDate.currentDate())
+        self.produced.setDisplayFormat("yyyy-MM-dd")
+        self.produced.setCalendarPopup(True)
+        self.shelf = QSpinBox()
+        self.shelf.setRange(0, 3650)
+        self.shelf.setSuffix(tr(" days (0: none)"))
+        self.start = QSpinBox()
+        self.start.setRange(1, 100)
+        self.outline = QCheckBox(tr("Outline (alignment test)"))
+        self.level = QComboBox()
+        for level in ("M", "L", "Q", "H"):
+            self.level.addItem(level, level)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+
+        form = QFormLayout()
+        form.addRow(tr("Template"), self.template)
+        form.addRow(tr("Batch"), self.batch)
+        form.addRow(tr("Produced on"), self.produced)
+        form.addRow(tr("Shelf life"), self.shelf)
+        form.addRow(tr("Start at label"), self.start)
+        form.addRow(tr("QR error correction"), self.level)
+        form.addRow(self.outline)
+        buttons = QHBoxLayout()
+        for text, action in (
+            (tr("Preview"), self.render),
+            (tr("Print…"), self.print_labels),
+            (tr("Save PDF…"), self.save_pdf),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.jobs, 1)
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addWidget(self.status)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addWidget(scroll, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(body, 1)
+
+    def add_from_search(self, text: str | None = None, count: int = 1) -> None:
+        query = (text if text is not None else self.search.text()).strip()
+        with self.db.read_session() as session:
+            found = find_products(session, query, 1)
+        if not found:
+            self.status.setText(tr("No product matches {0}.").replace("{0}", query))
+            return
+        row = self.jobs.rowCount()
+        self.jobs.insertRow(row)
+        self.jobs.setItem(row, 0, QTableWidgetItem(found[0].code))
+        self.jobs.setItem(row, 1, QTableWidgetItem(found[0].name))
+        spin = QSpinBox()
+        spin.setRange(1, 10_000)
+        spin.setValue(count)
+        self.jobs.setCellWidget(row, 2, spin)
+        self.search.clear()
+
+    def _chosen(self) -> tuple[list[tuple[str, int]], Template, str, dt.date, int | None]:
+        jobs = [(self.jobs.item(r, 0).text(), self.jobs.cellWidget(r, 2).value()) for r in range(self.jobs.rowCount())]  # type: ignore[attr-defined]
+        if not jobs:
+            raise BangfuError(tr("Add at least one product."))
+        produced = dt.date.fromisoformat(self.produced.date().toString("yyyy-MM-dd"))
+        return (
+            jobs,
+            self.available[self.template.currentData()],
+            check_batch(self.batch.text()),
+            produced,
+            self.shelf.value() or None,
+        )
+
+    def render(self, then=None) -> Task | None:  # type: ignore[no-untyped-def]
+        """Render in the background, then show the first sheet (and run ``then``)."""
+        try:
+            jobs, template, batch, produced, shelf = self._chosen()
+        except BangfuError as exc:
+            self.status.setText(str(exc))
+            return None
+        start, outline, level = self.start.value(), self.outline.isChecked(), self.level.currentData()
+
+        def work(report: Report) -> bytes:
+            with self.db.read_session() as session:
+                items: list[tuple[LabelData, int]] = [
+                    (label_data(session, self.actor, code, batch, produced, shelf), count) for code, count in jobs
+                ]
+            return render_labels(items, template, start, outline, level, report)
+
+        def done(data: bytes) -> None:
+            self.pdf, self.task = data, None
+            first = pdf_images(data, 60)[0]
+            self.preview.setPixmap(QPixmap.fromImage(first))
+            total = sum(count for _code, count in jobs)
+            self.status.setText(tr("{0} labels ready.").replace("{0}", str(total)))
+            if then is not None:
+                then(data)
+
+        def failed(error: BaseException) -> None:
+            self.task = None
+            self.status.setText(message_for(error))
+
+        total = sum(count for _code, count in jobs)
+        self.task = run_task(self, tr("Rendering labels…"), work, done, failed, maximum=total)
+        return self.task
+
+    def print_labels(self) -> None:
+        self.render(lambda data: print_pdf(self, data, "labels"))
+
+    def save_pdf(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, tr("Save PDF…"), "labels.pdf", "PDF (*.pdf)")
+            if not path:
+                return
+        target = Path(path)
+        self.render(lambda data: target.write_bytes(data))
+
+
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return LabelsPage(db, actor, title)
