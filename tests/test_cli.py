@@ -55,7 +55,7 @@ def test_demo_fills_an_empty_database_once(empty_db_url: str, capsys: pytest.Cap
 @pytest.mark.parametrize(
     "command",
     [
-        ["labels", "--product", "X", "--out", "x.pdf"],
+        ["report", "monthly", "--month", "2026-06", "--format", "xlsx", "--out", "x"],
         ["report", "monthly", "--month", "2026-06", "--format", "pdf", "--out", "x"],
     ],
 )
