@@ -154,3 +154,18 @@ def test_settings_registers_a_counter_and_binds_the_workstation(qtbot, db) -> No
     page.save()
     assert QSettings().value("counter") == "ZZ07"
     QSettings().remove("counter")
+
+
+def test_settings_adds_a_label_template(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    from catalog.labels import templates
+
+    page = SettingsPage(db, ADMIN, "设置")
+    qtbot.addWidget(page)
+    dialog = page.new_template()
+    values = {"name": "a4-1x2", "title": "A4 两张", "page_w": "210", "page_h": "297", "label_w": "200", "label_h": "140",
+              "columns": "1", "rows": "2", "margin_left": "5", "margin_top": "5", "gap_x": "0", "gap_y": "2"}  # fmt: skip
+    for name, value in values.items():
+        dialog.inputs[name].setText(value)  # type: ignore[union-attr]
+    dialog.try_save()
+    with db.read_session() as session:
+        assert templates(session)["a4-1x2"].per_page == 2

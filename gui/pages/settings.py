@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog.labels import Template, add_template
+from catalog.registry import FormInvalid
 from core.auth import Actor
 from core.backup import KEEP_DEFAULT, backup, restore
 from core.config import IDLE_SETTING, KEEP_SETTING, change_setting, get_setting
@@ -65,6 +67,7 @@ class SettingsPage(QWidget):
         for text, action in (
             (tr("Save settings"), self.save),
             (tr("New counter…"), self.new_counter),
+            (tr("New label template…"), self.new_template),
             (tr("Back up now…"), self.backup_now),
             (tr("Restore…"), self.restore_from),
         ):
@@ -106,6 +109,35 @@ class SettingsPage(QWidget):
             self.fill_counters()
 
         dialog = FormDialog(self, tr("New counter…"), fields, save)
+        dialog.open()
+        return dialog
+
+    def new_template(self) -> FormDialog:
+        """A label stock that Bangfu does not ship: sizes in millimetres."""
+        names = [
+            ("name", tr("Name (letters, digits, -)")), ("title", tr("Title")), ("page_w", tr("Page width")),
+            ("page_h", tr("Page height")), ("label_w", tr("Label width")), ("label_h", tr("Label height")),
+            ("columns", tr("Columns")), ("rows", tr("Rows")), ("margin_left", tr("Left margin")),
+            ("margin_top", tr("Top margin")), ("gap_x", tr("Gap between columns")), ("gap_y", tr("Gap between rows")),
+        ]  # fmt: skip
+
+        def save(t: dict[str, str]) -> None:
+            try:
+                number = {
+                    k: float(t[k] or 0)
+                    for k in ("page_w", "page_h", "label_w", "label_h", "margin_left", "margin_top", "gap_x", "gap_y")
+                }
+                template = Template(
+                    t["name"].strip(), t["title"].strip() or t["name"].strip(), (number["page_w"], number["page_h"]),
+                    (number["label_w"], number["label_h"]), int(t["columns"] or 0), int(t["rows"] or 0),
+                    (number["margin_left"], number["margin_top"]), (number["gap_x"], number["gap_y"]),
+                )  # fmt: skip
+            except ValueError:
+                raise FormInvalid({"page_w": tr("Sizes are numbers of millimetres.")}) from None
+            with self.db.session() as session, session.begin():
+                add_template(session, self.actor, template)
+
+        dialog = FormDialog(self, tr("New label template…"), [Field(name, label) for name, label in names], save)
         dialog.open()
         return dialog
 

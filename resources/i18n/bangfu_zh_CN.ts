@@ -192,7 +192,7 @@
         <location filename="../../gui/pages/labels.py" line="49" />
         <location filename="../../gui/pages/products.py" line="69" />
         <location filename="../../gui/pages/products.py" line="108" />
-        <location filename="../../gui/pages/settings.py" line="97" />
+        <location filename="../../gui/pages/settings.py" line="100" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -327,7 +327,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
-        <location filename="../../gui/pages/settings.py" line="98" />
+        <location filename="../../gui/pages/settings.py" line="101" />
         <location filename="../../gui/pages/suppliers.py" line="52" />
         <location filename="../../gui/pages/suppliers.py" line="126" />
         <location filename="../../gui/pages/users.py" line="35" />
@@ -815,7 +815,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="99" />
+        <location filename="../../gui/pages/settings.py" line="102" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
         <source>Type</source>
@@ -951,116 +951,187 @@
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="45" />
+        <location filename="../../gui/pages/settings.py" line="47" />
         <source> minutes (0: never)</source>
         <translation> 分钟（0：不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="51" />
+        <location filename="../../gui/pages/settings.py" line="53" />
         <source>{0} mm roll</source>
         <translation>{0} 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="56" />
+        <location filename="../../gui/pages/settings.py" line="58" />
         <source>Lock the window after</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="57" />
+        <location filename="../../gui/pages/settings.py" line="59" />
         <source>Daily backups kept</source>
         <translation>保留每日备份份数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="60" />
+        <location filename="../../gui/pages/settings.py" line="62" />
         <source>This workstation's counter</source>
         <translation>本机所属专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="61" />
+        <location filename="../../gui/pages/settings.py" line="63" />
         <source>Receipt paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="62" />
+        <location filename="../../gui/pages/settings.py" line="64" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="63" />
+        <location filename="../../gui/pages/settings.py" line="65" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="66" />
+        <location filename="../../gui/pages/settings.py" line="68" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="68" />
-        <location filename="../../gui/pages/settings.py" line="124" />
+        <location filename="../../gui/pages/settings.py" line="70" />
+        <location filename="../../gui/pages/settings.py" line="140" />
+        <source>New label template…</source>
+        <translation>新增标签模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="71" />
+        <location filename="../../gui/pages/settings.py" line="156" />
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="69" />
-        <location filename="../../gui/pages/settings.py" line="143" />
-        <location filename="../../gui/pages/settings.py" line="147" />
+        <location filename="../../gui/pages/settings.py" line="72" />
+        <location filename="../../gui/pages/settings.py" line="175" />
+        <location filename="../../gui/pages/settings.py" line="179" />
         <source>Restore…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="88" />
+        <location filename="../../gui/pages/settings.py" line="91" />
         <source>(first counter)</source>
         <translation>（第一个专柜）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="95" />
+        <location filename="../../gui/pages/settings.py" line="98" />
         <source>Counter (专柜)</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="95" />
+        <location filename="../../gui/pages/settings.py" line="98" />
         <source>Zone (专区)</source>
         <translation>专区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="95" />
+        <location filename="../../gui/pages/settings.py" line="98" />
         <source>Hall (专馆)</source>
         <translation>专馆</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="100" />
+        <location filename="../../gui/pages/settings.py" line="103" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="67" />
-        <location filename="../../gui/pages/settings.py" line="108" />
+        <location filename="../../gui/pages/settings.py" line="69" />
+        <location filename="../../gui/pages/settings.py" line="111" />
         <source>New counter…</source>
         <translation>新增专柜…</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/settings.py" line="118" />
+        <source>Name (letters, digits, -)</source>
+        <translation>模板名（字母、数字、-）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="118" />
+        <source>Title</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="118" />
+        <source>Page width</source>
+        <translation>纸宽（毫米）</translation>
+    </message>
+    <message>
         <location filename="../../gui/pages/settings.py" line="119" />
+        <source>Page height</source>
+        <translation>纸高（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="119" />
+        <source>Label width</source>
+        <translation>标签宽（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="119" />
+        <source>Label height</source>
+        <translation>标签高（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="120" />
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="120" />
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="120" />
+        <source>Left margin</source>
+        <translation>左边距（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="121" />
+        <source>Top margin</source>
+        <translation>上边距（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="121" />
+        <source>Gap between columns</source>
+        <translation>列间距（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="121" />
+        <source>Gap between rows</source>
+        <translation>行间距（毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="136" />
+        <source>Sizes are numbers of millimetres.</source>
+        <translation>尺寸请填写毫米数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="151" />
         <source>Saved. The idle lock applies from the next sign-in.</source>
         <translation>已保存。自动锁定将在下次登录后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="134" />
+        <location filename="../../gui/pages/settings.py" line="166" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="136" />
+        <location filename="../../gui/pages/settings.py" line="168" />
         <source>Backup written and checked: {0}</source>
         <translation>备份已写入并通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="147" />
+        <location filename="../../gui/pages/settings.py" line="179" />
         <source>Replace everything in the database with this backup?</source>
         <translation>用此备份替换数据库中的全部数据吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="156" />
+        <location filename="../../gui/pages/settings.py" line="188" />
         <source>Restored. Restart Bangfu to see the restored data everywhere.</source>
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
