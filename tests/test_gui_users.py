@@ -162,8 +162,8 @@ def test_settings_adds_a_label_template(qtbot, db) -> None:  # type: ignore[no-u
     page = SettingsPage(db, ADMIN, "设置")
     qtbot.addWidget(page)
     dialog = page.new_template()
-    values = {"name": "a4-1x2", "title": "A4 两张", "page_w": "210", "page_h": "297", "label_w": "200", "label_h": "140",
-              "columns": "1", "rows": "2", "margin_left": "5", "margin_top": "5", "gap_x": "0", "gap_y": "2"}  # fmt: skip
+    values = dict(name="a4-1x2", title="A4 两张", page_w="210", page_h="297", label_w="200", label_h="140")
+    values |= dict(columns="1", rows="2", margin_left="5", margin_top="5", gap_x="0", gap_y="2")
     for name, value in values.items():
         dialog.inputs[name].setText(value)  # type: ignore[union-attr]
     dialog.try_save()
