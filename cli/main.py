@@ -114,17 +114,28 @@ def _write_json(data: object, out: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from orders.monthly import monthly_summary
+    from orders.monthly import attribution_report, monthly_summary
+    from orders.report_pdf import render_monthly_pdf, report_input
+    from orders.report_xlsx import render_monthly_xlsx
 
-    if args.format != "json":
-        return not_yet(args)
+    if args.format != "json" and args.out == "-":
+        raise UsageError(_("--out - writes JSON only; give a file for {format}").format(format=args.format))
+    actor = command_line_actor()
     db = open_database(args.db)
     try:
         with db.read_session() as session, session.begin():
-            summary = monthly_summary(session, command_line_actor(), args.month)
+            if args.format == "json":
+                _write_json(monthly_summary(session, actor, args.month).to_json(), args.out)
+                return 0
+            data = report_input(session, actor, args.month)
+            if args.format == "pdf":
+                content = render_monthly_pdf(data)
+            else:
+                content = render_monthly_xlsx(session, data, attribution_report(session, actor, args.month))
     finally:
         db.dispose()
-    _write_json(summary.to_json(), args.out)
+    Path(args.out).write_bytes(content)
+    print(_("{format} report written to {file}").format(format=args.format.upper(), file=args.out))
     return 0
 
 

@@ -138,18 +138,29 @@ def known_revisions() -> set[str]:
 
 def bring_to_head(engine: Engine) -> None:
     """A new database is created from the models and stamped; an older one is migrated."""
-    with engine.begin() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        cfg = _alembic_config(connection)
-        if current is None and not inspect(connection).get_table_names():
-            Base.metadata.create_all(connection)
-            command.stamp(cfg, "head")
-        elif current not in known_revisions() and current is not None:
-            raise BangfuError(
-                _("this database was written by a newer Bangfu (schema {rev}); update Bangfu first").format(rev=current)
-            )
-        elif current != head_revision():
-            command.upgrade(cfg, "head")
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations copy and drop tables that others point at; SQLite ignores this
+            # pragma inside a transaction, so it is set on the raw connection before BEGIN.
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                current = MigrationContext.configure(connection).get_current_revision()
+                cfg = _alembic_config(connection)
+                if current is None and not inspect(connection).get_table_names():
+                    Base.metadata.create_all(connection)
+                    command.stamp(cfg, "head")
+                elif current not in known_revisions() and current is not None:
+                    reason = _("this database was written by a newer Bangfu (schema {rev}); update Bangfu first")
+                    raise BangfuError(reason.format(rev=current))
+                elif current != head_revision():
+                    command.upgrade(cfg, "head")
+                    if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise BangfuError(_("the upgrade left references that point nowhere; nothing was changed"))
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 class Database:

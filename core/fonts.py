@@ -3,6 +3,8 @@ with its licence), so Chinese never falls back to boxes on any printer or viewer
 
 from functools import cache
 
+from reportlab import rl_config
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -13,6 +15,9 @@ FONT = "WQYMicroHei"
 
 @cache
 def pdf_font() -> str:
-    """Register the font with ReportLab once; returns its name for canvases and styles."""
+    """Register the font with ReportLab once and make it the default of canvases and charts,
+    so no PDF of Bangfu refers to a font it does not embed; returns its name."""
     pdfmetrics.registerFont(TTFont(FONT, str(RESOURCES / "fonts" / "wqy-microhei.ttc"), subfontIndex=0))
+    rl_config.canvas_basefontname = FONT
+    STATE_DEFAULTS["fontName"] = FONT
     return FONT

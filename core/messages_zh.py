@@ -217,4 +217,7 @@ ZH: dict[str, str] = {
     "the labels do not fit on the page": "标签超出纸张范围",
     "unknown template {value}; choose one of {choices}": "未知模板 {value}；可选：{choices}",
     "{n} labels written to {file}": "已生成 {n} 张标签：{file}",
+    "the upgrade left references that point nowhere; nothing was changed": "升级后出现了无效的引用，未做任何更改",
+    "--out - writes JSON only; give a file for {format}": "--out - 只能输出 JSON；{format} 请指定文件",
+    "{format} report written to {file}": "{format} 报表已写入 {file}",
 }

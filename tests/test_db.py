@@ -205,6 +205,19 @@ def test_upgrading_from_0001_backfills_the_sale_line_copies(empty_db_url: str) -
                 " VALUES (1, 1, 1, 1, 1000, 100, 100)"
             )
         )
+        # a refund points at the line, so rebuilding sale_lines must keep the reference intact
+        connection.execute(
+            text(
+                "INSERT INTO refunds (id, ref, sale_id, refunded_at, total_fen, reason, created_at)"
+                " VALUES (1, 'R1', 1, '2026-06-02 00:00:00', 100, '', '2026-06-02 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO refund_lines (refund_id, sale_line_id, quantity_milli, amount_fen)"
+                " VALUES (1, 1, 1000, 100)"
+            )
+        )
     engine.dispose()
     db = open_database(empty_db_url)
     with db.read_session() as session:

@@ -1,0 +1,83 @@
+"""What the monthly report shows beyond SPEC §9's figures: the daily net, the weight sold, and
+the previous month and the same month a year earlier for comparison."""
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.config import month_bounds
+from core.models import Product, Refund, RefundLine, SaleLine
+
+GRAMS_PER_UNIT = {"公斤": 1000, "千克": 1000, "kg": 1000, "斤": 500, "克": 1, "g": 1}
+
+
+@dataclass(frozen=True)
+class MonthDetails:
+    daily_net: list[tuple[dt.date, int]]  # each local day of the month, net fen
+    grams_sold: int  # net weight sold, count units through the product's net weight
+    without_weight: list[str]  # products sold in count units that have no net weight
+
+
+def _shift(month: str, months: int) -> str:
+    year, mon = (int(p) for p in month.split("-"))
+    index = year * 12 + mon - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def previous_month(month: str) -> str:
+    return _shift(month, -1)
+
+
+def same_month_last_year(month: str) -> str:
+    return _shift(month, -12)
+
+
+def month_details(session: Session, month: str, zone: ZoneInfo) -> MonthDetails:
+    start, end = month_bounds(month, zone)
+    daily = []
+    day = start.date()
+    while day < end.date():
+        low = dt.datetime(day.year, day.month, day.day, tzinfo=zone)
+        high = low + dt.timedelta(days=1)
+        sold = session.scalar(
+            select(func.coalesce(func.sum(SaleLine.amount_fen), 0)).where(
+                SaleLine.sold_at >= low, SaleLine.sold_at < high
+            )
+        )
+        back = session.scalar(
+            select(func.coalesce(func.sum(RefundLine.amount_fen), 0))
+            .join(Refund)
+            .where(Refund.refunded_at >= low, Refund.refunded_at < high)
+        )
+        daily.append((day, int(sold or 0) - int(back or 0)))
+        day += dt.timedelta(days=1)
+    quantities = dict(
+        session.execute(
+            select(SaleLine.product_id, func.sum(SaleLine.quantity_milli))
+            .where(SaleLine.sold_at >= start, SaleLine.sold_at < end)
+            .group_by(SaleLine.product_id)
+        ).all()
+    )
+    returned = session.execute(
+        select(SaleLine.product_id, func.sum(RefundLine.quantity_milli))
+        .join(SaleLine, RefundLine.sale_line_id == SaleLine.id)
+        .join(Refund, RefundLine.refund_id == Refund.id)
+        .where(Refund.refunded_at >= start, Refund.refunded_at < end)
+        .group_by(SaleLine.product_id)
+    ).all()
+    for product_id, quantity in returned:
+        quantities[product_id] = quantities.get(product_id, 0) - int(quantity)
+    grams, missing = 0, []
+    products = session.execute(
+        select(Product.id, Product.name, Product.unit, Product.net_weight_g).where(Product.id.in_(quantities))
+    )
+    for product_id, name, unit, net_g in products:
+        per_unit = GRAMS_PER_UNIT.get(unit.strip().lower(), net_g)
+        if per_unit is None:
+            missing.append(name)
+            continue
+        grams += int(quantities[product_id]) * per_unit // 1000
+    return MonthDetails(daily, grams, sorted(missing))

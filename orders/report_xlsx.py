@@ -1,0 +1,107 @@
+"""The monthly summary as an XLSX workbook: one sheet per breakdown and one of households
+(ID numbers masked). Amounts are numbers in yuan with two decimals, never text."""
+
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.identifiers import mask_resident_id
+from core.models import Household
+from orders.monthly import AttributionReport
+from orders.report_pdf import CHANNEL_NAMES, ReportInput
+
+YUAN = "#,##0.00"
+
+
+def _yuan(fen: int) -> Decimal:
+    return Decimal(fen) / 100
+
+
+def _sheet(book: Workbook, title: str, header: list[str], rows: list[list[object]], money_columns: set[int]) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="F3E3E1")
+    for row in rows:
+        sheet.append(row)
+    for column in money_columns:
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = YUAN
+    for index, name in enumerate(header, start=1):
+        longest = max([len(str(name)) * 2, *(len(str(r[index - 1])) for r in rows if index - 1 < len(r))])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, longest + 4))
+    sheet.freeze_panes = "A2"
+
+
+def render_monthly_xlsx(session: Session, data: ReportInput, attribution: AttributionReport) -> bytes:
+    s = data.summary
+    book = Workbook()
+    book.remove(book.active)
+    headline: list[list[object]] = [["月份", s.month], ["销售笔数", s.sales_count]]
+    for label, fen in (("销售总额", s.gross_fen), ("退货金额", s.refunds_fen), ("净销售额", s.net_fen)):
+        headline.append([label, _yuan(fen)])
+    headline += [["已分配收益", _yuan(s.attributed_fen)], ["未分配收益", _yuan(s.unattributed_fen)]]
+    headline += [["受益户数", s.households_benefited], ["销售重量（吨）", Decimal(data.details.grams_sold) / 1_000_000]]
+    headline.append(["证书无效的销售行", s.uncertified_lines])
+    _sheet(book, "汇总", ["指标", "数值"], headline, set())
+    summary_sheet = book["汇总"]
+    for row in range(4, 9):  # the five amounts after the month and the count of sales
+        summary_sheet.cell(row=row, column=2).number_format = YUAN
+    _sheet(
+        book,
+        "渠道",
+        ["渠道", "代码", "净销售额（元）"],
+        [[CHANNEL_NAMES[c], c, _yuan(v)] for c, v in s.by_channel.items()],
+        {3},
+    )
+    _sheet(book, "品类", ["品类", "净销售额（元）"], [[c, _yuan(v)] for c, v in sorted(s.by_category.items())], {2})
+    _sheet(
+        book,
+        "产地",
+        ["产地区划代码", "净销售额（元）"],
+        [[r, _yuan(v)] for r, v in sorted(s.by_origin_region.items())],
+        {2},
+    )
+    suppliers = [
+        [x.uscc, x.name, _yuan(x.net_fen), _yuan(x.pool_fen), _yuan(x.attributed_fen), _yuan(x.unattributed_fen)]
+        for x in s.suppliers
+    ]
+    _sheet(
+        book,
+        "供应商",
+        ["统一社会信用代码", "名称", "净销售额（元）", "收益池（元）", "已分配（元）", "未分配（元）"],
+        suppliers,
+        {3, 4, 5, 6},
+    )
+    people = {
+        h.code: h for h in session.scalars(select(Household).where(Household.code.in_(list(attribution.households))))
+    }
+    households = []
+    for code, amounts in sorted(attribution.households.items()):
+        h = people.get(code)
+        masked = mask_resident_id(h.id_number) if h is not None and h.id_number else ""
+        households.append(
+            [
+                code,
+                h.head_name if h else "",
+                masked,
+                h.region_code if h else "",
+                _yuan(sum(amounts.values())),
+                "、".join(sorted(amounts)),
+            ]
+        )
+    _sheet(
+        book, "帮扶户", ["户编码", "户主", "身份证号（脱敏）", "行政区划", "收益（元）", "来源供应商"], households, {5}
+    )
+    _sheet(
+        book, "每日", ["日期", "净销售额（元）"], [[d.isoformat(), _yuan(v)] for d, v in data.details.daily_net], {2}
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,102 @@
+"""Monthly summary PDF and XLSX (issue 8): they show exactly the figures of the SPEC §9 JSON."""
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy.orm import Session
+
+from cli.main import main
+from core.money import format_fen
+from orders.month_details import month_details, previous_month, same_month_last_year
+from orders.monthly import attribution_report
+from orders.report_pdf import render_monthly_pdf, report_input
+from orders.report_xlsx import render_monthly_xlsx
+from tests.factories import ADMIN
+from tests.files import SAMPLES
+from tests.test_catalog_import import load_samples
+from tests.test_sales import EXPECTED_SUMMARY, sales
+
+GOLDEN = Path(__file__).parent / "data" / "golden" / "monthly-xlsx-structure.json"
+
+
+@pytest.fixture
+def june(session: Session) -> Session:
+    load_samples(session)
+    sales(session, SAMPLES / "sales.csv")
+    return session
+
+
+def test_pdf_shows_the_json_figures_in_yuan(june: Session) -> None:
+    data = report_input(june, ADMIN, "2026-06", now=dt.datetime(2026, 7, 1, tzinfo=dt.UTC))
+    assert data.summary.to_json() == EXPECTED_SUMMARY
+    pdf = render_monthly_pdf(data)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        text = "".join(page.extract_text() for page in document.pages).replace("\n", "")
+    for fen in (477241, 34000, 443241, 36281, 896, 153850, 8462, 27819, 374500, 405450, 11200):
+        assert format_fen(fen) in text, format_fen(fen)
+    for name in ("卢氏县香菇专业合作社", "新郑红枣食品有限公司", "干货", "411224", "第 1 页"):
+        assert name in text
+    assert b"/FontFile2" in pdf
+    assert b"/Helvetica" not in pdf
+
+
+def test_xlsx_reads_back_equal_to_the_json_to_the_fen(june: Session) -> None:
+    data = report_input(june, ADMIN, "2026-06")
+    book = load_workbook(io.BytesIO(render_monthly_xlsx(june, data, attribution_report(june, ADMIN, "2026-06"))))
+
+    def fen(value: object) -> int:
+        return int(Decimal(str(value)) * 100)
+
+    summary = {row[0]: row[1] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert (summary["销售笔数"], fen(summary["销售总额"]), fen(summary["净销售额"])) == (6, 477241, 443241)
+    channels = {row[1]: fen(row[2]) for row in book["渠道"].iter_rows(min_row=2, values_only=True)}
+    assert channels == EXPECTED_SUMMARY["by_channel"]
+    suppliers = [
+        {
+            "uscc": r[0],
+            "name": r[1],
+            "net_fen": fen(r[2]),
+            "pool_fen": fen(r[3]),
+            "attributed_fen": fen(r[4]),
+            "unattributed_fen": fen(r[5]),
+        }
+        for r in book["供应商"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert suppliers == EXPECTED_SUMMARY["by_supplier"]
+    households = {r[0]: (r[2], fen(r[4])) for r in book["帮扶户"].iter_rows(min_row=2, values_only=True)}
+    assert households["LS001"] == ("411224********0016", 13909)  # ID numbers masked
+    assert isinstance(book["供应商"]["C2"].value, int | float)  # amounts are numbers, not text
+    assert book["供应商"].freeze_panes == "A2"
+    structure = {sheet.title: [cell.value for cell in sheet[1]] for sheet in book.worksheets}
+    assert structure == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_details_daily_weight_and_comparison_months(june: Session) -> None:
+    from zoneinfo import ZoneInfo
+
+    details = month_details(june, "2026-06", ZoneInfo("Asia/Shanghai"))
+    assert len(details.daily_net) == 30
+    assert sum(net for _day, net in details.daily_net) == 443241
+    # 42 − 5 bags of 0.5 kg, 26.86 斤, 31 boxes of 1 kg, 2 kg of shrimps (the 3 kg sale is July's
+    # in Shanghai), and a gift box without a net weight, which is named instead
+    assert details.grams_sold == (42 - 5) * 500 + 26860 * 500 // 1000 + 31 * 1000 + 2000
+    assert details.without_weight == ["新郑红枣礼盒"]
+    assert (previous_month("2026-01"), same_month_last_year("2026-06")) == ("2025-12", "2025-06")
+
+
+def test_report_command_writes_pdf_and_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "r.db")
+    for kind in ("suppliers", "products", "households", "linkages", "sales"):
+        assert main(["--db", db, "import", kind, str(SAMPLES / f"{kind}.csv")]) == 0
+    for form in ("pdf", "xlsx"):
+        out = tmp_path / f"june.{form}"
+        assert main(["--db", db, "report", "monthly", "--month", "2026-06", "--format", form, "--out", str(out)]) == 0
+        assert out.stat().st_size > 1000
+    assert main(["--db", db, "report", "monthly", "--month", "2026-06", "--format", "pdf", "--out", "-"]) == 2
+    assert "JSON only" in capsys.readouterr().err
