@@ -202,6 +202,40 @@ def cmd_labels(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notice(args: argparse.Namespace) -> int:
+    """statement (one household) or notice (公示表 of a region) as an A4 PDF."""
+    from orders.notices import notice_pdf, statement_pdf
+
+    db = open_database(args.db)
+    try:
+        with db.session() as session, session.begin():
+            if args.command == "statement":
+                data = statement_pdf(session, command_line_actor(), args.household, args.period)
+            else:
+                data = notice_pdf(session, command_line_actor(), args.region, args.month)
+    finally:
+        db.dispose()
+    Path(args.out).write_bytes(data)
+    print(_("{format} report written to {file}").format(format="PDF", file=args.out))
+    return 0
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    from orders.issuing import issue_month
+
+    db = open_database(args.db)
+    try:
+        with db.session() as session, session.begin():
+            issued = issue_month(session, command_line_actor(), args.month)
+            number, pdf = issued.issue_no, issued.pdf
+    finally:
+        db.dispose()
+    if args.out:
+        Path(args.out).write_bytes(pdf)
+    print(_("{month} issued as number {n}").format(month=args.month, n=number))
+    return 0
+
+
 def not_yet(args: argparse.Namespace) -> int:
     raise BangfuError(_("'{command}' is not available in this version yet").format(command=args.command))
 
@@ -255,6 +289,21 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--outline", action="store_true", help=_("draw label outlines for alignment tests"))
     labels.add_argument("--out", required=True)
     labels.set_defaults(func=cmd_labels)
+
+    statement = sub.add_parser("statement", help=_("one household's statement as PDF (a month or a year)"))
+    statement.add_argument("--household", required=True)
+    statement.add_argument("--period", required=True, help="YYYY-MM or YYYY")
+    statement.add_argument("--out", required=True)
+    statement.set_defaults(func=cmd_notice)
+    notice = sub.add_parser("notice", help=_("public notice (公示表) of a region as PDF"))
+    notice.add_argument("--region", required=True)
+    notice.add_argument("--month", required=True)
+    notice.add_argument("--out", required=True)
+    notice.set_defaults(func=cmd_notice)
+    issue = sub.add_parser("issue", help=_("issue (freeze) a month's summary"))
+    issue.add_argument("--month", required=True)
+    issue.add_argument("--out", help=_("also write the issued PDF here"))
+    issue.set_defaults(func=cmd_issue)
 
     for name, text in (
         ("backup", _("write a checked copy of the database")),

@@ -30,7 +30,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
          "registry.edit", "registry.import", "registry.export", "certificate.change", "sales.import",
          "labels.print", "coop.sales", "users.manage", "audit.view", "settings.change", "id.reveal",
-         "backup", "demo.load", "households.edit", "linkages.edit", "suppliers.view", "households.view"}
+         "backup", "demo.load", "households.edit", "linkages.edit", "suppliers.view", "households.view", "report.issue"}
     ),
     "manager": frozenset(
         {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",

@@ -220,4 +220,10 @@ ZH: dict[str, str] = {
     "the upgrade left references that point nowhere; nothing was changed": "升级后出现了无效的引用，未做任何更改",
     "--out - writes JSON only; give a file for {format}": "--out - 只能输出 JSON；{format} 请指定文件",
     "{format} report written to {file}": "{format} 报表已写入 {file}",
+    "must be YYYY-MM or YYYY: {value}": "必须是 YYYY-MM 或 YYYY：{value}",
+    "one household's statement as PDF (a month or a year)": "帮扶户收益明细 PDF（一个月或一年）",
+    "public notice (公示表) of a region as PDF": "某行政区划的收益公示表 PDF",
+    "issue (freeze) a month's summary": "出具（冻结）月度汇总",
+    "also write the issued PDF here": "同时把出具的 PDF 写到此处",
+    "{month} issued as number {n}": "{month} 已出具，第 {n} 版",
 }

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -379,6 +380,21 @@ class Shift(Base):
     closed_at: Mapped[dt.datetime | None]
     counted_fen: Mapped[Fen | None]
     report: Mapped[str | None] = mapped_column(Text)  # JSON of the Z report, written at closing
+
+
+class IssuedReport(Base):
+    """A month's summary as it was sent upward: figures and PDF, numbered, never changed. Later
+    data is shown as a difference against it, and a revised issue gets the next number."""
+
+    __tablename__ = "issued_reports"
+    __table_args__ = (UniqueConstraint("month", "issue_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[Month]
+    issue_no: Mapped[int]
+    issued_at: Mapped[dt.datetime]
+    issued_by: Mapped[str] = mapped_column(String(64))
+    figures: Mapped[str] = mapped_column(Text)  # the SPEC §9 JSON at issue time
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEvent(Base):

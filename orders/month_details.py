@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.auth import Actor
 from core.config import month_bounds
 from core.models import Product, Refund, RefundLine, SaleLine
+from orders.monthly import monthly_summary
 
 GRAMS_PER_UNIT = {"公斤": 1000, "千克": 1000, "kg": 1000, "斤": 500, "克": 1, "g": 1}
 
@@ -81,3 +83,12 @@ def month_details(session: Session, month: str, zone: ZoneInfo) -> MonthDetails:
             continue
         grams += int(quantities[product_id]) * per_unit // 1000
     return MonthDetails(daily, grams, sorted(missing))
+
+
+def year_view(session: Session, actor: Actor, year: int, zone: ZoneInfo) -> list[tuple[str, int, int, int]]:
+    """The twelve months side by side: (month, net fen, attributed fen, households benefited)."""
+    rows = []
+    for month in (f"{year:04d}-{m:02d}" for m in range(1, 13)):
+        figures = monthly_summary(session, actor, month, zone)
+        rows.append((month, figures.net_fen, figures.attributed_fen, figures.households_benefited))
+    return rows

@@ -100,3 +100,50 @@ def test_report_command_writes_pdf_and_xlsx(tmp_path: Path, capsys: pytest.Captu
         assert out.stat().st_size > 1000
     assert main(["--db", db, "report", "monthly", "--month", "2026-06", "--format", "pdf", "--out", "-"]) == 2
     assert "JSON only" in capsys.readouterr().err
+
+
+def test_statement_and_public_notice(june: Session) -> None:
+    from orders.notices import mask_name, notice_pdf, statement_pdf, statement_rows
+
+    assert [mask_name(n) for n in ("张三", "张小三", "欧阳小明", "王")] == ["张*", "张*三", "欧**明", "王"]
+    rows = statement_rows(june, ADMIN, "LS001", "2026")
+    assert [(r.month, r.mode, r.amount_fen) for r in rows] == [("2026-06", "分红", 13909)]
+    with pdfplumber.open(io.BytesIO(statement_pdf(june, ADMIN, "LS001", "2026-06"))) as document:
+        assert "¥139.09" in document.pages[0].extract_text()
+    with pdfplumber.open(io.BytesIO(notice_pdf(june, ADMIN, "411224", "2026-06"))) as document:
+        text = document.pages[0].extract_text()
+    assert "王*国" in text
+    assert "王建国" not in text  # a public notice never shows the full name
+    assert "¥362.81" in text  # 13909 + 6955 + 6955 + 3385 + 5077
+    assert "411224197101110016" not in text
+
+
+def test_issuing_freezes_the_month_and_later_data_shows_as_a_difference(june: Session, tmp_path: Path) -> None:
+    from orders.issuing import differences, issue_month, latest_issue
+    from tests.test_sales import refund, rows_file
+
+    first = issue_month(june, ADMIN, "2026-06")
+    assert (first.issue_no, first.pdf[:4]) == (1, b"%PDF")
+    assert differences(june, ADMIN, "2026-06") == {}
+    sales(june, rows_file(tmp_path, [refund("LATE-1", "2026-06-29T10:00:00+08:00", "HZ1000", "2", "BULK-2026-001")]))
+    changed = differences(june, ADMIN, "2026-06")
+    assert changed["refunds_fen"] == (34000, 34000 + 9100)
+    assert changed["net_fen"] == (443241, 443241 - 9100)
+    assert json.loads(latest_issue(june, "2026-06").figures)["net_fen"] == 443241  # what was sent stays
+    revised = issue_month(june, ADMIN, "2026-06")
+    assert revised.issue_no == 2
+    assert differences(june, ADMIN, "2026-06") == {}
+
+
+def test_year_view_has_twelve_months(june: Session) -> None:
+    from zoneinfo import ZoneInfo
+
+    from orders.month_details import year_view
+
+    year = year_view(june, ADMIN, 2026, ZoneInfo("Asia/Shanghai"))
+    assert [m for m, *_rest in year][:2] == ["2026-01", "2026-02"]
+    assert dict((m, (net, attributed, benefited)) for m, net, attributed, benefited in year)["2026-06"] == (
+        443241,
+        36281,
+        5,
+    )

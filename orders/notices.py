@@ -1,0 +1,151 @@
+"""Household statements and public notices (公示表), A4 PDFs for the village board.
+
+A statement lists what one household received, by supplier and linkage mode, for a month or a
+whole year. A notice lists every household of a region with a non-zero amount; the head's name
+is masked as 张*三 because the notice is posted in public.
+"""
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.auth import Actor, require
+from core.config import business_zone
+from core.errors import InvalidValue
+from core.fonts import pdf_font
+from core.i18n import _
+from core.models import Household
+from core.money import format_fen
+from orders.monthly import attribution_report, household_statement
+
+MODE_NAMES = {"dividend": "分红", "employment": "务工就业", "purchase": "订单收购", "land": "土地流转", "other": "其他"}
+
+
+def mask_name(name: str) -> str:
+    """张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明: the first and last characters stay."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    month: str
+    supplier: str
+    mode: str
+    amount_fen: int
+
+
+def _months(period: str) -> list[str]:
+    if len(period) == 4 and period.isdigit():
+        return [f"{period}-{m:02d}" for m in range(1, 13)]
+    if len(period) == 7:
+        return [period]
+    raise InvalidValue("period", _("must be YYYY-MM or YYYY: {value}").format(value=period))
+
+
+def statement_rows(
+    session: Session, actor: Actor, code: str, period: str, zone: ZoneInfo | None = None
+) -> list[StatementRow]:
+    zone = zone or business_zone(session)
+    if session.scalar(select(Household.id).where(Household.code == code)) is None:
+        raise InvalidValue("household", _("unknown household {value}: import households first").format(value=code))
+    return [
+        StatementRow(month, line.supplier, MODE_NAMES.get(line.mode, line.mode), line.amount_fen)
+        for month in _months(period)
+        for line in household_statement(session, actor, code, month, zone)
+    ]
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = pdf_font()
+    return {
+        "title": ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1),
+        "body": ParagraphStyle("b", fontName=font, fontSize=10, leading=15),
+    }
+
+
+def _grid(rows: list[list[str]], widths: list[float]) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), pdf_font()),
+                ("FONTSIZE", (0, 0), (-1, -1), 10),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    return table
+
+
+def _pdf(story: list) -> bytes:  # type: ignore[type-arg]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm, bottomMargin=20 * mm
+    ).build(story)
+    return buffer.getvalue()
+
+
+def statement_pdf(session: Session, actor: Actor, code: str, period: str, today: dt.date | None = None) -> bytes:
+    household = session.scalars(select(Household).where(Household.code == code)).first()
+    rows = statement_rows(session, actor, code, period)
+    styles = _styles()
+    head = household.head_name if household else ""
+    table = [["月份", "供应商", "联结方式", "金额"]] + [
+        [r.month, r.supplier, r.mode, format_fen(r.amount_fen)] for r in rows
+    ]
+    table.append(["合计", "", "", format_fen(sum(r.amount_fen for r in rows))])
+    story = [
+        Paragraph(f"帮扶户收益明细（{period}）", styles["title"]),
+        Spacer(1, 6 * mm),
+        Paragraph(f"户编码：{code}　户主：{head}　家庭人口：{household.members if household else ''}", styles["body"]),
+        Spacer(1, 4 * mm),
+        _grid(table, [25 * mm, 70 * mm, 30 * mm, 35 * mm]),
+        Spacer(1, 8 * mm),
+        Paragraph(f"出具日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
+    ]
+    return _pdf(story)
+
+
+def notice_pdf(session: Session, actor: Actor, region: str, month: str, today: dt.date | None = None) -> bytes:
+    """公示表 of a region (village) for a month: every household with a non-zero amount."""
+    require(actor, "report.view")
+    report = attribution_report(session, actor, month)
+    households = session.scalars(
+        select(Household).where(Household.region_code == region).order_by(Household.code)
+    ).all()
+    styles = _styles()
+    rows = [["户编码", "户主", "家庭人口", "本月收益"]]
+    total = 0
+    for household in households:
+        amount = sum(report.households.get(household.code, {}).values())
+        if amount:
+            rows.append([household.code, mask_name(household.head_name), str(household.members), format_fen(amount)])
+            total += amount
+    rows.append(["合计", "", "", format_fen(total)])
+    story = [
+        Paragraph(f"消费帮扶收益分配公示表（{month}）", styles["title"]),
+        Spacer(1, 4 * mm),
+        Paragraph(f"行政区划：{region}　公示期：七天。对公示内容如有异议，请向村委会反映。", styles["body"]),
+        Spacer(1, 4 * mm),
+        _grid(rows, [35 * mm, 45 * mm, 30 * mm, 50 * mm]),
+        Spacer(1, 14 * mm),
+        Paragraph("村委会（盖章）：____________　　负责人签字：____________", styles["body"]),
+        Spacer(1, 6 * mm),
+        Paragraph(f"公示日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
+    ]
+    return _pdf(story)
