@@ -116,7 +116,8 @@ def _screenshot(app: QApplication, db: Database, target: Path, page: str) -> int
     widget.show()
     app.processEvents()
     QThreadPool.globalInstance().waitForDone(30_000)  # pages load their rows in the background
-    app.processEvents()
+    for _round in range(3):  # results arrive, then layouts (charts) settle
+        app.processEvents()
     saved = widget.grab().save(str(target))
     widget.close()
     if not saved:

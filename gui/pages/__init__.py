@@ -38,7 +38,7 @@ PAGES = (
     PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), "households.view", "gui.pages.households"),
     PageSpec("coop", QT_TRANSLATE_NOOP("Pages", "Cooperatives & bulk orders"), "coop.sales"),
     PageSpec("labels", QT_TRANSLATE_NOOP("Pages", "Label printing"), "labels.print", "gui.pages.labels"),
-    PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "report.view"),
+    PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "report.view", "gui.pages.summary"),
     PageSpec("users", QT_TRANSLATE_NOOP("Pages", "Users & log"), "audit.view", "gui.pages.users"),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.change", "gui.pages.settings"),
 )

@@ -130,6 +130,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="202" />
         <location filename="../../gui/import_dialog.py" line="212" />
+        <location filename="../../gui/pages/summary.py" line="318" />
         <location filename="../../gui/pages/users.py" line="161" />
         <source>Export</source>
         <translation>导出</translation>
@@ -356,6 +357,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="75" />
         <location filename="../../gui/pages/products.py" line="119" />
+        <location filename="../../gui/pages/summary.py" line="145" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -880,9 +882,142 @@
         <translation>截止</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/summary.py" line="49" />
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="50" />
+        <source>Gross</source>
+        <translation>销售总额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="51" />
+        <source>Refunds</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="52" />
+        <location filename="../../gui/pages/summary.py" line="146" />
+        <location filename="../../gui/pages/summary.py" line="171" />
+        <location filename="../../gui/pages/summary.py" line="257" />
+        <location filename="../../gui/pages/summary.py" line="283" />
+        <source>Net</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="53" />
+        <location filename="../../gui/pages/summary.py" line="148" />
+        <location filename="../../gui/pages/summary.py" line="172" />
+        <source>Attributed</source>
+        <translation>已分配收益</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="54" />
+        <location filename="../../gui/pages/summary.py" line="149" />
+        <source>Unattributed</source>
+        <translation>未分配收益</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="55" />
+        <location filename="../../gui/pages/summary.py" line="173" />
+        <source>Households benefited</source>
+        <translation>受益户数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="107" />
+        <location filename="../../gui/pages/summary.py" line="170" />
+        <location filename="../../gui/pages/summary.py" line="189" />
         <location filename="../../gui/pages/suppliers.py" line="96" />
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="111" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="112" />
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="116" />
+        <location filename="../../gui/pages/summary.py" line="359" />
+        <source>Issue this month…</source>
+        <translation>出具本月汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="126" />
+        <source>Uncertified lines</source>
+        <translation>证书无效销售行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="133" />
+        <source>Net sales per day (yuan)</source>
+        <translation>每日净销售额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="135" />
+        <source>Channels</source>
+        <translation>渠道占比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="137" />
+        <source>Top suppliers (net, yuan)</source>
+        <translation>净销售额前列供应商（元）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="147" />
+        <source>Pool</source>
+        <translation>收益池</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="183" />
+        <location filename="../../gui/pages/summary.py" line="190" />
+        <source>Year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="216" />
+        <source>Computing the month…</source>
+        <translation>正在计算本月数据…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="232" />
+        <source>This month has not been issued.</source>
+        <translation>本月尚未出具。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="235" />
+        <source>Issued as number {0} on {1}; the figures have not changed since.</source>
+        <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="242" />
+        <source>Issued as number {0} on {1}. Changed since: {2}</source>
+        <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="305" />
+        <source>Computing the year…</source>
+        <translation>正在计算全年数据…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="337" />
+        <source>Writing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="339" />
+        <source>Written to {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="360" />
+        <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
+        <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/suppliers.py" line="98" />
@@ -1327,6 +1462,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="89" />
+        <location filename="../../gui/pages/summary.py" line="113" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>

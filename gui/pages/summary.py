@@ -1,0 +1,371 @@
+"""月度汇总: the month's figures as cards, charts and tables, the year side by side, exports, and
+issuing the month. Everything is computed off the GUI thread; switching months never blocks."""
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.auth import Actor, can
+from core.config import business_zone
+from core.db import Database
+from core.money import format_fen
+from gui.printing import print_pdf
+from gui.table import Col, RecordModel
+from gui.tasks import Report, Task, message_for, run_task
+from gui.text import tr
+from orders.issuing import differences, issue_month, latest_issue
+from orders.month_details import year_view
+from orders.monthly import attribution_report
+from orders.report_pdf import CHANNEL_NAMES, ReportInput, render_monthly_pdf, report_input
+from orders.report_xlsx import render_monthly_xlsx
+
+FIGURE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
+    "sales_count": QT_TRANSLATE_NOOP("", "Sales"),
+    "gross_fen": QT_TRANSLATE_NOOP("", "Gross"),
+    "refunds_fen": QT_TRANSLATE_NOOP("", "Refunds"),
+    "net_fen": QT_TRANSLATE_NOOP("", "Net"),
+    "attributed_fen": QT_TRANSLATE_NOOP("", "Attributed"),
+    "unattributed_fen": QT_TRANSLATE_NOOP("", "Unattributed"),
+    "households_benefited": QT_TRANSLATE_NOOP("", "Households benefited"),
+}
+
+
+def _shown(key: str, value: int) -> str:
+    return format_fen(value) if key.endswith("_fen") else f"{value:,}"
+
+
+def recent_months(today: dt.date, count: int = 24) -> list[str]:
+    index = today.year * 12 + today.month - 1
+    return [f"{(index - n) // 12:04d}-{(index - n) % 12 + 1:02d}" for n in range(count)]
+
+
+def _card(title: str) -> tuple[QWidget, QLabel]:
+    box = QWidget()
+    box.setObjectName("card")
+    value = QLabel("—")
+    value.setObjectName("cardValue")
+    name = QLabel(title)
+    name.setObjectName("cardTitle")
+    layout = QVBoxLayout(box)
+    layout.addWidget(value)
+    layout.addWidget(name)
+    return box, value
+
+
+def _chart_view(chart: QChart) -> QChartView:
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+class SummaryPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.task: Task | None = None
+        self.data: ReportInput | None = None
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.month = QComboBox()
+        for month in recent_months(dt.date.today()):
+            self.month.addItem(month, month)
+        self.month.currentIndexChanged.connect(self.load)
+        self.issue_note = QLabel()
+        self.issue_note.setWordWrap(True)
+        self.issue_note.setObjectName("issueNote")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(QLabel(tr("Month")))
+        top.addWidget(self.month)
+        top.addStretch(1)
+        actions = [
+            (tr("Export PDF…"), self.export_pdf),
+            (tr("Export XLSX…"), self.export_xlsx),
+            (tr("Print…"), self.print_report),
+        ]
+        if can(actor, "report.issue"):
+            actions.append((tr("Issue this month…"), self.issue))
+        for text, action in actions:
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            top.addWidget(button)
+
+        cards = QGridLayout()
+        self.cards: dict[str, QLabel] = {}
+        names = [(key, tr(FIGURE_NAMES[key])) for key in ("sales_count", "net_fen", "refunds_fen", "attributed_fen")]
+        names += [(key, tr(FIGURE_NAMES[key])) for key in ("households_benefited", "unattributed_fen")]
+        names.append(("uncertified_lines", tr("Uncertified lines")))
+        for index, (key, name) in enumerate(names):
+            box, value = _card(name)
+            cards.addWidget(box, 0, index)
+            self.cards[key] = value
+
+        self.daily = QChart()
+        self.daily.setTitle(tr("Net sales per day (yuan)"))
+        self.channels = QChart()
+        self.channels.setTitle(tr("Channels"))
+        self.top = QChart()
+        self.top.setTitle(tr("Top suppliers (net, yuan)"))
+        charts = QHBoxLayout()
+        charts.addWidget(_chart_view(self.daily), 3)
+        charts.addWidget(_chart_view(self.channels), 2)
+        charts.addWidget(_chart_view(self.top), 3)
+
+        self.suppliers = RecordModel(
+            [
+                Col(tr("Supplier"), lambda s: s.name),
+                Col(tr("Net"), lambda s: format_fen(s.net_fen), sort=lambda s: s.net_fen, right=True),
+                Col(tr("Pool"), lambda s: format_fen(s.pool_fen), right=True),
+                Col(tr("Attributed"), lambda s: format_fen(s.attributed_fen), right=True),
+                Col(tr("Unattributed"), lambda s: format_fen(s.unattributed_fen), right=True),
+            ]
+        )
+        table = self.supplier_table = QTableView()
+        table.setModel(self.suppliers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+
+        month_tab = QWidget()
+        month_layout = QVBoxLayout(month_tab)
+        month_layout.addWidget(self.issue_note)
+        month_layout.addLayout(cards)
+        month_layout.addLayout(charts, 2)
+        month_layout.addWidget(table, 1)
+
+        self.year = QSpinBox()
+        self.year.setRange(2015, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.year.valueChanged.connect(self.load_year)
+        self.months = RecordModel(
+            [
+                Col(tr("Month"), lambda r: r[0]),
+                Col(tr("Net"), lambda r: format_fen(r[1]), right=True),
+                Col(tr("Attributed"), lambda r: format_fen(r[2]), right=True),
+                Col(tr("Households benefited"), lambda r: str(r[3]), right=True),
+            ]
+        )
+        year_table = QTableView()
+        year_table.setModel(self.months)
+        year_table.verticalHeader().setVisible(False)
+        year_table.horizontalHeader().setStretchLastSection(True)
+        year_tab = QWidget()
+        year_layout = QVBoxLayout(year_tab)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Year")))
+        row.addWidget(self.year)
+        row.addStretch(1)
+        year_layout.addLayout(row)
+        year_layout.addWidget(year_table)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(month_tab, tr("Month"))
+        self.tabs.addTab(year_tab, tr("Year"))
+        self.tabs.currentChanged.connect(lambda index: self.load_year() if index == 1 else None)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.load()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self) -> Task:
+        month = self.month.currentData()
+
+        def work(_report: Report) -> tuple[ReportInput, dict[str, tuple[int, int]], tuple[int, str] | None]:
+            with self.db.read_session() as session:
+                data = report_input(session, self.actor, month)
+                issued = latest_issue(session, month)
+                changed = differences(session, self.actor, month) if issued else {}
+                issue = (
+                    (issued.issue_no, issued.issued_at.astimezone(business_zone(session)).strftime("%Y-%m-%d %H:%M"))
+                    if issued
+                    else None
+                )
+            return data, changed, issue
+
+        self.task = run_task(self, tr("Computing the month…"), work, self.show_month, self.failed)
+        return self.task
+
+    def failed(self, error: BaseException) -> None:
+        self.task = None
+        self.issue_note.setText(message_for(error))
+
+    def show_month(self, result: tuple[ReportInput, dict[str, tuple[int, int]], tuple[int, str] | None]) -> None:
+        data, changed, issue = result
+        if data.summary.month != self.month.currentData():
+            return  # the clerk picked another month meanwhile; its own result is on the way
+        self.task = None
+        self.data = data
+        s = data.summary
+        for key, label in self.cards.items():
+            value = getattr(s, key)
+            label.setText(_shown(key, value))
+        if issue is None:
+            self.issue_note.setText(tr("This month has not been issued."))
+        elif not changed:
+            self.issue_note.setText(
+                tr("Issued as number {0} on {1}; the figures have not changed since.")
+                .replace("{0}", str(issue[0]))
+                .replace("{1}", issue[1])
+            )
+        else:
+            shown = "；".join(f"{tr(FIGURE_NAMES[k])} {_shown(k, a)} → {_shown(k, b)}" for k, (a, b) in changed.items())
+            note = (
+                tr("Issued as number {0} on {1}. Changed since: {2}")
+                .replace("{0}", str(issue[0]))
+                .replace("{1}", issue[1])
+            )
+            self.issue_note.setText(note.replace("{2}", shown))
+        self._charts(data)
+        self.suppliers.set_rows(sorted(s.suppliers, key=lambda x: -x.net_fen))
+        self.supplier_table.resizeColumnsToContents()
+
+    def _charts(self, data: ReportInput) -> None:
+        for chart in (self.daily, self.channels, self.top):
+            chart.removeAllSeries()
+            for axis in chart.axes():
+                chart.removeAxis(axis)
+        line = QLineSeries()
+        line.setName(tr("Net"))
+        for day, net in data.details.daily_net:
+            line.append(day.day, net / 100)
+        self.daily.addSeries(line)
+        days, amounts = QValueAxis(), QValueAxis()
+        days.setRange(1, max(1, len(data.details.daily_net)))
+        days.setLabelFormat("%d")
+        days.setTickCount(7)
+        amounts.setLabelFormat("%.0f")
+        amounts.setRange(
+            min(0, *(net / 100 for _d, net in data.details.daily_net)),
+            max(1, *(net / 100 for _d, net in data.details.daily_net)),
+        )
+        self.daily.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+        self.daily.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
+        line.attachAxis(days)
+        line.attachAxis(amounts)
+        self.daily.legend().hide()
+        pie = QPieSeries()
+        positive = {c: a for c, a in data.summary.by_channel.items() if a > 0}
+        for channel, amount in positive.items():
+            pie.append(f"{CHANNEL_NAMES[channel]} {amount * 100 / sum(positive.values()):.0f}%", amount / 100)
+        pie.setLabelsVisible(True)
+        self.channels.addSeries(pie)
+        self.channels.legend().hide()
+        top = sorted(data.summary.suppliers, key=lambda x: -x.net_fen)[:6][::-1]
+        bars = QBarSet(tr("Net"))
+        bars.append([x.net_fen / 100 for x in top])
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        self.top.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append([x.name[:10] for x in top])
+        self.top.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        values = QValueAxis()
+        values.setLabelFormat("%.0f")
+        self.top.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+        self.top.legend().hide()
+
+    def load_year(self) -> Task:
+        year = self.year.value()
+
+        def work(_report: Report) -> list[tuple[str, int, int, int]]:
+            with self.db.read_session() as session:
+                return year_view(session, self.actor, year, business_zone(session))
+
+        self.task = run_task(self, tr("Computing the year…"), work, self._year_loaded, self.failed, maximum=12)
+        return self.task
+
+    def _year_loaded(self, rows: list[tuple[str, int, int, int]]) -> None:
+        self.task = None
+        self.months.set_rows(rows)
+
+    # -- exports -------------------------------------------------------------------------------
+
+    def _write(self, kind: str, path: str | None) -> Task | None:
+        month = self.month.currentData()
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, tr("Export"), f"bangfu-{month}.{kind}", f"{kind.upper()} (*.{kind})"
+            )
+            if not path:
+                return None
+        target = Path(path)
+
+        def work(_report: Report) -> Path:
+            with self.db.read_session() as session:
+                data = report_input(session, self.actor, month)
+                content = (
+                    render_monthly_pdf(data)
+                    if kind == "pdf"
+                    else render_monthly_xlsx(session, data, attribution_report(session, self.actor, month))
+                )
+            target.write_bytes(content)
+            return target
+
+        def done(written: Path) -> None:
+            self.task = None
+            self.issue_note.setText(tr("Written to {0}").replace("{0}", str(written)))
+
+        self.task = run_task(self, tr("Writing the report…"), work, done, self.failed)
+        return self.task
+
+    def export_pdf(self, path: str | None = None) -> Task | None:
+        return self._write("pdf", path)
+
+    def export_xlsx(self, path: str | None = None) -> Task | None:
+        return self._write("xlsx", path)
+
+    def print_report(self) -> None:
+        if self.data is not None:
+            print_pdf(self, render_monthly_pdf(self.data), "reports")
+
+    def issue(self, confirm: bool = True) -> int | None:
+        month = self.month.currentData()
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                tr("Issue this month…"),
+                tr("Issue the summary of {0}? The issued figures and PDF never change.").replace("{0}", month),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        with self.db.session() as session, session.begin():
+            number = issue_month(session, self.actor, month).issue_no
+        self.load()
+        return number
+
+
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return SummaryPage(db, actor, title)
