@@ -211,10 +211,9 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
     )
     story.append(KeepTogether([Paragraph("二、按渠道、品类、产地", styles["h2"]), breakdowns]))
     supplier_rows: list[list[object]] = [["供应商", "统一社会信用代码", "净销售额", "收益池", "已分配", "未分配"]]
-    cell = ParagraphStyle("cell", fontName=pdf_font(), fontSize=8, leading=10)
     for supplier in sorted(s.suppliers, key=lambda x: (-x.net_fen, x.uscc)):
         unattributed = format_fen(supplier.unattributed_fen) + (" ※" if supplier.unattributed_fen else "")
-        name = Paragraph(supplier.name, cell)
+        name = _fit(supplier.name, 20)  # plain text: a city has thousands of suppliers
         amounts = (supplier.net_fen, supplier.pool_fen, supplier.attributed_fen)
         supplier_rows.append([name, supplier.uscc, *(format_fen(a) for a in amounts), unattributed])
     supplier_table = _table(supplier_rows, [48 * mm, 36 * mm, 24 * mm, 22 * mm, 22 * mm, 22 * mm], 2)
