@@ -9,9 +9,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from core.config import month_bounds
@@ -47,6 +48,17 @@ class LineSums:
     lines: dict[int, int]  # product id -> number of lines
 
 
+def _sums(session: Session, query: Select[Any], suppliers: Iterable[int] | None) -> LineSums:
+    """Run a (product, channel, amount, count) GROUP BY, optionally for some suppliers only."""
+    if suppliers is not None:
+        query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
+    amounts, lines = {}, defaultdict(int)
+    for product_id, channel, amount, count in session.execute(query):
+        amounts[(product_id, channel)] = int(amount)
+        lines[product_id] += int(count)
+    return LineSums(amounts, dict(lines))
+
+
 def sale_sums(
     session: Session, start: dt.datetime, end: dt.datetime, suppliers: Iterable[int] | None = None
 ) -> LineSums:
@@ -55,13 +67,7 @@ def sale_sums(
         .where(SaleLine.sold_at >= start, SaleLine.sold_at < end)
         .group_by(SaleLine.product_id, SaleLine.channel)
     )
-    if suppliers is not None:
-        query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
-    amounts, lines = {}, defaultdict(int)
-    for product_id, channel, amount, count in session.execute(query):
-        amounts[(product_id, channel)] = int(amount)
-        lines[product_id] += int(count)
-    return LineSums(amounts, dict(lines))
+    return _sums(session, query, suppliers)
 
 
 def refund_sums(
@@ -77,13 +83,7 @@ def refund_sums(
         .where(Refund.refunded_at >= start, Refund.refunded_at < end)
         .group_by(SaleLine.product_id, Sale.channel)
     )
-    if suppliers is not None:
-        query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
-    amounts, lines = {}, defaultdict(int)
-    for product_id, channel, amount, count in session.execute(query):
-        amounts[(product_id, channel)] = int(amount)
-        lines[product_id] += int(count)
-    return LineSums(amounts, dict(lines))
+    return _sums(session, query, suppliers)
 
 
 @dataclass(frozen=True)
