@@ -229,7 +229,7 @@ def run() -> list[tuple[str, float, float]]:
         with db.read_session() as s:
             data = report_input(s, ACTOR, MONTH, ZONE)
             render_monthly_pdf(data)
-            render_monthly_xlsx(s, data, attribution_report(s, ACTOR, MONTH, ZONE))
+            render_monthly_xlsx(s, data)
         documents = time.perf_counter() - start
         db.dispose()
         results.append(("PDF + XLSX of the city-month (figures computed again inside)", documents, ours))

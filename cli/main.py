@@ -114,7 +114,7 @@ def _write_json(data: object, out: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from orders.monthly import attribution_report, monthly_summary
+    from orders.monthly import monthly_summary
     from orders.report_pdf import render_monthly_pdf, report_input
     from orders.report_xlsx import render_monthly_xlsx
 
@@ -128,10 +128,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 _write_json(monthly_summary(session, actor, args.month).to_json(), args.out)
                 return 0
             data = report_input(session, actor, args.month)
-            if args.format == "pdf":
-                content = render_monthly_pdf(data)
-            else:
-                content = render_monthly_xlsx(session, data, attribution_report(session, actor, args.month))
+            content = render_monthly_pdf(data) if args.format == "pdf" else render_monthly_xlsx(session, data)
     finally:
         db.dispose()
     Path(args.out).write_bytes(content)

@@ -7,6 +7,7 @@ product's category and origin), each supplier's pool and its split.
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -180,7 +181,12 @@ class AttributionReport:
 
 def attribution_report(session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None) -> AttributionReport:
     require(actor, "report.view")
-    months = attribute(session, month, zone or business_zone(session))
+    return attribution_of(month, attribute(session, month, zone or business_zone(session)).values())
+
+
+def attribution_of(month: str, suppliers: Iterable[SupplierMonth]) -> AttributionReport:
+    """The per-household view of suppliers' months already computed (no second pass)."""
+    months = {s.id: s for s in suppliers}
     households = {
         code: amounts for code, amounts in household_totals(months.values()).items() if sum(amounts.values()) != 0
     }

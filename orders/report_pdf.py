@@ -216,8 +216,11 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         name = _fit(supplier.name, 20)  # plain text: a city has thousands of suppliers
         amounts = (supplier.net_fen, supplier.pool_fen, supplier.attributed_fen)
         supplier_rows.append([name, supplier.uscc, *(format_fen(a) for a in amounts), unattributed])
-    supplier_table = _table(supplier_rows, [48 * mm, 36 * mm, 24 * mm, 22 * mm, 22 * mm, 22 * mm], 2)
-    story += [Paragraph("三、按供应商（净销售额从高到低，※ 为未分配）", styles["h2"]), supplier_table]
+    story.append(Paragraph("三、按供应商（净销售额从高到低，※ 为未分配）", styles["h2"]))
+    widths = [48 * mm, 36 * mm, 24 * mm, 22 * mm, 22 * mm, 22 * mm]
+    header, body = supplier_rows[0], supplier_rows[1:]
+    for start in range(0, len(body), 40):  # small tables: platypus splits one huge table slowly
+        story.append(_table([header, *body[start : start + 40]], widths, 2))
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.identifiers import mask_resident_id
 from core.models import Household
-from orders.monthly import AttributionReport
+from orders.monthly import attribution_of
 from orders.report_pdf import CHANNEL_NAMES, ReportInput
 
 YUAN = "#,##0.00"
@@ -54,8 +54,9 @@ def _sheet(
         sheet.append(out)
 
 
-def render_monthly_xlsx(session: Session, data: ReportInput, attribution: AttributionReport) -> bytes:
+def render_monthly_xlsx(session: Session, data: ReportInput) -> bytes:
     s = data.summary
+    attribution = attribution_of(s.month, s.suppliers)
     book = Workbook(write_only=True)
     headline: list[list[object]] = [["月份", s.month], ["销售笔数", s.sales_count]]
     for label, fen in (("销售总额", s.gross_fen), ("退货金额", s.refunds_fen), ("净销售额", s.net_fen)):
@@ -90,23 +91,13 @@ def render_monthly_xlsx(session: Session, data: ReportInput, attribution: Attrib
         suppliers,
         {3, 4, 5, 6},
     )
-    people = {
-        h.code: h for h in session.scalars(select(Household).where(Household.code.in_(list(attribution.households))))
-    }
+    columns = select(Household.code, Household.head_name, Household.id_number, Household.region_code)
+    known = {code: (name, number, region) for code, name, number, region in session.execute(columns)}
     households = []
     for code, amounts in sorted(attribution.households.items()):
-        h = people.get(code)
-        masked = mask_resident_id(h.id_number) if h is not None and h.id_number else ""
-        households.append(
-            [
-                code,
-                h.head_name if h else "",
-                masked,
-                h.region_code if h else "",
-                _yuan(sum(amounts.values())),
-                "、".join(sorted(amounts)),
-            ]
-        )
+        name, number, region = known.get(code, ("", None, ""))
+        masked = mask_resident_id(number) if number else ""
+        households.append([code, name, masked, region, _yuan(sum(amounts.values())), "、".join(sorted(amounts))])
     _sheet(
         book, "帮扶户", ["户编码", "户主", "身份证号（脱敏）", "行政区划", "收益（元）", "来源供应商"], households, {5}
     )

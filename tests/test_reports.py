@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from cli.main import main
 from core.money import format_fen
 from orders.month_details import month_details, previous_month, same_month_last_year
-from orders.monthly import attribution_report
 from orders.report_pdf import render_monthly_pdf, report_input
 from orders.report_xlsx import render_monthly_xlsx
 from tests.factories import ADMIN
@@ -48,7 +47,7 @@ def test_pdf_shows_the_json_figures_in_yuan(june: Session) -> None:
 
 def test_xlsx_reads_back_equal_to_the_json_to_the_fen(june: Session) -> None:
     data = report_input(june, ADMIN, "2026-06")
-    book = load_workbook(io.BytesIO(render_monthly_xlsx(june, data, attribution_report(june, ADMIN, "2026-06"))))
+    book = load_workbook(io.BytesIO(render_monthly_xlsx(june, data)))
 
     def fen(value: object) -> int:
         return int(Decimal(str(value)) * 100)

@@ -41,7 +41,6 @@ from gui.tasks import Report, Task, message_for, run_task
 from gui.text import tr
 from orders.issuing import differences, issue_month, latest_issue
 from orders.month_details import year_view
-from orders.monthly import attribution_report
 from orders.report_pdf import CHANNEL_NAMES, ReportInput, render_monthly_pdf, report_input
 from orders.report_xlsx import render_monthly_xlsx
 
@@ -326,11 +325,7 @@ class SummaryPage(QWidget):
         def work(_report: Report) -> Path:
             with self.db.read_session() as session:
                 data = report_input(session, self.actor, month)
-                content = (
-                    render_monthly_pdf(data)
-                    if kind == "pdf"
-                    else render_monthly_xlsx(session, data, attribution_report(session, self.actor, month))
-                )
+                content = render_monthly_pdf(data) if kind == "pdf" else render_monthly_xlsx(session, data)
             target.write_bytes(content)
             return target
 
