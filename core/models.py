@@ -272,7 +272,7 @@ class SaleLine(Base):
         CheckConstraint("unit_price_fen >= 0", name="unit_price_fen"),
         CheckConstraint("amount_fen >= 0", name="amount_fen"),
         CheckConstraint(_one_of("channel", CHANNELS), name="channel"),
-        Index("ix_sale_lines_month", "sold_at", "product_id", "channel", "amount_fen"),
+        Index("ix_sale_lines_month", "sold_at", "product_id", "channel", "amount_fen", "quantity_milli"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
