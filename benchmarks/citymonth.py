@@ -24,7 +24,7 @@ from core.money import line_amount
 from orders.monthly import attribution_report, monthly_summary
 from orders.report_pdf import render_monthly_pdf, report_input
 from orders.report_xlsx import render_monthly_xlsx
-from orders.sales_import import sales_kind
+from orders.sales_import import sales_columns, sales_kind
 
 SUPPLIERS, PRODUCTS, HOUSEHOLDS = 5_000, 20_000, 100_000
 LINES, IMPORT_LINES = 3_000_000, 200_000
@@ -185,18 +185,7 @@ def run() -> list[tuple[str, float, float]]:
                 import_file(s, ACTOR, registry_kinds()[kind], file)
         sales_file = _write(
             root / "sales.csv",
-            [
-                "sale_ref",
-                "sold_at",
-                "channel",
-                "counter_code",
-                "customer_org",
-                "product_code",
-                "quantity",
-                "unit_price",
-                "kind",
-                "refund_of",
-            ],
+            [column.name for column in sales_columns(ZONE)],
             _sale_rows(IMPORT_LINES),
         )
         start = time.perf_counter()
