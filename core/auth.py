@@ -30,11 +30,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
          "registry.edit", "registry.import", "registry.export", "certificate.change", "sales.import",
          "labels.print", "coop.sales", "users.manage", "audit.view", "settings.change", "id.reveal",
-         "backup", "demo.load", "households.edit", "linkages.edit", "suppliers.view", "households.view", "report.issue"}
+         "backup", "demo.load", "households.edit", "linkages.edit", "suppliers.view", "households.view",
+         "report.issue", "bulk.manage"}
     ),
     "manager": frozenset(
         {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
-         "registry.export", "labels.print", "audit.view", "suppliers.view", "households.view"}
+         "registry.export", "labels.print", "audit.view", "suppliers.view", "households.view", "bulk.manage"}
     ),
     "cashier": frozenset({"sale.record", "registry.view"}),
     "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import"}),

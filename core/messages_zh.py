@@ -226,4 +226,10 @@ ZH: dict[str, str] = {
     "issue (freeze) a month's summary": "出具（冻结）月度汇总",
     "also write the issued PDF here": "同时把出具的 PDF 写到此处",
     "{month} issued as number {n}": "{month} 已出具，第 {n} 版",
+    # Bulk orders.
+    "order {value} has not been delivered": "订单 {value} 尚未送达",
+    "order {value} is {state} and cannot be delivered": "订单 {value} 状态为 {state}，不能送达",
+    "order {value} is {state}: only a delivered order can be paid": "订单 {value} 状态为 {state}：只有已送达的订单才能结算",
+    "order {value} is {state}: only an order not yet delivered can be cancelled": "订单 {value} 状态为 {state}：只有未送达的订单才能取消",
+    "unknown order {value}": "未知订单 {value}",
 }

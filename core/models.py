@@ -397,6 +397,64 @@ class IssuedReport(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+ORG_KINDS = ("government", "canteen", "union", "company", "school", "hospital", "other")
+ORDER_STATES = ("ordered", "delivered", "paid", "cancelled")
+
+
+class Organisation(Base):
+    """A buyer of bulk orders (以购代捐): a government unit, canteen, union, company…"""
+
+    __tablename__ = "organisations"
+    __table_args__ = (CheckConstraint(_one_of("kind", ORG_KINDS), name="kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[Name] = mapped_column(unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    region_code: Mapped[str] = mapped_column(String(6))
+    contact: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Quota(Base):
+    """What an organisation reserved to buy in a year, in fen."""
+
+    __tablename__ = "quotas"
+    __table_args__ = (CheckConstraint("quota_fen >= 0", name="quota_fen"),)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True)
+    quota_fen: Mapped[Fen]
+
+
+class BulkOrder(Base):
+    """An order placed by an organisation; once delivered it is a ``bulk`` sale in the ledger."""
+
+    __tablename__ = "bulk_orders"
+    __table_args__ = (CheckConstraint(_one_of("state", ORDER_STATES), name="state"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    ordered_at: Mapped[dt.datetime]
+    delivery_date: Mapped[dt.date]
+    state: Mapped[str] = mapped_column(String(16), default="ordered")
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+
+    lines: Mapped[list["BulkOrderLine"]] = relationship(back_populates="order", order_by="BulkOrderLine.id")
+    organisation: Mapped[Organisation] = relationship()
+
+
+class BulkOrderLine(Base):
+    __tablename__ = "bulk_order_lines"
+    __table_args__ = (
+        CheckConstraint("quantity_milli > 0", name="quantity"),
+        CheckConstraint("unit_price_fen >= 0", name="unit_price_fen"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("bulk_orders.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    unit_price_fen: Mapped[Fen]  # the agreed price
+
+    order: Mapped[BulkOrder] = relationship(back_populates="lines")
+
+
 class AuditEvent(Base):
     """Who did what and when; appended only (the database refuses UPDATE and DELETE)."""
 

@@ -1,0 +1,194 @@
+"""Bulk orders from organisations (团购 / 以购代捐) and their yearly quotas.
+
+An order goes ordered → delivered → paid, or is cancelled before delivery (a cancelled order
+never counts). Delivering it records a ``bulk`` sale in the ledger, dated when it was delivered,
+at the agreed prices; a return after delivery is a refund of that sale. Quota progress counts
+the organisation's bulk sales of the year net of refunds, so it always agrees with the ledger.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.audit import record
+from core.auth import Actor, require
+from core.errors import BangfuError, InvalidValue
+from core.i18n import _
+from core.models import ORG_KINDS, BulkOrder, BulkOrderLine, Organisation, Product, Quota, Refund, Sale, utc_now
+from core.money import format_fen
+from orders.ledger import LineDraft, SaleDraft, record_sale
+from orders.refunds import RefundDraft, RefundRecorded, record_refund
+
+
+def save_organisation(
+    session: Session, actor: Actor, name: str, kind: str, region_code: str, contact: str = ""
+) -> Organisation:
+    require(actor, "bulk.manage")
+    name = name.strip()
+    if not name:
+        raise InvalidValue("name", _("required, but empty"))
+    if kind not in ORG_KINDS:
+        raise InvalidValue("kind", _("must be one of {choices}").format(choices=", ".join(ORG_KINDS)))
+    organisation = session.scalars(select(Organisation).where(Organisation.name == name)).one_or_none() or Organisation(
+        name=name
+    )
+    organisation.kind, organisation.region_code, organisation.contact = kind, region_code, contact
+    session.add(organisation)
+    session.flush()
+    record(session, actor.username, "organisation.save", name, kind)
+    return organisation
+
+
+def set_quota(session: Session, actor: Actor, organisation_id: int, year: int, quota_fen: int) -> None:
+    require(actor, "bulk.manage")
+    if quota_fen < 0:
+        raise InvalidValue("quota", _("must not be negative: {value}").format(value=format_fen(quota_fen)))
+    session.merge(Quota(organisation_id=organisation_id, year=year, quota_fen=quota_fen))
+    record(session, actor.username, "quota.set", str(organisation_id), f"{year}: {format_fen(quota_fen)}")
+
+
+def place_order(
+    session: Session,
+    actor: Actor,
+    organisation_id: int,
+    number: str,
+    lines: tuple[LineDraft, ...],
+    delivery_date: dt.date,
+) -> BulkOrder:
+    """An order at agreed prices (a line without a price takes the product's)."""
+    require(actor, "bulk.manage")
+    if not lines:
+        raise BangfuError(_("a sale needs at least one line"))
+    if session.scalar(select(BulkOrder.id).where(BulkOrder.number == number)) is not None:
+        raise InvalidValue("number", _("{value} is already used by another record").format(value=number))
+    order = BulkOrder(number=number, organisation_id=organisation_id, ordered_at=utc_now(), delivery_date=delivery_date)
+    for line in lines:
+        product = session.get(Product, line.product_id)
+        if product is None:
+            raise InvalidValue("product", _("unknown product id {value}").format(value=line.product_id))
+        price = product.price_fen if line.unit_price_fen is None else line.unit_price_fen
+        order.lines.append(
+            BulkOrderLine(product_id=product.id, quantity_milli=line.quantity_milli, unit_price_fen=price)
+        )
+    session.add(order)
+    session.flush()
+    record(session, actor.username, "bulk.order", number, f"{len(lines)} lines, delivery {delivery_date.isoformat()}")
+    return order
+
+
+def _order(session: Session, number: str) -> BulkOrder:
+    order = session.scalars(select(BulkOrder).where(BulkOrder.number == number)).one_or_none()
+    if order is None:
+        raise InvalidValue("order", _("unknown order {value}").format(value=number))
+    return order
+
+
+def cancel_order(session: Session, actor: Actor, number: str) -> None:
+    require(actor, "bulk.manage")
+    order = _order(session, number)
+    if order.state != "ordered":
+        raise BangfuError(
+            _("order {value} is {state}: only an order not yet delivered can be cancelled").format(
+                value=number, state=order.state
+            )
+        )
+    order.state = "cancelled"
+    record(session, actor.username, "bulk.cancel", number, "")
+
+
+def deliver_order(session: Session, actor: Actor, number: str, delivered_at: dt.datetime | None = None) -> Sale:
+    """The delivery becomes a bulk sale in the ledger, at the agreed prices, dated on delivery.
+    The person managing bulk orders agreed the prices, so they approve them as overrides."""
+    require(actor, "bulk.manage")
+    order = _order(session, number)
+    if order.state != "ordered":
+        raise BangfuError(_("order {value} is {state} and cannot be delivered").format(value=number, state=order.state))
+    draft = SaleDraft(
+        channel="bulk",
+        sold_at=delivered_at or utc_now(),
+        lines=tuple(LineDraft(line.product_id, line.quantity_milli, line.unit_price_fen) for line in order.lines),
+        customer_org=order.organisation.name,
+        ref=f"BULK-{order.number}",
+    )
+    recorded = record_sale(session, actor, draft, approver=actor)
+    order.state, order.sale_id = "delivered", recorded.sale_id
+    record(session, actor.username, "bulk.deliver", number, f"sale {recorded.ref}, {format_fen(recorded.total_fen)}")
+    sale = session.get(Sale, recorded.sale_id)
+    assert sale is not None
+    return sale
+
+
+def mark_paid(session: Session, actor: Actor, number: str) -> None:
+    require(actor, "bulk.manage")
+    order = _order(session, number)
+    if order.state != "delivered":
+        raise BangfuError(
+            _("order {value} is {state}: only a delivered order can be paid").format(value=number, state=order.state)
+        )
+    order.state = "paid"
+    record(session, actor.username, "bulk.paid", number, "")
+
+
+def return_goods(
+    session: Session,
+    actor: Actor,
+    number: str,
+    lines: tuple[tuple[int, int], ...],
+    reason: str,
+    when: dt.datetime | None = None,
+) -> RefundRecorded:
+    """A return after delivery: a refund of the order's sale (never more than delivered)."""
+    order = _order(session, number)
+    if order.sale_id is None:
+        raise BangfuError(_("order {value} has not been delivered").format(value=number))
+    sale = session.get(Sale, order.sale_id)
+    assert sale is not None
+    return record_refund(session, actor, RefundDraft(sale.ref, when or utc_now(), lines, reason, method="transfer"))
+
+
+@dataclass(frozen=True)
+class QuotaProgress:
+    organisation: str
+    quota_fen: int
+    bought_fen: int  # delivered purchases of the year, net of returns
+
+    @property
+    def share(self) -> float:
+        return self.bought_fen / self.quota_fen if self.quota_fen else 0.0
+
+
+def quota_progress(
+    session: Session, year: int, zone: ZoneInfo, until: dt.datetime | None = None
+) -> list[QuotaProgress]:
+    """Every organisation with a quota for ``year`` (in the business zone): quota, bought up to
+    ``until`` (default: the whole year), share; by name."""
+    start = dt.datetime(year, 1, 1, tzinfo=zone)
+    year_end = dt.datetime(year + 1, 1, 1, tzinfo=zone)
+    end = min(until, year_end) if until else year_end
+    bought = dict(
+        session.execute(
+            select(Sale.customer_org, func.sum(Sale.total_fen))
+            .where(Sale.channel == "bulk", Sale.sold_at >= start, Sale.sold_at < end)
+            .group_by(Sale.customer_org)
+        ).all()
+    )
+    returned = dict(
+        session.execute(
+            select(Sale.customer_org, func.sum(Refund.total_fen))
+            .join(Sale, Refund.sale_id == Sale.id)
+            .where(Sale.channel == "bulk", Refund.refunded_at >= start, Refund.refunded_at < end)
+            .group_by(Sale.customer_org)
+        ).all()
+    )
+    rows = session.execute(
+        select(Organisation.name, Quota.quota_fen).join(Quota).where(Quota.year == year).order_by(Organisation.name)
+    )
+    return [QuotaProgress(name, quota, int(bought.get(name, 0)) - int(returned.get(name, 0))) for name, quota in rows]
+
+
+def below_share(progress: list[QuotaProgress], share: float) -> list[QuotaProgress]:
+    """Organisations that have bought less than ``share`` (0.5 = half) of their quota."""
+    return [p for p in progress if p.share < share]

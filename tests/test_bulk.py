@@ -1,0 +1,109 @@
+"""Bulk orders and quotas (issue 9, services): life cycle, ledger, returns, quota arithmetic."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.auth import Actor, PermissionDenied
+from core.errors import BangfuError
+from core.models import Product, Sale
+from orders.bulk import (
+    below_share,
+    cancel_order,
+    deliver_order,
+    mark_paid,
+    place_order,
+    quota_progress,
+    return_goods,
+    save_organisation,
+    set_quota,
+)
+from orders.ledger import LineDraft
+from orders.monthly import monthly_summary
+from tests.factories import ADMIN
+from tests.test_catalog_import import load_samples
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def office(session: Session) -> Session:
+    load_samples(session)
+    return session
+
+
+def product_id(session: Session, code: str) -> int:
+    return session.scalar(select(Product.id).where(Product.code == code))  # type: ignore[return-value]
+
+
+def test_an_order_becomes_a_bulk_sale_when_delivered_and_returns_are_refunds(office: Session) -> None:
+    canteen = save_organisation(office, ADMIN, "市机关食堂", "canteen", "410100")
+    lines = (LineDraft(product_id(office, "XG500"), 40_000, 6500), LineDraft(product_id(office, "HZ1000"), 30_000))
+    place_order(office, ADMIN, canteen.id, "T-001", lines, dt.date(2026, 6, 20))
+    assert office.scalars(select(Sale)).all() == []  # an order is not a sale yet
+    sale = deliver_order(office, ADMIN, "T-001", dt.datetime(2026, 6, 20, 9, tzinfo=SHANGHAI))
+    assert (sale.channel, sale.customer_org, sale.total_fen) == ("bulk", "市机关食堂", 40 * 6500 + 30 * 4550)
+    returned = return_goods(
+        office, ADMIN, "T-001", ((product_id(office, "XG500"), 5000),), "破损", dt.datetime(2026, 7, 2, tzinfo=SHANGHAI)
+    )
+    assert returned.total_fen == 5 * 6500
+    mark_paid(office, ADMIN, "T-001")
+    assert monthly_summary(office, ADMIN, "2026-06").by_channel["bulk"] == 396500
+    assert monthly_summary(office, ADMIN, "2026-07").by_channel["bulk"] == -32500  # the month of the return
+    with pytest.raises(BangfuError, match="cannot be delivered"):
+        deliver_order(office, ADMIN, "T-001")
+
+
+def test_cancelled_orders_never_count_and_cannot_be_cancelled_after_delivery(office: Session) -> None:
+    union = save_organisation(office, ADMIN, "市总工会", "union", "410100")
+    place_order(
+        office, ADMIN, union.id, "T-002", (LineDraft(product_id(office, "HZ1000"), 10_000),), dt.date(2026, 6, 1)
+    )
+    cancel_order(office, ADMIN, "T-002")
+    with pytest.raises(BangfuError, match="cannot be delivered"):
+        deliver_order(office, ADMIN, "T-002")
+    place_order(
+        office, ADMIN, union.id, "T-003", (LineDraft(product_id(office, "HZ1000"), 10_000),), dt.date(2026, 6, 1)
+    )
+    deliver_order(office, ADMIN, "T-003", dt.datetime(2026, 6, 1, 10, tzinfo=SHANGHAI))
+    with pytest.raises(BangfuError, match="only an order not yet delivered"):
+        cancel_order(office, ADMIN, "T-003")
+    with pytest.raises(PermissionDenied):
+        place_order(
+            office,
+            Actor("wang", "cashier"),
+            union.id,
+            "T-004",
+            (LineDraft(product_id(office, "HZ1000"), 1000),),
+            dt.date(2026, 6, 1),
+        )
+
+
+def test_quota_progress_counts_the_year_net_of_returns(office: Session) -> None:
+    canteen = save_organisation(office, ADMIN, "市机关食堂", "canteen", "410100")
+    school = save_organisation(office, ADMIN, "实验中学食堂", "school", "410100")
+    set_quota(office, ADMIN, canteen.id, 2026, 100_000)
+    set_quota(office, ADMIN, school.id, 2026, 200_000)
+    place_order(
+        office, ADMIN, canteen.id, "Q-1", (LineDraft(product_id(office, "HZ1000"), 20_000),), dt.date(2026, 3, 1)
+    )
+    deliver_order(office, ADMIN, "Q-1", dt.datetime(2026, 3, 1, 10, tzinfo=SHANGHAI))  # ¥910.00
+    return_goods(
+        office, ADMIN, "Q-1", ((product_id(office, "HZ1000"), 2000),), "退回", dt.datetime(2026, 3, 5, tzinfo=SHANGHAI)
+    )
+    # bought on New Year's Eve at 23:30 in Shanghai: still last year
+    place_order(
+        office, ADMIN, school.id, "Q-2", (LineDraft(product_id(office, "HZ1000"), 10_000),), dt.date(2025, 12, 31)
+    )
+    deliver_order(office, ADMIN, "Q-2", dt.datetime(2025, 12, 31, 23, 30, tzinfo=SHANGHAI))
+    progress = quota_progress(office, 2026, SHANGHAI)
+    assert [(p.organisation, p.quota_fen, p.bought_fen) for p in progress] == [
+        ("实验中学食堂", 200_000, 0),
+        ("市机关食堂", 100_000, 81_900),
+    ]
+    assert [p.organisation for p in below_share(progress, 0.5)] == ["实验中学食堂"]
+    early = quota_progress(office, 2026, SHANGHAI, until=dt.datetime(2026, 3, 3, tzinfo=SHANGHAI))
+    assert early[1].bought_fen == 91_000  # before the return
