@@ -455,6 +455,28 @@ class BulkOrderLine(Base):
     order: Mapped[BulkOrder] = relationship(back_populates="lines")
 
 
+class Campaign(Base):
+    """A campaign (消费帮扶月, 八进 activities…): a window of days, optionally limited to some
+    counters and organisations; sales can also be tagged to it by hand."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="dates"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[Name] = mapped_column(unique=True)
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    counters: Mapped[str] = mapped_column(Text, default="")  # counter codes, comma-separated
+    organisations: Mapped[str] = mapped_column(Text, default="")  # organisation names, one per line
+
+
+class CampaignSale(Base):
+    """A sale tagged to a campaign by hand."""
+
+    __tablename__ = "campaign_sales"
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+
+
 class AuditEvent(Base):
     """Who did what and when; appended only (the database refuses UPDATE and DELETE)."""
 

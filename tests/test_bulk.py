@@ -107,3 +107,34 @@ def test_quota_progress_counts_the_year_net_of_returns(office: Session) -> None:
     assert [p.organisation for p in below_share(progress, 0.5)] == ["实验中学食堂"]
     early = quota_progress(office, 2026, SHANGHAI, until=dt.datetime(2026, 3, 3, tzinfo=SHANGHAI))
     assert early[1].bought_fen == 91_000  # before the return
+
+
+def test_a_campaign_counts_its_counters_days_across_a_month_end_and_tagged_sales(office: Session) -> None:
+    from orders.campaigns import campaign_report, save_campaign, tag_sale
+    from orders.ledger import PaymentDraft, SaleDraft, record_sale
+    from tests import factories
+
+    factories.counter(office, "ZZ01")
+    factories.counter(office, "ZZ02")
+    xg500 = product_id(office, "XG500")
+
+    def sell(counter: str, when: dt.datetime) -> str:
+        draft = SaleDraft(
+            "counter", when, (LineDraft(xg500, 1000),), (PaymentDraft("wechat", 6800),), counter_code=counter
+        )
+        return record_sale(office, ADMIN, draft).ref
+
+    sell("ZZ01", dt.datetime(2026, 10, 24, 12, tzinfo=SHANGHAI))  # the day before: not counted
+    sell("ZZ01", dt.datetime(2026, 10, 31, 23, 30, tzinfo=SHANGHAI))
+    sell("ZZ01", dt.datetime(2026, 11, 1, 9, tzinfo=SHANGHAI))
+    sell("ZZ01", dt.datetime(2026, 11, 6, 9, tzinfo=SHANGHAI))  # the day after: not counted
+    other = sell("ZZ02", dt.datetime(2026, 11, 2, 9, tzinfo=SHANGHAI))  # another counter: only if tagged
+    save_campaign(office, ADMIN, "消费帮扶月", dt.date(2026, 10, 25), dt.date(2026, 11, 5), counters=("ZZ01",))
+    report = campaign_report(office, ADMIN, "消费帮扶月", SHANGHAI)
+    assert (report.sales_count, report.net_fen) == (2, 13600)
+    tag_sale(office, ADMIN, "消费帮扶月", other)
+    report = campaign_report(office, ADMIN, "消费帮扶月", SHANGHAI)
+    assert (report.sales_count, report.net_fen, report.top_products) == (3, 20400, [("卢氏花菇 500克", 20400)])
+    assert report.households_benefited == 3  # LS001–LS003 share the cooperative's pool
+    with pytest.raises(BangfuError):
+        save_campaign(office, ADMIN, "反了", dt.date(2026, 11, 5), dt.date(2026, 10, 25))
