@@ -18,7 +18,7 @@ from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.models import ORG_KINDS, BulkOrder, BulkOrderLine, Organisation, Product, Quota, Refund, Sale, utc_now
-from core.money import format_fen
+from core.money import format_fen, line_amount
 from orders.ledger import LineDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, RefundRecorded, record_refund
 
@@ -192,3 +192,24 @@ def quota_progress(
 def below_share(progress: list[QuotaProgress], share: float) -> list[QuotaProgress]:
     """Organisations that have bought less than ``share`` (0.5 = half) of their quota."""
     return [p for p in progress if p.share < share]
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    number: str
+    organisation: str
+    delivery_date: dt.date
+    state: str
+    total_fen: int
+    search_key: str
+
+
+def order_rows(session: Session) -> list[OrderRow]:
+    rows = []
+    for order in session.scalars(select(BulkOrder).order_by(BulkOrder.id.desc())):
+        total = sum(line_amount(line.unit_price_fen, line.quantity_milli) for line in order.lines)
+        name = order.organisation.name
+        rows.append(
+            OrderRow(order.number, name, order.delivery_date, order.state, total, f"{order.number} {name}".lower())
+        )
+    return rows

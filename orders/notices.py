@@ -23,8 +23,8 @@ from core.config import business_zone
 from core.errors import InvalidValue
 from core.fonts import pdf_font
 from core.i18n import _
-from core.models import Household
-from core.money import format_fen
+from core.models import BulkOrder, Household, Product
+from core.money import format_fen, line_amount, quantity_text
 from orders.monthly import attribution_report, household_statement
 
 MODE_NAMES = {"dividend": "分红", "employment": "务工就业", "purchase": "订单收购", "land": "土地流转", "other": "其他"}
@@ -147,5 +147,37 @@ def notice_pdf(session: Session, actor: Actor, region: str, month: str, today: d
         Paragraph("村委会（盖章）：____________　　负责人签字：____________", styles["body"]),
         Spacer(1, 6 * mm),
         Paragraph(f"公示日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
+    ]
+    return _pdf(story)
+
+
+def order_pdf(session: Session, number: str, title: str) -> bytes:
+    """An order confirmation (订货确认单) or delivery note (送货单) of a bulk order: the lines at
+    the agreed prices and signature lines for both sides."""
+    order = session.scalars(select(BulkOrder).where(BulkOrder.number == number)).one_or_none()
+    if order is None:
+        raise InvalidValue("order", _("unknown order {value}").format(value=number))
+    styles = _styles()
+    rows = [["商品", "数量", "单价", "金额"]]
+    total = 0
+    for line in order.lines:
+        product = session.get(Product, line.product_id)
+        assert product is not None
+        amount = line_amount(line.unit_price_fen, line.quantity_milli)
+        total += amount
+        quantity = f"{quantity_text(line.quantity_milli)} {product.unit}"
+        rows.append([product.name, quantity, format_fen(line.unit_price_fen), format_fen(amount)])
+    rows.append(["合计", "", "", format_fen(total)])
+    heading = (
+        f"订单号：{order.number}　采购单位：{order.organisation.name}　送货日期：{order.delivery_date.isoformat()}"
+    )
+    story = [
+        Paragraph(title, styles["title"]),
+        Spacer(1, 6 * mm),
+        Paragraph(heading, styles["body"]),
+        Spacer(1, 4 * mm),
+        _grid(rows, [75 * mm, 30 * mm, 25 * mm, 30 * mm]),
+        Spacer(1, 14 * mm),
+        Paragraph("供货方（签字）：____________　　收货方（签字）：____________", styles["body"]),
     ]
     return _pdf(story)

@@ -138,3 +138,22 @@ def test_a_campaign_counts_its_counters_days_across_a_month_end_and_tagged_sales
     assert report.households_benefited == 3  # LS001–LS003 share the cooperative's pool
     with pytest.raises(BangfuError):
         save_campaign(office, ADMIN, "反了", dt.date(2026, 11, 5), dt.date(2026, 10, 25))
+
+
+def test_order_list_and_documents(office: Session) -> None:
+    import io
+
+    import pdfplumber
+
+    from orders.bulk import order_rows
+    from orders.notices import order_pdf
+
+    canteen = save_organisation(office, ADMIN, "市机关食堂", "canteen", "410100")
+    place_order(
+        office, ADMIN, canteen.id, "D-1", (LineDraft(product_id(office, "HZ1000"), 30_000, 4200),), dt.date(2026, 6, 20)
+    )
+    assert [(r.number, r.state, r.total_fen) for r in order_rows(office)] == [("D-1", "ordered", 126000)]
+    with pdfplumber.open(io.BytesIO(order_pdf(office, "D-1", "送货单"))) as document:
+        text = document.pages[0].extract_text()
+    for expected in ("送货单", "市机关食堂", "新郑灰枣 1000克", "¥42.00", "¥1,260.00"):
+        assert expected in text
