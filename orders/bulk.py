@@ -17,9 +17,22 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
-from core.models import ORG_KINDS, BulkOrder, BulkOrderLine, Organisation, Product, Quota, Refund, Sale, utc_now
+from core.models import (
+    ORG_KINDS,
+    BulkOrder,
+    BulkOrderLine,
+    Household,
+    Organisation,
+    Product,
+    Quota,
+    Refund,
+    Sale,
+    utc_now,
+)
 from core.money import format_fen, line_amount
+from orders.attribution import attribute
 from orders.ledger import LineDraft, SaleDraft, record_sale
+from orders.notices import mask_name
 from orders.refunds import RefundDraft, RefundRecorded, record_refund
 
 
@@ -213,3 +226,35 @@ def order_rows(session: Session) -> list[OrderRow]:
             OrderRow(order.number, name, order.delivery_date, order.state, total, f"{order.number} {name}".lower())
         )
     return rows
+
+
+@dataclass(frozen=True)
+class HouseholdShare:
+    code: str
+    name: str  # masked, as the cooperative may see it
+    month_fen: int
+    year_fen: int
+    search_key: str
+
+
+def coop_households(session: Session, actor: Actor, month: str, zone: ZoneInfo) -> list[HouseholdShare]:
+    """What the cooperative's linked households received this month and this year so far."""
+    require(actor, "coop.sales")
+    if actor.supplier_id is None:
+        return []
+    year, number = int(month[:4]), int(month[5:])
+    totals: dict[str, list[int]] = {}
+    for m in range(1, number + 1):
+        figures = attribute(session, f"{year:04d}-{m:02d}", zone, suppliers=[actor.supplier_id]).get(actor.supplier_id)
+        for code, fen in (figures.shares if figures else {}).items():
+            entry = totals.setdefault(code, [0, 0])
+            entry[1] += fen
+            if m == number:
+                entry[0] += fen
+    names = dict(
+        session.execute(select(Household.code, Household.head_name).where(Household.code.in_(list(totals)))).all()
+    )
+    return [
+        HouseholdShare(code, mask_name(names.get(code, "")), a, b, code.lower())
+        for code, (a, b) in sorted(totals.items())
+    ]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from catalog.certificates import SELLABLE, effective_status
 from core.audit import record
-from core.auth import Actor, PermissionDenied, require
+from core.auth import Actor, PermissionDenied, can, require
 from core.config import business_zone, local_day
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
@@ -168,7 +168,11 @@ def record_sale(
 
     A cashier sells at their own counter only; a price other than the product's needs an actor
     (or an ``approver``, a manager who typed their password) allowed to override prices."""
-    require(actor, "sale.record")
+    if draft.channel in ("cooperative", "online") and can(actor, "coop.sales"):
+        own = actor.supplier_id if actor.role == "coop_manager" else None  # a coop sells its own products
+    else:
+        require(actor, "sale.record")
+        own = None
     if actor.counter_code and draft.channel == "counter" and draft.counter_code != actor.counter_code:
         raise PermissionDenied(
             _("{user} sells at counter {counter} only").format(user=actor.username, counter=actor.counter_code)
@@ -183,6 +187,10 @@ def record_sale(
     day = local_day(draft.sold_at, zone)
     counter = _check_channel(session, draft)
     lines = _priced_lines(session, draft, day)
+    if own is not None and any(session.get(Product, line.product_id).supplier_id != own for line in lines):  # type: ignore[union-attr]
+        raise PermissionDenied(
+            _("{user} may only work with their own cooperative's records").format(user=actor.username)
+        )
     for line in lines:
         line.sold_at, line.channel = draft.sold_at, draft.channel
     overrides = [line for line, asked in zip(lines, draft.lines, strict=True) if asked.unit_price_fen is not None]

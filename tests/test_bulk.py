@@ -157,3 +157,26 @@ def test_order_list_and_documents(office: Session) -> None:
         text = document.pages[0].extract_text()
     for expected in ("送货单", "市机关食堂", "新郑灰枣 1000克", "¥42.00", "¥1,260.00"):
         assert expected in text
+
+
+def test_a_cooperative_records_its_own_sales_and_sees_its_households(office: Session) -> None:
+    from orders.bulk import coop_households
+    from orders.ledger import SaleDraft, record_sale
+
+    supplier_id = office.scalar(select(Product.supplier_id).where(Product.code == "XG500"))
+    coop = Actor("coop", "coop_manager", supplier_id=supplier_id)
+    day = dt.datetime(2026, 6, 12, 12, tzinfo=SHANGHAI)  # a market day's totals as one sale
+    lines = (LineDraft(product_id(office, "XG500"), 10_000), LineDraft(product_id(office, "XG-BULK"), 25_500))
+    sold = record_sale(office, coop, SaleDraft("cooperative", day, lines, ref="COOP-0612"))
+    assert sold.total_fen == 68000 + 25245
+    with pytest.raises(PermissionDenied, match="own cooperative"):
+        record_sale(office, coop, SaleDraft("online", day, (LineDraft(product_id(office, "HZ1000"), 1000),)))
+    with pytest.raises(PermissionDenied):
+        record_sale(office, coop, SaleDraft("bulk", day, lines, customer_org="x"))
+    shares = coop_households(office, coop, "2026-06", SHANGHAI)
+    # pool = round(93245 × 10 %) = 9325 over LS001:LS002:LS003 = 2:1:1
+    assert [(s.code, s.name, s.month_fen) for s in shares] == [
+        ("LS001", "王*国", 4663),
+        ("LS002", "李*英", 2331),
+        ("LS003", "张*东", 2331),
+    ]
