@@ -35,7 +35,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     "manager": frozenset(
         {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
-         "registry.export", "labels.print", "audit.view", "suppliers.view", "households.view", "bulk.manage"}
+         "registry.export", "labels.print", "audit.view", "suppliers.view", "households.view", "bulk.manage",
+         "coop.sales"}
     ),
     "cashier": frozenset({"sale.record", "registry.view"}),
     "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import"}),

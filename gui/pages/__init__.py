@@ -36,7 +36,7 @@ PAGES = (
     PageSpec("catalog", QT_TRANSLATE_NOOP("Pages", "Products & certificates"), "registry.view", "gui.pages.products"),
     PageSpec("suppliers", QT_TRANSLATE_NOOP("Pages", "Suppliers"), "suppliers.view", "gui.pages.suppliers"),
     PageSpec("households", QT_TRANSLATE_NOOP("Pages", "Households"), "households.view", "gui.pages.households"),
-    PageSpec("coop", QT_TRANSLATE_NOOP("Pages", "Cooperatives & bulk orders"), "coop.sales"),
+    PageSpec("coop", QT_TRANSLATE_NOOP("Pages", "Cooperatives & bulk orders"), "coop.sales", "gui.pages.coop"),
     PageSpec("labels", QT_TRANSLATE_NOOP("Pages", "Label printing"), "labels.print", "gui.pages.labels"),
     PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "report.view", "gui.pages.summary"),
     PageSpec("users", QT_TRANSLATE_NOOP("Pages", "Users & log"), "audit.view", "gui.pages.users"),

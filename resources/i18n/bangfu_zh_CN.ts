@@ -130,7 +130,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="202" />
         <location filename="../../gui/import_dialog.py" line="212" />
-        <location filename="../../gui/pages/summary.py" line="318" />
+        <location filename="../../gui/pages/summary.py" line="319" />
         <location filename="../../gui/pages/users.py" line="161" />
         <source>Export</source>
         <translation>导出</translation>
@@ -259,6 +259,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="229" />
         <location filename="../../gui/pages/households.py" line="57" />
         <location filename="../../gui/pages/suppliers.py" line="128" />
         <source>Region code</source>
@@ -326,6 +327,7 @@
         <translation>县级</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="227" />
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
         <location filename="../../gui/pages/settings.py" line="101" />
@@ -337,6 +339,7 @@
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="94" />
         <location filename="../../gui/pages/counter.py" line="231" />
         <location filename="../../gui/pages/products.py" line="72" />
         <source>Price</source>
@@ -357,7 +360,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="75" />
         <location filename="../../gui/pages/products.py" line="119" />
-        <location filename="../../gui/pages/summary.py" line="145" />
+        <location filename="../../gui/pages/summary.py" line="144" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -398,6 +401,7 @@
         <translation>证书状态…</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="109" />
         <location filename="../../gui/pages/products.py" line="117" />
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
@@ -473,6 +477,8 @@
         <translation>续期</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="92" />
+        <location filename="../../gui/pages/coop.py" line="107" />
         <location filename="../../gui/pages/counter.py" line="228" />
         <location filename="../../gui/pages/labels.py" line="49" />
         <location filename="../../gui/pages/products.py" line="194" />
@@ -591,6 +597,60 @@
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="49" />
+        <source>Ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="50" />
+        <location filename="../../gui/pages/coop.py" line="193" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="51" />
+        <location filename="../../gui/pages/coop.py" line="194" />
+        <source>Paid</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="52" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="74" />
+        <source>Product code, name or pinyin initials</source>
+        <translation>商品编码、名称或拼音首字母</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="77" />
+        <source>default: the product's price</source>
+        <translation>默认：商品价格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="79" />
+        <source>Cooperative (market, farm gate)</source>
+        <translation>合作社直销（集市、地头）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="80" />
+        <source>Online shop</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="85" />
+        <source>Add line</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="88" />
+        <source>Record the sale</source>
+        <translation>记录销售</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="93" />
+        <location filename="../../gui/pages/coop.py" line="108" />
         <location filename="../../gui/pages/counter.py" line="55" />
         <location filename="../../gui/pages/counter.py" line="229" />
         <location filename="../../gui/pages/counter.py" line="399" />
@@ -599,14 +659,134 @@
         <translation>数量</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="95" />
+        <location filename="../../gui/pages/coop.py" line="187" />
         <location filename="../../gui/pages/counter.py" line="235" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="102" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="103" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="110" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="111" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="121" />
+        <source>What our linked households received</source>
+        <translation>本社联结帮扶户的收益</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="148" />
         <location filename="../../gui/pages/counter.py" line="297" />
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="168" />
+        <source>Recorded {0}: {1}.</source>
+        <translation>已记录 {0}：{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="183" />
+        <location filename="../../gui/pages/coop.py" line="251" />
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="184" />
+        <location filename="../../gui/pages/coop.py" line="202" />
+        <location filename="../../gui/pages/coop.py" line="250" />
+        <source>Organisation</source>
+        <translation>采购单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="185" />
+        <location filename="../../gui/pages/coop.py" line="252" />
+        <source>Delivery</source>
+        <translation>送货日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="186" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="189" />
+        <location filename="../../gui/pages/coop.py" line="302" />
+        <source>Bulk orders</source>
+        <translation>团购订单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="191" />
+        <location filename="../../gui/pages/coop.py" line="240" />
+        <source>New organisation…</source>
+        <translation>新增采购单位…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="192" />
+        <location filename="../../gui/pages/coop.py" line="273" />
+        <source>New order…</source>
+        <translation>新增订单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="195" />
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="196" />
+        <source>Order confirmation…</source>
+        <translation>订货确认单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="197" />
+        <source>Delivery note…</source>
+        <translation>送货单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="203" />
+        <source>Quota</source>
+        <translation>认购额度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="204" />
+        <source>Bought</source>
+        <translation>已采购</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="205" />
+        <source>Share</source>
+        <translation>完成比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="209" />
+        <source>Quotas of this year</source>
+        <translation>本年度认购额度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="253" />
+        <source>Lines: code quantity [price], separated by ;</source>
+        <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="298" />
+        <source>Cooperative sales</source>
+        <translation>合作社销售</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="303" />
@@ -817,6 +997,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="228" />
         <location filename="../../gui/pages/settings.py" line="102" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
@@ -834,6 +1015,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="230" />
         <location filename="../../gui/pages/suppliers.py" line="63" />
         <location filename="../../gui/pages/suppliers.py" line="130" />
         <source>Phone</source>
@@ -845,11 +1027,13 @@
         <translation>新增供应商…</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="100" />
         <location filename="../../gui/pages/suppliers.py" line="79" />
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="101" />
         <location filename="../../gui/pages/suppliers.py" line="80" />
         <source>Head</source>
         <translation>户主</translation>
@@ -882,140 +1066,140 @@
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="49" />
+        <location filename="../../gui/pages/summary.py" line="48" />
         <source>Sales</source>
         <translation>销售笔数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="50" />
+        <location filename="../../gui/pages/summary.py" line="49" />
         <source>Gross</source>
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="51" />
+        <location filename="../../gui/pages/summary.py" line="50" />
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="52" />
-        <location filename="../../gui/pages/summary.py" line="146" />
-        <location filename="../../gui/pages/summary.py" line="171" />
-        <location filename="../../gui/pages/summary.py" line="257" />
-        <location filename="../../gui/pages/summary.py" line="283" />
+        <location filename="../../gui/pages/summary.py" line="51" />
+        <location filename="../../gui/pages/summary.py" line="145" />
+        <location filename="../../gui/pages/summary.py" line="170" />
+        <location filename="../../gui/pages/summary.py" line="258" />
+        <location filename="../../gui/pages/summary.py" line="284" />
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="53" />
-        <location filename="../../gui/pages/summary.py" line="148" />
-        <location filename="../../gui/pages/summary.py" line="172" />
+        <location filename="../../gui/pages/summary.py" line="52" />
+        <location filename="../../gui/pages/summary.py" line="147" />
+        <location filename="../../gui/pages/summary.py" line="171" />
         <source>Attributed</source>
         <translation>已分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="54" />
-        <location filename="../../gui/pages/summary.py" line="149" />
+        <location filename="../../gui/pages/summary.py" line="53" />
+        <location filename="../../gui/pages/summary.py" line="148" />
         <source>Unattributed</source>
         <translation>未分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="55" />
-        <location filename="../../gui/pages/summary.py" line="173" />
+        <location filename="../../gui/pages/summary.py" line="54" />
+        <location filename="../../gui/pages/summary.py" line="172" />
         <source>Households benefited</source>
         <translation>受益户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="107" />
-        <location filename="../../gui/pages/summary.py" line="170" />
-        <location filename="../../gui/pages/summary.py" line="189" />
+        <location filename="../../gui/pages/summary.py" line="106" />
+        <location filename="../../gui/pages/summary.py" line="169" />
+        <location filename="../../gui/pages/summary.py" line="188" />
         <location filename="../../gui/pages/suppliers.py" line="96" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="111" />
+        <location filename="../../gui/pages/summary.py" line="110" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="112" />
+        <location filename="../../gui/pages/summary.py" line="111" />
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="116" />
-        <location filename="../../gui/pages/summary.py" line="359" />
+        <location filename="../../gui/pages/summary.py" line="115" />
+        <location filename="../../gui/pages/summary.py" line="354" />
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="126" />
+        <location filename="../../gui/pages/summary.py" line="125" />
         <source>Uncertified lines</source>
         <translation>证书无效销售行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="133" />
+        <location filename="../../gui/pages/summary.py" line="132" />
         <source>Net sales per day (yuan)</source>
         <translation>每日净销售额（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="135" />
+        <location filename="../../gui/pages/summary.py" line="134" />
         <source>Channels</source>
         <translation>渠道占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="137" />
+        <location filename="../../gui/pages/summary.py" line="136" />
         <source>Top suppliers (net, yuan)</source>
         <translation>净销售额前列供应商（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="147" />
+        <location filename="../../gui/pages/summary.py" line="146" />
         <source>Pool</source>
         <translation>收益池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="183" />
-        <location filename="../../gui/pages/summary.py" line="190" />
+        <location filename="../../gui/pages/summary.py" line="182" />
+        <location filename="../../gui/pages/summary.py" line="189" />
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="216" />
+        <location filename="../../gui/pages/summary.py" line="215" />
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="232" />
+        <location filename="../../gui/pages/summary.py" line="233" />
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="235" />
+        <location filename="../../gui/pages/summary.py" line="236" />
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="242" />
+        <location filename="../../gui/pages/summary.py" line="243" />
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="305" />
+        <location filename="../../gui/pages/summary.py" line="306" />
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="337" />
+        <location filename="../../gui/pages/summary.py" line="336" />
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="339" />
+        <location filename="../../gui/pages/summary.py" line="334" />
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="360" />
+        <location filename="../../gui/pages/summary.py" line="355" />
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
@@ -1462,7 +1646,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="89" />
-        <location filename="../../gui/pages/summary.py" line="113" />
+        <location filename="../../gui/pages/summary.py" line="112" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1473,6 +1657,8 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="133" />
+        <location filename="../../gui/pages/coop.py" line="263" />
         <location filename="../../gui/pages/labels.py" line="113" />
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
@@ -1496,12 +1682,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="143" />
+        <location filename="../../gui/app.py" line="144" />
         <source>The database is damaged ({0}). Restore the latest backup in Settings.</source>
         <translation>数据库已损坏（{0}）。请在“设置”中恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="148" />
+        <location filename="../../gui/app.py" line="149" />
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>

@@ -1,0 +1,309 @@
+"""合作社与团购: a cooperative's own sales and households, and bulk orders with quotas."""
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from catalog.search import find_products
+from core.auth import Actor, can
+from core.config import business_zone
+from core.db import Database
+from core.errors import BangfuError
+from core.models import ORG_KINDS, Organisation
+from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
+from gui.forms import Field, FormDialog
+from gui.pages.common import RecordPage
+from gui.table import Col, RecordModel
+from gui.text import tr
+from orders.bulk import (
+    cancel_order,
+    coop_households,
+    deliver_order,
+    mark_paid,
+    order_rows,
+    place_order,
+    quota_progress,
+    save_organisation,
+)
+from orders.cart import Cart, CartLine
+from orders.ledger import LineDraft, SaleDraft, record_sale
+from orders.notices import order_pdf
+
+STATE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
+    "ordered": QT_TRANSLATE_NOOP("", "Ordered"),
+    "delivered": QT_TRANSLATE_NOOP("", "Delivered"),
+    "paid": QT_TRANSLATE_NOOP("", "Paid"),
+    "cancelled": QT_TRANSLATE_NOOP("", "Cancelled"),
+}
+
+
+def _table(model: RecordModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    return view
+
+
+class CoopSales(QWidget):
+    """Fast entry of a cooperative's sales: code or pinyin, quantity, price (the product's by
+    default); one sale per customer, or a market day's totals as one sale dated that day."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.cart = Cart("")
+        self.product = QLineEdit()
+        self.product.setPlaceholderText(tr("Product code, name or pinyin initials"))
+        self.quantity = QLineEdit("1")
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(tr("default: the product's price"))
+        self.channel = QComboBox()
+        self.channel.addItem(tr("Cooperative (market, farm gate)"), "cooperative")
+        self.channel.addItem(tr("Online shop"), "online")
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        add = QPushButton(tr("Add line"))
+        add.clicked.connect(self.add_line)
+        self.product.returnPressed.connect(self.add_line)
+        save = QPushButton(tr("Record the sale"))
+        save.clicked.connect(self.record)
+        self.lines = RecordModel(
+            [
+                Col(tr("Product"), lambda line: line.name),
+                Col(tr("Quantity"), lambda line: f"{quantity_text(line.quantity_milli)} {line.unit}", right=True),
+                Col(tr("Price"), lambda line: format_fen(line.unit_price_fen), right=True),
+                Col(tr("Amount"), lambda line: format_fen(line.amount_fen), right=True),
+            ]
+        )
+        self.households = RecordModel(
+            [
+                Col(tr("Household"), lambda h: h.code),
+                Col(tr("Head"), lambda h: h.name),
+                Col(tr("This month"), lambda h: format_fen(h.month_fen), right=True),
+                Col(tr("This year"), lambda h: format_fen(h.year_fen), right=True),
+            ]
+        )
+        form = QFormLayout()
+        form.addRow(tr("Product"), self.product)
+        form.addRow(tr("Quantity"), self.quantity)
+        form.addRow(tr("Price (yuan)"), self.price)
+        form.addRow(tr("Channel"), self.channel)
+        form.addRow(tr("Date"), self.day)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(save)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(buttons)
+        left.addWidget(self.message)
+        left.addWidget(_table(self.lines), 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(tr("What our linked households received")))
+        right.addWidget(_table(self.households), 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.refresh_households()
+
+    def add_line(self) -> None:
+        with self.db.read_session() as session:
+            found = [p for p in find_products(session, self.product.text(), 20)
+                     if self.actor.supplier_id is None or p.supplier_id == self.actor.supplier_id]  # fmt: skip
+            if not found:
+                self.message.setText(tr("No product matches {0}.").replace("{0}", self.product.text()))
+                return
+            product = found[0]
+            line = CartLine(product.id, product.code, product.name, product.unit, product.price_fen)
+        try:
+            line.quantity_milli = parse_quantity(self.quantity.text(), line.unit)
+            if self.price.text().strip():
+                line.override_fen = parse_yuan(self.price.text())
+        except BangfuError as exc:
+            self.message.setText(str(exc))
+            return
+        self.cart.add(line)
+        self.lines.set_rows(self.cart.lines)
+        self.product.clear()
+        self.price.clear()
+        self.message.setText(tr("Total {0}").replace("{0}", format_fen(self.cart.total_fen)))
+
+    def record(self) -> str | None:
+        if not self.cart.lines:
+            return None
+        day = dt.date.fromisoformat(self.day.date().toString("yyyy-MM-dd"))
+        try:
+            with self.db.session() as session, session.begin():
+                zone = business_zone(session)
+                when = dt.datetime(day.year, day.month, day.day, 12, tzinfo=zone)
+                draft = SaleDraft(self.channel.currentData(), when, self.cart.drafts(), idempotency_key=self.cart.key)
+                recorded = record_sale(
+                    session, self.actor, draft, approver=self.actor if can(self.actor, "price.override") else None
+                )
+        except BangfuError as exc:
+            self.message.setText(str(exc))
+            return None
+        self.cart = Cart("")
+        self.lines.set_rows([])
+        self.message.setText(
+            tr("Recorded {0}: {1}.").replace("{0}", recorded.ref).replace("{1}", format_fen(recorded.total_fen))
+        )
+        self.refresh_households()
+        return recorded.ref
+
+    def refresh_households(self) -> None:
+        with self.db.read_session() as session:
+            self.households.set_rows(
+                coop_households(session, self.actor, dt.date.today().strftime("%Y-%m"), business_zone(session))
+            )
+
+
+class BulkOrders(RecordPage):
+    def __init__(self, db: Database, actor: Actor) -> None:
+        columns = [
+            Col(tr("Order"), lambda o: o.number),
+            Col(tr("Organisation"), lambda o: o.organisation),
+            Col(tr("Delivery"), lambda o: o.delivery_date.isoformat()),
+            Col(tr("State"), lambda o: tr(STATE_NAMES[o.state])),
+            Col(tr("Amount"), lambda o: format_fen(o.total_fen), sort=lambda o: o.total_fen, right=True),
+        ]
+        super().__init__(db, actor, tr("Bulk orders"), columns, order_rows)
+        for text, action in (
+            (tr("New organisation…"), self.new_organisation),
+            (tr("New order…"), self.new_order),
+            (tr("Delivered"), lambda: self._act(deliver_order)),
+            (tr("Paid"), lambda: self._act(mark_paid)),
+            (tr("Cancel order"), lambda: self._act(cancel_order)),
+            (tr("Order confirmation…"), lambda: self.document("订货确认单")),
+            (tr("Delivery note…"), lambda: self.document("送货单")),
+        ):
+            self.add_button(text, action)
+        self.quotas = RecordModel(
+            [
+                Col(tr("Organisation"), lambda q: q.organisation),
+                Col(tr("Quota"), lambda q: format_fen(q.quota_fen), right=True),
+                Col(tr("Bought"), lambda q: format_fen(q.bought_fen), right=True),
+                Col(tr("Share"), lambda q: f"{q.share * 100:.1f}%", right=True),
+            ]
+        )
+        inner = self.layout().itemAt(1).layout()  # type: ignore[union-attr]
+        inner.addWidget(QLabel(tr("Quotas of this year")))
+        inner.addWidget(_table(self.quotas))
+
+    def loaded(self) -> None:
+        with self.db.read_session() as session:
+            self.quotas.set_rows(quota_progress(session, dt.date.today().year, business_zone(session)))
+
+    def _act(self, action) -> None:  # type: ignore[no-untyped-def]
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            self.write(lambda session: action(session, self.actor, row.number))
+        except BangfuError as exc:
+            QMessageBox.warning(self, self.window().windowTitle(), str(exc))
+
+    def new_organisation(self) -> FormDialog:
+        fields = [
+            Field("name", tr("Name")),
+            Field("kind", tr("Type"), choices=[(k, k) for k in ORG_KINDS]),
+            Field("region_code", tr("Region code")),
+            Field("contact", tr("Phone")),
+        ]
+
+        def save(t: dict[str, str]) -> None:
+            self.write(
+                lambda session: save_organisation(
+                    session, self.actor, t["name"], t["kind"], t["region_code"], t["contact"]
+                )
+            )
+
+        dialog = FormDialog(self, tr("New organisation…"), fields, save)
+        dialog.open()
+        return dialog
+
+    def new_order(self) -> FormDialog:
+        with self.db.read_session() as session:
+            organisations = [
+                (str(o.id), o.name) for o in session.scalars(select(Organisation).order_by(Organisation.name))
+            ]
+        fields = [
+            Field("organisation", tr("Organisation"), choices=organisations),
+            Field("number", tr("Order")),
+            Field("delivery", tr("Delivery"), date=True),
+            Field("lines", tr("Lines: code quantity [price], separated by ;"), placeholder="HZ1000 30 42.00; XG500 20"),
+        ]
+
+        def save(t: dict[str, str]) -> None:
+            with self.db.read_session() as session:
+                lines = []
+                for part in filter(None, (p.strip() for p in t["lines"].split(";"))):
+                    code, quantity, *price = part.split()
+                    product = next(iter(find_products(session, code, 1)), None)
+                    if product is None:
+                        raise BangfuError(tr("No product matches {0}.").replace("{0}", code))
+                    agreed = parse_yuan(price[0]) if price else None
+                    lines.append(LineDraft(product.id, parse_quantity(quantity, product.unit), agreed))
+            delivery = dt.date.fromisoformat(t["delivery"])
+            self.write(
+                lambda session: place_order(
+                    session, self.actor, int(t["organisation"]), t["number"], tuple(lines), delivery
+                )
+            )
+
+        dialog = FormDialog(self, tr("New order…"), fields, save)
+        dialog.open()
+        return dialog
+
+    def document(self, title: str, path: str | None = None) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, title, f"{row.number}-{title}.pdf", "PDF (*.pdf)")
+            if not path:
+                return
+        with self.db.read_session() as session:
+            data = order_pdf(session, row.number, title)
+        with open(path, "wb") as target:
+            target.write(data)
+
+
+class CoopPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
+        super().__init__()
+        heading = QLabel(title)
+        heading.setObjectName("pageTitle")
+        self.tabs = QTabWidget()
+        self.sales = CoopSales(db, actor)
+        self.tabs.addTab(self.sales, tr("Cooperative sales"))
+        self.orders: BulkOrders | None = None
+        if can(actor, "bulk.manage"):
+            self.orders = BulkOrders(db, actor)
+            self.tabs.addTab(self.orders, tr("Bulk orders"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+
+
+def make(db: Database, actor: Actor, title: str) -> QWidget:
+    return CoopPage(db, actor, title)

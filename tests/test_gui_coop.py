@@ -1,0 +1,77 @@
+"""合作社与团购 driven as a cooperative manager and an office clerk would (issue 9)."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from catalog.importing import import_file
+from catalog.kinds import registry_kinds
+from core.auth import Actor
+from core.db import open_database
+from core.models import Product, Sale
+from gui.app import install_translations
+from gui.pages.coop import CoopPage
+from orders.bulk import deliver_order, save_organisation
+from tests.factories import ADMIN
+from tests.files import REGISTRY, SAMPLES
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def db(qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
+    translators = install_translations(qapp, "zh")
+    database = open_database(str(tmp_path / "coop.db"))
+    with database.session() as session, session.begin():
+        for kind in REGISTRY:
+            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+        save_organisation(session, ADMIN, "市机关食堂", "canteen", "410100")
+    yield database
+    database.dispose()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def test_a_cooperative_manager_enters_a_market_day(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    with db.read_session() as session:
+        supplier_id = session.scalar(select(Product.supplier_id).where(Product.code == "XG500"))
+    page = CoopPage(db, Actor("coop", "coop_manager", supplier_id=supplier_id), "合作社与团购")
+    qtbot.addWidget(page)
+    assert page.orders is None  # a cooperative manager does not manage bulk orders
+    sales = page.sales
+    qtbot.keyClicks(sales.product, "XG500")
+    sales.quantity.setText("10")
+    qtbot.keyClick(sales.product, Qt.Key.Key_Return)
+    qtbot.keyClicks(sales.product, "hz1000")  # another cooperative's product is not offered
+    sales.add_line()
+    assert "hz1000" in sales.message.text()
+    sales.product.setText("XG-BULK")
+    sales.quantity.setText("25.5")
+    sales.add_line()
+    ref = sales.record()
+    assert ref is not None
+    with db.read_session() as session:
+        sale = session.scalars(select(Sale).where(Sale.ref == ref)).one()
+        assert (sale.channel, sale.total_fen, len(sale.lines)) == ("cooperative", 68000 + 25245, 2)
+
+
+def test_an_office_clerk_enters_and_delivers_a_bulk_order(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = CoopPage(db, ADMIN, "合作社与团购")
+    qtbot.addWidget(page)
+    orders = page.orders
+    assert orders is not None
+    dialog = orders.new_order()
+    dialog.inputs["number"].setText("T-100")  # type: ignore[union-attr]
+    dialog.inputs["lines"].setText("HZ1000 30 42.00; XG500 20")  # type: ignore[union-attr]
+    dialog.try_save()
+    qtbot.waitUntil(lambda: orders.model.rowCount() == 1 and orders.task is None)
+    orders.table.selectRow(0)
+    assert orders.proxy.index(0, 4).data() == "¥2,620.00"  # 30 × 42.00 + 20 × 68.00
+    orders.document("送货单", str(tmp_path / "note.pdf"))
+    assert (tmp_path / "note.pdf").read_bytes()[:4] == b"%PDF"
+    orders._act(deliver_order)
+    qtbot.waitUntil(lambda: orders.model.rows and orders.model.rows[0].state == "delivered")
+    with db.read_session() as session:
+        assert session.scalars(select(Sale.customer_org).where(Sale.channel == "bulk")).one() == "市机关食堂"
