@@ -30,6 +30,7 @@ from core.tabular import preview, row_at
 from gui.table import Col, RecordFilter, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import tr
+from orders.sales_import import sales_kind
 
 
 def kind_names() -> dict[str, str]:
@@ -38,6 +39,7 @@ def kind_names() -> dict[str, str]:
         "products": tr("Products"),
         "households": tr("Households"),
         "linkages": tr("Linkages"),
+        "sales": tr("Sales and refunds"),
     }
 
 
@@ -138,10 +140,12 @@ class ImportDialog(QDialog):
         self.status.setText(tr("Press Check to check every row; nothing is written yet."))
 
     def _work(self, run):  # type: ignore[no-untyped-def]
-        kind, path = registry_kinds()[self.kind.currentData()], self._file()
+        name, path = self.kind.currentData(), self._file()
 
         def work(report: Report) -> ImportResult:
             with self.db.session() as session:
+                kind = sales_kind(session, self.actor) if name == "sales" else registry_kinds()[name]
+                session.rollback()  # reading the zone setting began a transaction; the import begins its own
                 return run(session, self.actor, kind, path, report)
 
         return work

@@ -27,6 +27,7 @@ from core.models import (
     Quota,
     Refund,
     Sale,
+    SaleLine,
     utc_now,
 )
 from core.money import format_fen, line_amount
@@ -257,4 +258,37 @@ def coop_households(session: Session, actor: Actor, month: str, zone: ZoneInfo) 
     return [
         HouseholdShare(code, mask_name(names.get(code, "")), a, b, code.lower())
         for code, (a, b) in sorted(totals.items())
+    ]
+
+
+@dataclass(frozen=True)
+class SaleSummary:
+    ref: str
+    day: dt.date
+    channel: str
+    total_fen: int
+    refunded_fen: int
+    search_key: str
+
+
+def recent_sales(session: Session, actor: Actor, zone: ZoneInfo, days: int = 30) -> list[SaleSummary]:
+    """Sales of the last ``days`` with their refunds; a coop manager's own products' sales only."""
+    require(actor, "coop.sales")
+    since = utc_now() - dt.timedelta(days=days)
+    query = select(Sale).where(Sale.sold_at >= since).order_by(Sale.sold_at.desc()).limit(500)
+    if actor.role == "coop_manager":
+        own = select(SaleLine.sale_id).join(Product).where(Product.supplier_id == actor.supplier_id)
+        query = query.where(Sale.id.in_(own))
+    refunded = dict(
+        session.execute(
+            select(Refund.sale_id, func.sum(Refund.total_fen))
+            .where(Refund.refunded_at >= since)
+            .group_by(Refund.sale_id)
+        ).all()
+    )
+    return [
+        SaleSummary(
+            s.ref, s.sold_at.astimezone(zone).date(), s.channel, s.total_fen, int(refunded.get(s.id, 0)), s.ref.lower()
+        )
+        for s in session.scalars(query)
     ]

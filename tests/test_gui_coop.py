@@ -75,3 +75,32 @@ def test_an_office_clerk_enters_and_delivers_a_bulk_order(qtbot, db, tmp_path: P
     qtbot.waitUntil(lambda: orders.model.rows and orders.model.rows[0].state == "delivered")
     with db.read_session() as session:
         assert session.scalars(select(Sale.customer_org).where(Sale.channel == "bulk")).one() == "市机关食堂"
+
+
+def test_recent_sales_and_importing_own_sales(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.files import write_csv
+    from tests.test_sales import HEADER, sale
+
+    with db.read_session() as session:
+        supplier_id = session.scalar(select(Product.supplier_id).where(Product.code == "XG500"))
+    page = CoopPage(db, Actor("coop", "coop_manager", supplier_id=supplier_id), "合作社与团购")
+    qtbot.addWidget(page)
+    dialog = page.sales.import_sales()
+    qtbot.addWidget(dialog)
+    import datetime as dt
+
+    today = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    mine = write_csv(tmp_path / "mine.csv", [HEADER, sale("C-1", today, "XG500", "3", channel="cooperative")])
+    dialog.path.setText(str(mine))
+    dialog.load_preview()
+    dialog.check()
+    qtbot.waitUntil(dialog.import_button.isEnabled)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: page.sales.recent.rowCount() == 1)
+    assert page.sales.recent.rows[0].total_fen == 3 * 6800
+    theirs = write_csv(tmp_path / "theirs.csv", [HEADER, sale("C-2", today, "HZ1000", "1", channel="cooperative")])
+    other = page.sales.import_sales()
+    qtbot.addWidget(other)
+    other.path.setText(str(theirs))
+    other.check()
+    qtbot.waitUntil(lambda: other.errors.rowCount() == 1)  # another cooperative's product is refused

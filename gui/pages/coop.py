@@ -28,6 +28,7 @@ from core.errors import BangfuError
 from core.models import ORG_KINDS, Organisation
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
+from gui.import_dialog import ImportDialog
 from gui.pages.common import RecordPage
 from gui.table import Col, RecordModel
 from gui.text import tr
@@ -39,6 +40,7 @@ from orders.bulk import (
     order_rows,
     place_order,
     quota_progress,
+    recent_sales,
     save_organisation,
 )
 from orders.cart import Cart, CartLine
@@ -117,9 +119,23 @@ class CoopSales(QWidget):
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addWidget(_table(self.lines), 1)
+        self.recent = RecordModel(
+            [
+                Col(tr("Receipt number"), lambda r: r.ref),
+                Col(tr("Date"), lambda r: r.day.isoformat()),
+                Col(tr("Channel"), lambda r: r.channel),
+                Col(tr("Amount"), lambda r: format_fen(r.total_fen), right=True),
+                Col(tr("Refunds"), lambda r: format_fen(r.refunded_fen) if r.refunded_fen else "", right=True),
+            ]
+        )
+        importer = QPushButton(tr("Import sales…"))
+        importer.clicked.connect(self.import_sales)
         right = QVBoxLayout()
         right.addWidget(QLabel(tr("What our linked households received")))
         right.addWidget(_table(self.households), 1)
+        right.addWidget(QLabel(tr("Recent sales (30 days)")))
+        right.addWidget(_table(self.recent), 1)
+        right.addWidget(importer)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -172,9 +188,16 @@ class CoopSales(QWidget):
 
     def refresh_households(self) -> None:
         with self.db.read_session() as session:
-            self.households.set_rows(
-                coop_households(session, self.actor, dt.date.today().strftime("%Y-%m"), business_zone(session))
-            )
+            zone = business_zone(session)
+            self.households.set_rows(coop_households(session, self.actor, dt.date.today().strftime("%Y-%m"), zone))
+            self.recent.set_rows(recent_sales(session, self.actor, zone))
+
+    def import_sales(self) -> ImportDialog:
+        """An Excel/CSV file of the cooperative's own sales (SPEC §7 columns)."""
+        dialog = ImportDialog(self, self.db, self.actor, "sales")
+        dialog.accepted.connect(self.refresh_households)
+        dialog.open()
+        return dialog
 
 
 class BulkOrders(RecordPage):

@@ -4,145 +4,150 @@
 <context>
     <name />
     <message>
-        <location filename="../../gui/import_dialog.py" line="37" />
+        <location filename="../../gui/import_dialog.py" line="38" />
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="38" />
+        <location filename="../../gui/import_dialog.py" line="39" />
         <location filename="../../gui/pages/suppliers.py" line="61" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="39" />
+        <location filename="../../gui/import_dialog.py" line="40" />
         <source>Households</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="40" />
+        <location filename="../../gui/import_dialog.py" line="41" />
         <source>Linkages</source>
         <translation>利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="52" />
-        <location filename="../../gui/import_dialog.py" line="85" />
-        <location filename="../../gui/import_dialog.py" line="118" />
+        <location filename="../../gui/import_dialog.py" line="42" />
+        <source>Sales and refunds</source>
+        <translation>销售与退货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="54" />
+        <location filename="../../gui/import_dialog.py" line="87" />
+        <location filename="../../gui/import_dialog.py" line="120" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="60" />
+        <location filename="../../gui/import_dialog.py" line="62" />
         <source>CSV (UTF-8 or GB18030) or XLSX file</source>
         <translation>CSV（UTF-8 或 GB18030）或 XLSX 文件</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="62" />
+        <location filename="../../gui/import_dialog.py" line="64" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="66" />
+        <location filename="../../gui/import_dialog.py" line="68" />
         <source>Choose a file to import.</source>
         <translation>请选择要导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="70" />
-        <location filename="../../gui/import_dialog.py" line="132" />
+        <location filename="../../gui/import_dialog.py" line="72" />
+        <location filename="../../gui/import_dialog.py" line="134" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="71" />
+        <location filename="../../gui/import_dialog.py" line="73" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="72" />
+        <location filename="../../gui/import_dialog.py" line="74" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="83" />
+        <location filename="../../gui/import_dialog.py" line="85" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="88" />
+        <location filename="../../gui/import_dialog.py" line="90" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="92" />
+        <location filename="../../gui/import_dialog.py" line="94" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="102" />
+        <location filename="../../gui/import_dialog.py" line="104" />
         <source>First rows of the file</source>
         <translation>文件前几行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="104" />
+        <location filename="../../gui/import_dialog.py" line="106" />
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="118" />
+        <location filename="../../gui/import_dialog.py" line="120" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="138" />
+        <location filename="../../gui/import_dialog.py" line="140" />
         <source>Press Check to check every row; nothing is written yet.</source>
         <translation>点击“检查”核对每一行；此时不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="151" />
+        <location filename="../../gui/import_dialog.py" line="154" />
         <source>Checking rows…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="157" />
+        <location filename="../../gui/import_dialog.py" line="160" />
         <source>No problems: {added} rows will be added, {skipped} are already present.</source>
         <translation>没有问题：将新增 {added} 行，{skipped} 行已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="169" />
+        <location filename="../../gui/import_dialog.py" line="172" />
         <source>{n} problem(s); nothing was written. Fix the file and check again.</source>
         <translation>发现 {n} 个问题，未写入任何数据。请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="179" />
+        <location filename="../../gui/import_dialog.py" line="182" />
         <source>Line {line}: {cells}</source>
         <translation>第 {line} 行：{cells}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="187" />
+        <location filename="../../gui/import_dialog.py" line="190" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="193" />
+        <location filename="../../gui/import_dialog.py" line="196" />
         <source>Imported: {added} added, {skipped} already present.</source>
         <translation>导入完成：新增 {added} 条，{skipped} 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="202" />
-        <location filename="../../gui/import_dialog.py" line="212" />
+        <location filename="../../gui/import_dialog.py" line="205" />
+        <location filename="../../gui/import_dialog.py" line="215" />
         <location filename="../../gui/pages/summary.py" line="319" />
         <location filename="../../gui/pages/users.py" line="161" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="202" />
+        <location filename="../../gui/import_dialog.py" line="205" />
         <location filename="../../gui/pages/users.py" line="161" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="214" />
+        <location filename="../../gui/import_dialog.py" line="217" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -259,7 +264,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="229" />
+        <location filename="../../gui/pages/coop.py" line="243" />
         <location filename="../../gui/pages/households.py" line="57" />
         <location filename="../../gui/pages/suppliers.py" line="128" />
         <source>Region code</source>
@@ -327,7 +332,7 @@
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="227" />
+        <location filename="../../gui/pages/coop.py" line="241" />
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
         <location filename="../../gui/pages/settings.py" line="101" />
@@ -603,13 +608,13 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="50" />
-        <location filename="../../gui/pages/coop.py" line="193" />
+        <location filename="../../gui/pages/coop.py" line="207" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="51" />
-        <location filename="../../gui/pages/coop.py" line="194" />
+        <location filename="../../gui/pages/coop.py" line="208" />
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
@@ -660,7 +665,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="95" />
-        <location filename="../../gui/pages/coop.py" line="187" />
+        <location filename="../../gui/pages/coop.py" line="125" />
+        <location filename="../../gui/pages/coop.py" line="201" />
         <location filename="../../gui/pages/counter.py" line="235" />
         <source>Amount</source>
         <translation>金额</translation>
@@ -677,114 +683,126 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="110" />
+        <location filename="../../gui/pages/coop.py" line="124" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="111" />
+        <location filename="../../gui/pages/coop.py" line="123" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="121" />
+        <location filename="../../gui/pages/coop.py" line="129" />
+        <source>Import sales…</source>
+        <translation>导入销售…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="132" />
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="148" />
+        <location filename="../../gui/pages/coop.py" line="134" />
+        <source>Recent sales (30 days)</source>
+        <translation>近 30 天的销售</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="162" />
         <location filename="../../gui/pages/counter.py" line="297" />
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="168" />
+        <location filename="../../gui/pages/coop.py" line="182" />
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="183" />
-        <location filename="../../gui/pages/coop.py" line="251" />
+        <location filename="../../gui/pages/coop.py" line="197" />
+        <location filename="../../gui/pages/coop.py" line="265" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="184" />
-        <location filename="../../gui/pages/coop.py" line="202" />
-        <location filename="../../gui/pages/coop.py" line="250" />
+        <location filename="../../gui/pages/coop.py" line="198" />
+        <location filename="../../gui/pages/coop.py" line="216" />
+        <location filename="../../gui/pages/coop.py" line="264" />
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="185" />
-        <location filename="../../gui/pages/coop.py" line="252" />
+        <location filename="../../gui/pages/coop.py" line="199" />
+        <location filename="../../gui/pages/coop.py" line="266" />
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="186" />
+        <location filename="../../gui/pages/coop.py" line="200" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="189" />
-        <location filename="../../gui/pages/coop.py" line="302" />
+        <location filename="../../gui/pages/coop.py" line="203" />
+        <location filename="../../gui/pages/coop.py" line="316" />
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="191" />
-        <location filename="../../gui/pages/coop.py" line="240" />
+        <location filename="../../gui/pages/coop.py" line="205" />
+        <location filename="../../gui/pages/coop.py" line="254" />
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="192" />
-        <location filename="../../gui/pages/coop.py" line="273" />
+        <location filename="../../gui/pages/coop.py" line="206" />
+        <location filename="../../gui/pages/coop.py" line="287" />
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="195" />
+        <location filename="../../gui/pages/coop.py" line="209" />
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="196" />
+        <location filename="../../gui/pages/coop.py" line="210" />
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="197" />
+        <location filename="../../gui/pages/coop.py" line="211" />
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="203" />
+        <location filename="../../gui/pages/coop.py" line="217" />
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="204" />
+        <location filename="../../gui/pages/coop.py" line="218" />
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="205" />
+        <location filename="../../gui/pages/coop.py" line="219" />
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="209" />
+        <location filename="../../gui/pages/coop.py" line="223" />
         <source>Quotas of this year</source>
         <translation>本年度认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="253" />
+        <location filename="../../gui/pages/coop.py" line="267" />
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="298" />
+        <location filename="../../gui/pages/coop.py" line="312" />
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
@@ -883,6 +901,7 @@
         <translation>退货</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="122" />
         <location filename="../../gui/pages/counter.py" line="531" />
         <source>Receipt number</source>
         <translation>小票号</translation>
@@ -997,7 +1016,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="228" />
+        <location filename="../../gui/pages/coop.py" line="242" />
         <location filename="../../gui/pages/settings.py" line="102" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
@@ -1015,7 +1034,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="230" />
+        <location filename="../../gui/pages/coop.py" line="244" />
         <location filename="../../gui/pages/suppliers.py" line="63" />
         <location filename="../../gui/pages/suppliers.py" line="130" />
         <source>Phone</source>
@@ -1076,6 +1095,7 @@
         <translation>销售总额</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="126" />
         <location filename="../../gui/pages/summary.py" line="50" />
         <source>Refunds</source>
         <translation>退货</translation>
@@ -1657,8 +1677,8 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="133" />
-        <location filename="../../gui/pages/coop.py" line="263" />
+        <location filename="../../gui/pages/coop.py" line="147" />
+        <location filename="../../gui/pages/coop.py" line="277" />
         <location filename="../../gui/pages/labels.py" line="113" />
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
