@@ -3,7 +3,7 @@ comparisons, tables by channel, category, origin and supplier, and three charts.
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from core.fonts import pdf_font
 from core.money import format_fen
+from orders.bulk import QuotaProgress, quota_progress
 from orders.month_details import MonthDetails
 from orders.monthly import MonthlySummary
 
@@ -33,6 +34,7 @@ class ReportInput:
     last_year: MonthlySummary | None  # the same month a year earlier, when it has data
     organisation: str
     generated_at: dt.datetime
+    quotas: list[QuotaProgress] = field(default_factory=list)  # bulk buyers' year so far
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -221,13 +223,23 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
     header, body = supplier_rows[0], supplier_rows[1:]
     for start in range(0, len(body), 40):  # small tables: platypus splits one huge table slowly
         story.append(_table([header, *body[start : start + 40]], widths, 2))
+    if data.quotas:
+        rows = [["采购单位", "年度认购额度", "截至本月已采购", "完成比例"]]
+        rows += [
+            [_fit(q.organisation, 24), format_fen(q.quota_fen), format_fen(q.bought_fen), f"{q.share * 100:.1f}%"]
+            for q in data.quotas
+        ]
+        story += [
+            Paragraph("四、团购认购额度（本年截至本月末）", styles["h2"]),
+            _table(rows, [64 * mm, 38 * mm, 38 * mm, 34 * mm]),
+        ]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
 
 def report_input(session, actor, month: str, zone=None, now: dt.datetime | None = None) -> ReportInput:  # type: ignore[no-untyped-def]
     """Everything the PDF and XLSX show, computed once."""
-    from core.config import business_zone, get_setting
+    from core.config import business_zone, get_setting, month_bounds
     from orders.month_details import month_details, previous_month, same_month_last_year
     from orders.monthly import monthly_summary
 
@@ -238,6 +250,7 @@ def report_input(session, actor, month: str, zone=None, now: dt.datetime | None 
         figures = monthly_summary(session, actor, other, zone)
         return figures if figures.sales_count or figures.gross_fen or figures.refunds_fen else None
 
+    _start, month_end = month_bounds(month, zone)
     return ReportInput(
         summary,
         month_details(session, month, zone),
@@ -245,4 +258,5 @@ def report_input(session, actor, month: str, zone=None, now: dt.datetime | None 
         with_data(same_month_last_year(month)),
         get_setting(session, "org_name", ""),
         (now or dt.datetime.now(dt.UTC)).astimezone(zone),
+        quota_progress(session, int(month[:4]), zone, month_end),
     )

@@ -104,6 +104,8 @@ def render_monthly_xlsx(session: Session, data: ReportInput) -> bytes:
     _sheet(
         book, "每日", ["日期", "净销售额（元）"], [[d.isoformat(), _yuan(v)] for d, v in data.details.daily_net], {2}
     )
+    quotas = [[q.organisation, _yuan(q.quota_fen), _yuan(q.bought_fen), round(q.share, 4)] for q in data.quotas]
+    _sheet(book, "认购额度", ["采购单位", "年度认购额度（元）", "截至本月已采购（元）", "完成比例"], quotas, {2, 3})
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

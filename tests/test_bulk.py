@@ -180,3 +180,28 @@ def test_a_cooperative_records_its_own_sales_and_sees_its_households(office: Ses
         ("LS002", "李*英", 2331),
         ("LS003", "张*东", 2331),
     ]
+
+
+def test_quotas_appear_in_the_monthly_report(office: Session) -> None:
+    import io
+
+    import pdfplumber
+    from openpyxl import load_workbook
+
+    from orders.report_pdf import render_monthly_pdf, report_input
+    from orders.report_xlsx import render_monthly_xlsx
+
+    canteen = save_organisation(office, ADMIN, "市机关食堂", "canteen", "410100")
+    set_quota(office, ADMIN, canteen.id, 2026, 100_000)
+    place_order(
+        office, ADMIN, canteen.id, "R-1", (LineDraft(product_id(office, "HZ1000"), 10_000),), dt.date(2026, 6, 5)
+    )
+    deliver_order(office, ADMIN, "R-1", dt.datetime(2026, 6, 5, 10, tzinfo=SHANGHAI))
+    data = report_input(office, ADMIN, "2026-06")
+    assert [(q.organisation, q.bought_fen) for q in data.quotas] == [("市机关食堂", 45_500)]
+    with pdfplumber.open(io.BytesIO(render_monthly_pdf(data))) as document:
+        text = "".join(page.extract_text() for page in document.pages)
+    assert "团购认购额度" in text
+    assert "45.5%" in text
+    sheet = load_workbook(io.BytesIO(render_monthly_xlsx(office, data)))["认购额度"]
+    assert [cell.value for cell in sheet[2]][:2] == ["市机关食堂", 1000]
