@@ -104,3 +104,28 @@ def test_recent_sales_and_importing_own_sales(qtbot, db, tmp_path: Path) -> None
     other.path.setText(str(theirs))
     other.check()
     qtbot.waitUntil(lambda: other.errors.rowCount() == 1)  # another cooperative's product is refused
+
+
+def test_a_campaign_is_set_up_and_reported(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from orders.ledger import LineDraft, SaleDraft, record_sale
+
+    with db.session() as session, session.begin():
+        xg500 = session.scalar(select(Product.id).where(Product.code == "XG500"))
+        draft = SaleDraft("online", dt.datetime(2026, 9, 20, 10, tzinfo=dt.UTC), (LineDraft(xg500, 2000),), ref="WEB-1")
+        record_sale(session, ADMIN, draft)
+    page = CoopPage(db, ADMIN, "合作社与团购")
+    qtbot.addWidget(page)
+    campaigns = page.campaigns
+    assert campaigns is not None
+    campaigns.name.setText("消费帮扶月")
+    campaigns.starts.setDate(QDate(2026, 9, 1))
+    campaigns.ends.setDate(QDate(2026, 9, 30))
+    campaigns.save()
+    assert campaigns.chosen.currentText() == "消费帮扶月"
+    campaigns.report()
+    assert "1" in campaigns.result.text()
+    assert campaigns.top.rows == [("卢氏花菇 500克", 13600)]

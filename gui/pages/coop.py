@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,7 +26,7 @@ from core.auth import Actor, can
 from core.config import business_zone
 from core.db import Database
 from core.errors import BangfuError
-from core.models import ORG_KINDS, Organisation
+from core.models import ORG_KINDS, Campaign, Organisation
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
@@ -43,6 +44,7 @@ from orders.bulk import (
     recent_sales,
     save_organisation,
 )
+from orders.campaigns import campaign_report, save_campaign, tag_sale
 from orders.cart import Cart, CartLine
 from orders.ledger import LineDraft, SaleDraft, record_sale
 from orders.notices import order_pdf
@@ -311,6 +313,95 @@ class BulkOrders(RecordPage):
             target.write(data)
 
 
+class Campaigns(QWidget):
+    """Campaigns (消费帮扶月, 八进…): days, counters and organisations; hand-tagged sales; a report."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.name, self.counters, self.organisations = QLineEdit(), QLineEdit(), QLineEdit()
+        self.counters.setPlaceholderText("ZZ01, ZZ02")
+        self.organisations.setPlaceholderText(tr("names, separated by commas; empty: every sale of the days"))
+        self.starts, self.ends = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(30))
+        for edit in (self.starts, self.ends):
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.chosen = QComboBox()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.top = RecordModel(
+            [Col(tr("Product"), lambda r: r[0]), Col(tr("Net"), lambda r: format_fen(r[1]), right=True)]
+        )
+        form = QFormLayout()
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("From"), self.starts)
+        form.addRow(tr("Until"), self.ends)
+        form.addRow(tr("Counters"), self.counters)
+        form.addRow(tr("Organisations"), self.organisations)
+        buttons = QHBoxLayout()
+        for text, action in (
+            (tr("Save campaign"), self.save),
+            (tr("Tag a sale…"), self.tag),
+            (tr("Report"), self.report),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.chosen)
+        layout.addWidget(self.result)
+        layout.addWidget(_table(self.top), 1)
+        self.fill()
+
+    def fill(self) -> None:
+        with self.db.read_session() as session:
+            names = list(session.scalars(select(Campaign.name).order_by(Campaign.starts_on.desc())))
+        self.chosen.clear()
+        self.chosen.addItems(names)
+
+    def save(self) -> None:
+        starts = dt.date.fromisoformat(self.starts.date().toString("yyyy-MM-dd"))
+        ends = dt.date.fromisoformat(self.ends.date().toString("yyyy-MM-dd"))
+        counters = tuple(c.strip().upper() for c in self.counters.text().replace("，", ",").split(",") if c.strip())
+        organisations = tuple(o.strip() for o in self.organisations.text().replace("，", ",").split(",") if o.strip())
+        try:
+            with self.db.session() as session, session.begin():
+                save_campaign(session, self.actor, self.name.text(), starts, ends, counters, organisations)
+        except BangfuError as exc:
+            self.result.setText(str(exc))
+            return
+        self.fill()
+        self.chosen.setCurrentText(self.name.text().strip())
+
+    def tag(self, ref: str | None = None) -> None:
+        if ref is None:
+            ref, ok = QInputDialog.getText(self, tr("Tag a sale…"), tr("Receipt number"))
+            if not ok:
+                return
+        try:
+            with self.db.session() as session, session.begin():
+                tag_sale(session, self.actor, self.chosen.currentText(), ref.strip())
+        except BangfuError as exc:
+            self.result.setText(str(exc))
+
+    def report(self) -> None:
+        with self.db.read_session() as session:
+            try:
+                figures = campaign_report(session, self.actor, self.chosen.currentText(), business_zone(session))
+            except BangfuError as exc:
+                self.result.setText(str(exc))
+                return
+        text = tr("{0}: {1} sales, net {2}, {3} households benefited")
+        self.result.setText(
+            text.replace("{0}", figures.name)
+            .replace("{1}", str(figures.sales_count))
+            .replace("{2}", format_fen(figures.net_fen))
+            .replace("{3}", str(figures.households_benefited))
+        )
+        self.top.set_rows(figures.top_products)
+
+
 class CoopPage(QWidget):
     def __init__(self, db: Database, actor: Actor, title: str) -> None:
         super().__init__()
@@ -320,9 +411,12 @@ class CoopPage(QWidget):
         self.sales = CoopSales(db, actor)
         self.tabs.addTab(self.sales, tr("Cooperative sales"))
         self.orders: BulkOrders | None = None
+        self.campaigns: Campaigns | None = None
         if can(actor, "bulk.manage"):
             self.orders = BulkOrders(db, actor)
             self.tabs.addTab(self.orders, tr("Bulk orders"))
+            self.campaigns = Campaigns(db, actor)
+            self.tabs.addTab(self.campaigns, tr("Campaigns"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)

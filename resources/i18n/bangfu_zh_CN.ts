@@ -103,51 +103,51 @@
         <translation>点击“检查”核对每一行；此时不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="154" />
+        <location filename="../../gui/import_dialog.py" line="155" />
         <source>Checking rows…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="160" />
+        <location filename="../../gui/import_dialog.py" line="161" />
         <source>No problems: {added} rows will be added, {skipped} are already present.</source>
         <translation>没有问题：将新增 {added} 行，{skipped} 行已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="172" />
+        <location filename="../../gui/import_dialog.py" line="173" />
         <source>{n} problem(s); nothing was written. Fix the file and check again.</source>
         <translation>发现 {n} 个问题，未写入任何数据。请修改文件后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="182" />
+        <location filename="../../gui/import_dialog.py" line="183" />
         <source>Line {line}: {cells}</source>
         <translation>第 {line} 行：{cells}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="190" />
+        <location filename="../../gui/import_dialog.py" line="191" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="196" />
+        <location filename="../../gui/import_dialog.py" line="197" />
         <source>Imported: {added} added, {skipped} already present.</source>
         <translation>导入完成：新增 {added} 条，{skipped} 条已存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="205" />
-        <location filename="../../gui/import_dialog.py" line="215" />
+        <location filename="../../gui/import_dialog.py" line="206" />
+        <location filename="../../gui/import_dialog.py" line="216" />
         <location filename="../../gui/pages/summary.py" line="319" />
         <location filename="../../gui/pages/users.py" line="161" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="205" />
+        <location filename="../../gui/import_dialog.py" line="206" />
         <location filename="../../gui/pages/users.py" line="161" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="217" />
+        <location filename="../../gui/import_dialog.py" line="218" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -264,7 +264,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="243" />
+        <location filename="../../gui/pages/coop.py" line="254" />
         <location filename="../../gui/pages/households.py" line="57" />
         <location filename="../../gui/pages/suppliers.py" line="128" />
         <source>Region code</source>
@@ -332,7 +332,8 @@
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="241" />
+        <location filename="../../gui/pages/coop.py" line="252" />
+        <location filename="../../gui/pages/coop.py" line="335" />
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
         <location filename="../../gui/pages/settings.py" line="101" />
@@ -344,7 +345,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="94" />
+        <location filename="../../gui/pages/coop.py" line="98" />
         <location filename="../../gui/pages/counter.py" line="231" />
         <location filename="../../gui/pages/products.py" line="72" />
         <source>Price</source>
@@ -406,7 +407,7 @@
         <translation>证书状态…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="109" />
+        <location filename="../../gui/pages/coop.py" line="113" />
         <location filename="../../gui/pages/products.py" line="117" />
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
@@ -482,8 +483,9 @@
         <translation>续期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="92" />
-        <location filename="../../gui/pages/coop.py" line="107" />
+        <location filename="../../gui/pages/coop.py" line="96" />
+        <location filename="../../gui/pages/coop.py" line="111" />
+        <location filename="../../gui/pages/coop.py" line="332" />
         <location filename="../../gui/pages/counter.py" line="228" />
         <location filename="../../gui/pages/labels.py" line="49" />
         <location filename="../../gui/pages/products.py" line="194" />
@@ -602,60 +604,60 @@
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="49" />
+        <location filename="../../gui/pages/coop.py" line="53" />
         <source>Ordered</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="50" />
-        <location filename="../../gui/pages/coop.py" line="207" />
+        <location filename="../../gui/pages/coop.py" line="54" />
+        <location filename="../../gui/pages/coop.py" line="218" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="51" />
-        <location filename="../../gui/pages/coop.py" line="208" />
+        <location filename="../../gui/pages/coop.py" line="55" />
+        <location filename="../../gui/pages/coop.py" line="219" />
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="52" />
+        <location filename="../../gui/pages/coop.py" line="56" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="74" />
+        <location filename="../../gui/pages/coop.py" line="78" />
         <source>Product code, name or pinyin initials</source>
         <translation>商品编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="77" />
+        <location filename="../../gui/pages/coop.py" line="81" />
         <source>default: the product's price</source>
         <translation>默认：商品价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="79" />
+        <location filename="../../gui/pages/coop.py" line="83" />
         <source>Cooperative (market, farm gate)</source>
         <translation>合作社直销（集市、地头）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="80" />
+        <location filename="../../gui/pages/coop.py" line="84" />
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="85" />
+        <location filename="../../gui/pages/coop.py" line="89" />
         <source>Add line</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="88" />
+        <location filename="../../gui/pages/coop.py" line="92" />
         <source>Record the sale</source>
         <translation>记录销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="93" />
-        <location filename="../../gui/pages/coop.py" line="108" />
+        <location filename="../../gui/pages/coop.py" line="97" />
+        <location filename="../../gui/pages/coop.py" line="112" />
         <location filename="../../gui/pages/counter.py" line="55" />
         <location filename="../../gui/pages/counter.py" line="229" />
         <location filename="../../gui/pages/counter.py" line="399" />
@@ -664,147 +666,188 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="95" />
-        <location filename="../../gui/pages/coop.py" line="125" />
-        <location filename="../../gui/pages/coop.py" line="201" />
+        <location filename="../../gui/pages/coop.py" line="99" />
+        <location filename="../../gui/pages/coop.py" line="129" />
+        <location filename="../../gui/pages/coop.py" line="212" />
         <location filename="../../gui/pages/counter.py" line="235" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="102" />
+        <location filename="../../gui/pages/coop.py" line="106" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="103" />
+        <location filename="../../gui/pages/coop.py" line="107" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="110" />
-        <location filename="../../gui/pages/coop.py" line="124" />
+        <location filename="../../gui/pages/coop.py" line="114" />
+        <location filename="../../gui/pages/coop.py" line="128" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="111" />
-        <location filename="../../gui/pages/coop.py" line="123" />
+        <location filename="../../gui/pages/coop.py" line="115" />
+        <location filename="../../gui/pages/coop.py" line="127" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="129" />
+        <location filename="../../gui/pages/coop.py" line="133" />
         <source>Import sales…</source>
         <translation>导入销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="132" />
+        <location filename="../../gui/pages/coop.py" line="136" />
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="134" />
+        <location filename="../../gui/pages/coop.py" line="138" />
         <source>Recent sales (30 days)</source>
         <translation>近 30 天的销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="162" />
+        <location filename="../../gui/pages/coop.py" line="166" />
         <location filename="../../gui/pages/counter.py" line="297" />
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="182" />
+        <location filename="../../gui/pages/coop.py" line="186" />
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="197" />
-        <location filename="../../gui/pages/coop.py" line="265" />
+        <location filename="../../gui/pages/coop.py" line="208" />
+        <location filename="../../gui/pages/coop.py" line="276" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="198" />
-        <location filename="../../gui/pages/coop.py" line="216" />
-        <location filename="../../gui/pages/coop.py" line="264" />
+        <location filename="../../gui/pages/coop.py" line="209" />
+        <location filename="../../gui/pages/coop.py" line="227" />
+        <location filename="../../gui/pages/coop.py" line="275" />
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="199" />
-        <location filename="../../gui/pages/coop.py" line="266" />
+        <location filename="../../gui/pages/coop.py" line="210" />
+        <location filename="../../gui/pages/coop.py" line="277" />
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="200" />
+        <location filename="../../gui/pages/coop.py" line="211" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="203" />
-        <location filename="../../gui/pages/coop.py" line="316" />
+        <location filename="../../gui/pages/coop.py" line="214" />
+        <location filename="../../gui/pages/coop.py" line="417" />
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="205" />
-        <location filename="../../gui/pages/coop.py" line="254" />
+        <location filename="../../gui/pages/coop.py" line="216" />
+        <location filename="../../gui/pages/coop.py" line="265" />
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="206" />
-        <location filename="../../gui/pages/coop.py" line="287" />
+        <location filename="../../gui/pages/coop.py" line="217" />
+        <location filename="../../gui/pages/coop.py" line="298" />
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="209" />
+        <location filename="../../gui/pages/coop.py" line="220" />
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="210" />
+        <location filename="../../gui/pages/coop.py" line="221" />
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="211" />
+        <location filename="../../gui/pages/coop.py" line="222" />
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="217" />
+        <location filename="../../gui/pages/coop.py" line="228" />
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="218" />
+        <location filename="../../gui/pages/coop.py" line="229" />
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="219" />
+        <location filename="../../gui/pages/coop.py" line="230" />
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="223" />
+        <location filename="../../gui/pages/coop.py" line="234" />
         <source>Quotas of this year</source>
         <translation>本年度认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="267" />
+        <location filename="../../gui/pages/coop.py" line="278" />
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="312" />
+        <location filename="../../gui/pages/coop.py" line="324" />
+        <source>names, separated by commas; empty: every sale of the days</source>
+        <translation>单位名称，用逗号分隔；不填：活动期间的全部销售</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="338" />
+        <source>Counters</source>
+        <translation>专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="339" />
+        <source>Organisations</source>
+        <translation>采购单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="342" />
+        <source>Save campaign</source>
+        <translation>保存活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="343" />
+        <location filename="../../gui/pages/coop.py" line="379" />
+        <source>Tag a sale…</source>
+        <translation>标记销售…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="344" />
+        <source>Report</source>
+        <translation>活动报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="395" />
+        <source>{0}: {1} sales, net {2}, {3} households benefited</source>
+        <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="412" />
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="419" />
+        <source>Campaigns</source>
+        <translation>帮扶活动</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="303" />
@@ -901,7 +944,8 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="122" />
+        <location filename="../../gui/pages/coop.py" line="126" />
+        <location filename="../../gui/pages/coop.py" line="379" />
         <location filename="../../gui/pages/counter.py" line="531" />
         <source>Receipt number</source>
         <translation>小票号</translation>
@@ -1016,7 +1060,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="242" />
+        <location filename="../../gui/pages/coop.py" line="253" />
         <location filename="../../gui/pages/settings.py" line="102" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
@@ -1034,7 +1078,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="244" />
+        <location filename="../../gui/pages/coop.py" line="255" />
         <location filename="../../gui/pages/suppliers.py" line="63" />
         <location filename="../../gui/pages/suppliers.py" line="130" />
         <source>Phone</source>
@@ -1046,13 +1090,13 @@
         <translation>新增供应商…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="100" />
+        <location filename="../../gui/pages/coop.py" line="104" />
         <location filename="../../gui/pages/suppliers.py" line="79" />
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="101" />
+        <location filename="../../gui/pages/coop.py" line="105" />
         <location filename="../../gui/pages/suppliers.py" line="80" />
         <source>Head</source>
         <translation>户主</translation>
@@ -1075,11 +1119,13 @@
         <translation>分配占比</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="336" />
         <location filename="../../gui/pages/suppliers.py" line="84" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="337" />
         <location filename="../../gui/pages/suppliers.py" line="85" />
         <source>Until</source>
         <translation>截止</translation>
@@ -1095,12 +1141,13 @@
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="126" />
+        <location filename="../../gui/pages/coop.py" line="130" />
         <location filename="../../gui/pages/summary.py" line="50" />
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/coop.py" line="332" />
         <location filename="../../gui/pages/summary.py" line="51" />
         <location filename="../../gui/pages/summary.py" line="145" />
         <location filename="../../gui/pages/summary.py" line="170" />
@@ -1677,8 +1724,8 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="147" />
-        <location filename="../../gui/pages/coop.py" line="277" />
+        <location filename="../../gui/pages/coop.py" line="151" />
+        <location filename="../../gui/pages/coop.py" line="288" />
         <location filename="../../gui/pages/labels.py" line="113" />
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
