@@ -24,6 +24,7 @@ from core.i18n import _
 from core.identifiers import ean13_check_digit, ric_check_char, uscc_check_char
 from core.models import Counter, Household, Linkage, Product, Supplier
 from core.money import QTY_SCALE, is_weight_unit, line_amount
+from orders.bulk import save_organisation, set_quota
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, record_refund
 
@@ -357,6 +358,9 @@ def load_demo(session: Session, actor: Actor, until: dt.date, seed: int = 2026) 
     linkages = _households(session, rng, suppliers, until)
     sales, refunds = _sales(session, actor, rng, products, until)
     passwords = _users(session, actor, rng, suppliers)
+    for name, kind in zip(ORGS, ("canteen", "union", "school", "union", "company"), strict=True):
+        organisation = save_organisation(session, actor, name, kind, "410100")
+        set_quota(session, actor, organisation.id, until.year, rng.choice([300_000, 500_000, 800_000]) * 10)
     set_setting(session, DEMO_SETTING, "1")
     record(session, actor.username, "demo.load", "", f"until {until.isoformat()}")
     return DemoLoaded(len(suppliers), len(products), 60, linkages, sales, refunds, passwords)

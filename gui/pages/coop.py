@@ -232,11 +232,13 @@ class BulkOrders(RecordPage):
         )
         inner = self.layout().itemAt(1).layout()  # type: ignore[union-attr]
         inner.addWidget(QLabel(tr("Quotas of this year")))
-        inner.addWidget(_table(self.quotas))
+        self.quota_view = _table(self.quotas)
+        inner.addWidget(self.quota_view)
 
     def loaded(self) -> None:
         with self.db.read_session() as session:
             self.quotas.set_rows(quota_progress(session, dt.date.today().year, business_zone(session)))
+        self.quota_view.resizeColumnsToContents()
 
     def _act(self, action) -> None:  # type: ignore[no-untyped-def]
         row = self.selected()
