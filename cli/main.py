@@ -233,6 +233,29 @@ def cmd_issue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quotas(args: argparse.Namespace) -> int:
+    """Each organisation's yearly quota and what it bought, as JSON (amounts in fen)."""
+    from core.config import business_zone
+    from orders.bulk import below_share, quota_progress
+
+    db = open_database(args.db)
+    try:
+        with db.read_session() as session, session.begin():
+            zone = business_zone(session)
+            until = (
+                dt.datetime(args.until.year, args.until.month, args.until.day, tzinfo=zone) + dt.timedelta(days=1)
+                if args.until
+                else None
+            )
+            progress = quota_progress(session, args.year, zone, until)
+    finally:
+        db.dispose()
+    shown = below_share(progress, args.below / 100) if args.below is not None else progress
+    rows = [{"organisation": q.organisation, "quota_fen": q.quota_fen, "bought_fen": q.bought_fen} for q in shown]
+    _write_json({"year": args.year, "organisations": rows}, args.out)
+    return 0
+
+
 def not_yet(args: argparse.Namespace) -> int:
     raise BangfuError(_("'{command}' is not available in this version yet").format(command=args.command))
 
@@ -301,6 +324,13 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--month", required=True)
     issue.add_argument("--out", help=_("also write the issued PDF here"))
     issue.set_defaults(func=cmd_issue)
+
+    quotas = sub.add_parser("quotas", help=_("bulk buyers' yearly quotas and purchases as JSON"))
+    quotas.add_argument("--year", type=int, required=True)
+    quotas.add_argument("--until", type=_date, help=_("count purchases up to this day"))
+    quotas.add_argument("--below", type=float, help=_("only organisations below this percentage"))
+    quotas.add_argument("--out", default="-")
+    quotas.set_defaults(func=cmd_quotas)
 
     for name, text in (
         ("backup", _("write a checked copy of the database")),

@@ -234,4 +234,7 @@ ZH: dict[str, str] = {
     "unknown order {value}": "未知订单 {value}",
     "is before starts_on {day}": "早于开始日期 {day}",
     "unknown campaign {value}": "未知活动 {value}",
+    "bulk buyers' yearly quotas and purchases as JSON": "团购单位年度认购额度与采购情况（JSON）",
+    "count purchases up to this day": "统计到这一天为止的采购",
+    "only organisations below this percentage": "只列出完成比例低于此百分比的单位",
 }

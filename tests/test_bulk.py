@@ -205,3 +205,32 @@ def test_quotas_appear_in_the_monthly_report(office: Session) -> None:
     assert "45.5%" in text
     sheet = load_workbook(io.BytesIO(render_monthly_xlsx(office, data)))["认购额度"]
     assert [cell.value for cell in sheet[2]][:2] == ["市机关食堂", 1000]
+
+
+def test_quotas_from_the_command_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from cli.main import main
+    from core.db import open_database
+
+    db_path = str(tmp_path / "q.db")
+    db = open_database(db_path)
+    with db.session() as session, session.begin():
+        load_samples(session)
+        canteen = save_organisation(session, ADMIN, "市机关食堂", "canteen", "410100")
+        school = save_organisation(session, ADMIN, "实验中学", "school", "410100")
+        set_quota(session, ADMIN, canteen.id, 2026, 10_000)
+        set_quota(session, ADMIN, school.id, 2026, 10_000)
+        place_order(
+            session, ADMIN, canteen.id, "C-1", (LineDraft(product_id(session, "HZ1000"), 2000),), dt.date(2026, 4, 1)
+        )
+        deliver_order(session, ADMIN, "C-1", dt.datetime(2026, 4, 1, 10, tzinfo=SHANGHAI))
+    db.dispose()
+    assert main(["--db", db_path, "quotas", "--year", "2026", "--below", "50"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report == {
+        "year": 2026,
+        "organisations": [{"organisation": "实验中学", "quota_fen": 10000, "bought_fen": 0}],
+    }
+    assert main(["--db", db_path, "quotas", "--year", "2026", "--until", "2026-03-31"]) == 0
+    assert [o["bought_fen"] for o in json.loads(capsys.readouterr().out)["organisations"]] == [0, 0]
