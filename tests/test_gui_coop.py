@@ -1,5 +1,6 @@
 """合作社与团购 driven as a cooperative manager and an office clerk would (issue 9)."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,11 @@ from catalog.importing import import_file
 from catalog.kinds import registry_kinds
 from core.auth import Actor
 from core.db import open_database
-from core.models import Product, Sale
+from core.models import Organisation, Product, Refund, Sale
 from gui.app import install_translations
 from gui.pages.coop import CoopPage
-from orders.bulk import deliver_order, save_organisation
+from orders.bulk import deliver_order, place_order, save_organisation
+from orders.ledger import LineDraft
 from tests.factories import ADMIN
 from tests.files import REGISTRY, SAMPLES
 
@@ -85,8 +87,7 @@ def test_recent_sales_and_importing_own_sales(qtbot, db, tmp_path: Path) -> None
         supplier_id = session.scalar(select(Product.supplier_id).where(Product.code == "XG500"))
     page = CoopPage(db, Actor("coop", "coop_manager", supplier_id=supplier_id), "合作社与团购")
     qtbot.addWidget(page)
-    dialog = page.sales.import_sales()
-    qtbot.addWidget(dialog)
+    dialog = page.sales.import_sales()  # a child of the page: closed with it
     import datetime as dt
 
     today = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -100,7 +101,6 @@ def test_recent_sales_and_importing_own_sales(qtbot, db, tmp_path: Path) -> None
     assert page.sales.recent.rows[0].total_fen == 3 * 6800
     theirs = write_csv(tmp_path / "theirs.csv", [HEADER, sale("C-2", today, "HZ1000", "1", channel="cooperative")])
     other = page.sales.import_sales()
-    qtbot.addWidget(other)
     other.path.setText(str(theirs))
     other.check()
     qtbot.waitUntil(lambda: other.errors.rowCount() == 1)  # another cooperative's product is refused
@@ -129,3 +129,20 @@ def test_a_campaign_is_set_up_and_reported(qtbot, db) -> None:  # type: ignore[n
     campaigns.report()
     assert "1" in campaigns.result.text()
     assert campaigns.top.rows == [("卢氏花菇 500克", 13600)]
+
+
+def test_goods_returned_after_delivery_are_refunded(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    with db.session() as session, session.begin():
+        canteen = session.scalar(select(Organisation.id))
+        hz1000 = session.scalar(select(Product.id).where(Product.code == "HZ1000"))
+        place_order(session, ADMIN, canteen, "R-9", (LineDraft(hz1000, 10_000),), dt.date(2026, 6, 1))
+        deliver_order(session, ADMIN, "R-9")
+    page = CoopPage(db, ADMIN, "合作社与团购")
+    qtbot.addWidget(page)
+    orders = page.orders
+    assert orders is not None
+    qtbot.waitUntil(lambda: orders.model.rowCount() == 1 and orders.task is None)
+    orders.table.selectRow(0)
+    orders.return_goods("HZ1000", "2")
+    with db.read_session() as session:
+        assert session.scalar(select(Refund.total_fen)) == 2 * 4550

@@ -26,7 +26,7 @@ from core.auth import Actor, can
 from core.config import business_zone
 from core.db import Database
 from core.errors import BangfuError
-from core.models import ORG_KINDS, Campaign, Organisation
+from core.models import ORG_KINDS, Campaign, Organisation, Product
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
@@ -44,6 +44,7 @@ from orders.bulk import (
     recent_sales,
     save_organisation,
 )
+from orders.bulk import return_goods as bulk_return
 from orders.campaigns import campaign_report, save_campaign, tag_sale
 from orders.cart import Cart, CartLine
 from orders.ledger import LineDraft, SaleDraft, record_sale
@@ -218,6 +219,7 @@ class BulkOrders(RecordPage):
             (tr("Delivered"), lambda: self._act(deliver_order)),
             (tr("Paid"), lambda: self._act(mark_paid)),
             (tr("Cancel order"), lambda: self._act(cancel_order)),
+            (tr("Return…"), self.return_goods),
             (tr("Order confirmation…"), lambda: self.document("订货确认单")),
             (tr("Delivery note…"), lambda: self.document("送货单")),
         ):
@@ -246,6 +248,31 @@ class BulkOrders(RecordPage):
             return
         try:
             self.write(lambda session: action(session, self.actor, row.number))
+        except BangfuError as exc:
+            QMessageBox.warning(self, self.window().windowTitle(), str(exc))
+
+    def return_goods(self, code: str | None = None, quantity: str | None = None) -> None:
+        """Goods sent back after delivery: a refund of the order's sale."""
+        row = self.selected()
+        if row is None:
+            return
+        if code is None or quantity is None:
+            code, ok = QInputDialog.getText(self, tr("Return…"), tr("Product code"))
+            if not ok:
+                return
+            quantity, ok = QInputDialog.getText(self, tr("Return…"), tr("Quantity"))
+            if not ok:
+                return
+
+        def act(session) -> None:  # type: ignore[no-untyped-def]
+            product = session.scalars(select(Product).where(Product.code == code.strip())).one_or_none()
+            if product is None:
+                raise BangfuError(tr("No product matches {0}.").replace("{0}", code))
+            lines = ((product.id, parse_quantity(quantity, product.unit)),)
+            bulk_return(session, self.actor, row.number, lines, tr("Returned after delivery"))
+
+        try:
+            self.write(act)
         except BangfuError as exc:
             QMessageBox.warning(self, self.window().windowTitle(), str(exc))
 

@@ -264,7 +264,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="254" />
+        <location filename="../../gui/pages/coop.py" line="283" />
         <location filename="../../gui/pages/households.py" line="57" />
         <location filename="../../gui/pages/suppliers.py" line="128" />
         <source>Region code</source>
@@ -332,8 +332,8 @@
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="252" />
-        <location filename="../../gui/pages/coop.py" line="335" />
+        <location filename="../../gui/pages/coop.py" line="281" />
+        <location filename="../../gui/pages/coop.py" line="364" />
         <location filename="../../gui/pages/products.py" line="70" />
         <location filename="../../gui/pages/products.py" line="109" />
         <location filename="../../gui/pages/settings.py" line="101" />
@@ -345,7 +345,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="98" />
+        <location filename="../../gui/pages/coop.py" line="99" />
         <location filename="../../gui/pages/counter.py" line="231" />
         <location filename="../../gui/pages/products.py" line="72" />
         <source>Price</source>
@@ -407,7 +407,7 @@
         <translation>证书状态…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="113" />
+        <location filename="../../gui/pages/coop.py" line="114" />
         <location filename="../../gui/pages/products.py" line="117" />
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
@@ -483,9 +483,9 @@
         <translation>续期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="96" />
-        <location filename="../../gui/pages/coop.py" line="111" />
-        <location filename="../../gui/pages/coop.py" line="332" />
+        <location filename="../../gui/pages/coop.py" line="97" />
+        <location filename="../../gui/pages/coop.py" line="112" />
+        <location filename="../../gui/pages/coop.py" line="361" />
         <location filename="../../gui/pages/counter.py" line="228" />
         <location filename="../../gui/pages/labels.py" line="49" />
         <location filename="../../gui/pages/products.py" line="194" />
@@ -604,60 +604,61 @@
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="53" />
+        <location filename="../../gui/pages/coop.py" line="54" />
         <source>Ordered</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="54" />
-        <location filename="../../gui/pages/coop.py" line="218" />
+        <location filename="../../gui/pages/coop.py" line="55" />
+        <location filename="../../gui/pages/coop.py" line="219" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="55" />
-        <location filename="../../gui/pages/coop.py" line="219" />
+        <location filename="../../gui/pages/coop.py" line="56" />
+        <location filename="../../gui/pages/coop.py" line="220" />
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="56" />
+        <location filename="../../gui/pages/coop.py" line="57" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="78" />
+        <location filename="../../gui/pages/coop.py" line="79" />
         <source>Product code, name or pinyin initials</source>
         <translation>商品编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="81" />
+        <location filename="../../gui/pages/coop.py" line="82" />
         <source>default: the product's price</source>
         <translation>默认：商品价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="83" />
+        <location filename="../../gui/pages/coop.py" line="84" />
         <source>Cooperative (market, farm gate)</source>
         <translation>合作社直销（集市、地头）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="84" />
+        <location filename="../../gui/pages/coop.py" line="85" />
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="89" />
+        <location filename="../../gui/pages/coop.py" line="90" />
         <source>Add line</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="92" />
+        <location filename="../../gui/pages/coop.py" line="93" />
         <source>Record the sale</source>
         <translation>记录销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="97" />
-        <location filename="../../gui/pages/coop.py" line="112" />
+        <location filename="../../gui/pages/coop.py" line="98" />
+        <location filename="../../gui/pages/coop.py" line="113" />
+        <location filename="../../gui/pages/coop.py" line="263" />
         <location filename="../../gui/pages/counter.py" line="55" />
         <location filename="../../gui/pages/counter.py" line="229" />
         <location filename="../../gui/pages/counter.py" line="399" />
@@ -666,186 +667,203 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="99" />
-        <location filename="../../gui/pages/coop.py" line="129" />
-        <location filename="../../gui/pages/coop.py" line="212" />
+        <location filename="../../gui/pages/coop.py" line="100" />
+        <location filename="../../gui/pages/coop.py" line="130" />
+        <location filename="../../gui/pages/coop.py" line="213" />
         <location filename="../../gui/pages/counter.py" line="235" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="106" />
+        <location filename="../../gui/pages/coop.py" line="107" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="107" />
+        <location filename="../../gui/pages/coop.py" line="108" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="114" />
-        <location filename="../../gui/pages/coop.py" line="128" />
+        <location filename="../../gui/pages/coop.py" line="115" />
+        <location filename="../../gui/pages/coop.py" line="129" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="115" />
-        <location filename="../../gui/pages/coop.py" line="127" />
+        <location filename="../../gui/pages/coop.py" line="116" />
+        <location filename="../../gui/pages/coop.py" line="128" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="133" />
+        <location filename="../../gui/pages/coop.py" line="134" />
         <source>Import sales…</source>
         <translation>导入销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="136" />
+        <location filename="../../gui/pages/coop.py" line="137" />
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="138" />
+        <location filename="../../gui/pages/coop.py" line="139" />
         <source>Recent sales (30 days)</source>
         <translation>近 30 天的销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="166" />
+        <location filename="../../gui/pages/coop.py" line="167" />
         <location filename="../../gui/pages/counter.py" line="297" />
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="186" />
+        <location filename="../../gui/pages/coop.py" line="187" />
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="208" />
-        <location filename="../../gui/pages/coop.py" line="276" />
+        <location filename="../../gui/pages/coop.py" line="209" />
+        <location filename="../../gui/pages/coop.py" line="305" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="209" />
-        <location filename="../../gui/pages/coop.py" line="227" />
-        <location filename="../../gui/pages/coop.py" line="275" />
+        <location filename="../../gui/pages/coop.py" line="210" />
+        <location filename="../../gui/pages/coop.py" line="229" />
+        <location filename="../../gui/pages/coop.py" line="304" />
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="210" />
-        <location filename="../../gui/pages/coop.py" line="277" />
+        <location filename="../../gui/pages/coop.py" line="211" />
+        <location filename="../../gui/pages/coop.py" line="306" />
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="211" />
+        <location filename="../../gui/pages/coop.py" line="212" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="214" />
-        <location filename="../../gui/pages/coop.py" line="417" />
+        <location filename="../../gui/pages/coop.py" line="215" />
+        <location filename="../../gui/pages/coop.py" line="446" />
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="216" />
-        <location filename="../../gui/pages/coop.py" line="265" />
+        <location filename="../../gui/pages/coop.py" line="217" />
+        <location filename="../../gui/pages/coop.py" line="294" />
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="217" />
-        <location filename="../../gui/pages/coop.py" line="298" />
+        <location filename="../../gui/pages/coop.py" line="218" />
+        <location filename="../../gui/pages/coop.py" line="327" />
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="220" />
+        <location filename="../../gui/pages/coop.py" line="221" />
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="221" />
+        <location filename="../../gui/pages/coop.py" line="222" />
+        <location filename="../../gui/pages/coop.py" line="260" />
+        <location filename="../../gui/pages/coop.py" line="263" />
+        <source>Return…</source>
+        <translation>退货…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="223" />
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="222" />
+        <location filename="../../gui/pages/coop.py" line="224" />
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="228" />
+        <location filename="../../gui/pages/coop.py" line="230" />
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="229" />
+        <location filename="../../gui/pages/coop.py" line="231" />
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="230" />
+        <location filename="../../gui/pages/coop.py" line="232" />
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="234" />
+        <location filename="../../gui/pages/coop.py" line="236" />
         <source>Quotas of this year</source>
         <translation>本年度认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="278" />
+        <location filename="../../gui/pages/coop.py" line="260" />
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="272" />
+        <source>Returned after delivery</source>
+        <translation>送达后退货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/coop.py" line="307" />
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="324" />
+        <location filename="../../gui/pages/coop.py" line="353" />
         <source>names, separated by commas; empty: every sale of the days</source>
         <translation>单位名称，用逗号分隔；不填：活动期间的全部销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="338" />
+        <location filename="../../gui/pages/coop.py" line="367" />
         <source>Counters</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="339" />
+        <location filename="../../gui/pages/coop.py" line="368" />
         <source>Organisations</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="342" />
+        <location filename="../../gui/pages/coop.py" line="371" />
         <source>Save campaign</source>
         <translation>保存活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="343" />
-        <location filename="../../gui/pages/coop.py" line="379" />
+        <location filename="../../gui/pages/coop.py" line="372" />
+        <location filename="../../gui/pages/coop.py" line="408" />
         <source>Tag a sale…</source>
         <translation>标记销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="344" />
+        <location filename="../../gui/pages/coop.py" line="373" />
         <source>Report</source>
         <translation>活动报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="395" />
+        <location filename="../../gui/pages/coop.py" line="424" />
         <source>{0}: {1} sales, net {2}, {3} households benefited</source>
         <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="412" />
+        <location filename="../../gui/pages/coop.py" line="441" />
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="419" />
+        <location filename="../../gui/pages/coop.py" line="448" />
         <source>Campaigns</source>
         <translation>帮扶活动</translation>
     </message>
@@ -944,8 +962,8 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="126" />
-        <location filename="../../gui/pages/coop.py" line="379" />
+        <location filename="../../gui/pages/coop.py" line="127" />
+        <location filename="../../gui/pages/coop.py" line="408" />
         <location filename="../../gui/pages/counter.py" line="531" />
         <source>Receipt number</source>
         <translation>小票号</translation>
@@ -1060,7 +1078,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="253" />
+        <location filename="../../gui/pages/coop.py" line="282" />
         <location filename="../../gui/pages/settings.py" line="102" />
         <location filename="../../gui/pages/suppliers.py" line="53" />
         <location filename="../../gui/pages/suppliers.py" line="127" />
@@ -1078,7 +1096,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="255" />
+        <location filename="../../gui/pages/coop.py" line="284" />
         <location filename="../../gui/pages/suppliers.py" line="63" />
         <location filename="../../gui/pages/suppliers.py" line="130" />
         <source>Phone</source>
@@ -1090,13 +1108,13 @@
         <translation>新增供应商…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="104" />
+        <location filename="../../gui/pages/coop.py" line="105" />
         <location filename="../../gui/pages/suppliers.py" line="79" />
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="105" />
+        <location filename="../../gui/pages/coop.py" line="106" />
         <location filename="../../gui/pages/suppliers.py" line="80" />
         <source>Head</source>
         <translation>户主</translation>
@@ -1119,13 +1137,13 @@
         <translation>分配占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="336" />
+        <location filename="../../gui/pages/coop.py" line="365" />
         <location filename="../../gui/pages/suppliers.py" line="84" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="337" />
+        <location filename="../../gui/pages/coop.py" line="366" />
         <location filename="../../gui/pages/suppliers.py" line="85" />
         <source>Until</source>
         <translation>截止</translation>
@@ -1141,13 +1159,13 @@
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="130" />
+        <location filename="../../gui/pages/coop.py" line="131" />
         <location filename="../../gui/pages/summary.py" line="50" />
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="332" />
+        <location filename="../../gui/pages/coop.py" line="361" />
         <location filename="../../gui/pages/summary.py" line="51" />
         <location filename="../../gui/pages/summary.py" line="145" />
         <location filename="../../gui/pages/summary.py" line="170" />
@@ -1724,8 +1742,9 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="151" />
-        <location filename="../../gui/pages/coop.py" line="288" />
+        <location filename="../../gui/pages/coop.py" line="152" />
+        <location filename="../../gui/pages/coop.py" line="270" />
+        <location filename="../../gui/pages/coop.py" line="317" />
         <location filename="../../gui/pages/labels.py" line="113" />
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
