@@ -88,3 +88,23 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: igno
     if request.param == "sqlite":
         return str(tmp_path / "fresh.db")
     return _pg_database(request.getfixturevalue("pg_url"), "bangfu_fresh")
+
+
+@pytest.fixture
+def registry_db(tmp_path, qapp):  # type: ignore[no-untyped-def]
+    """For window tests: a SQLite database holding the sample registry, the window in Chinese."""
+    from catalog.importing import import_file
+    from catalog.kinds import registry_kinds
+    from gui.app import install_translations
+    from tests.factories import ADMIN
+    from tests.files import REGISTRY, SAMPLES
+
+    translators = install_translations(qapp, "zh")
+    database = open_database(str(tmp_path / "window.db"))
+    with database.session() as session, session.begin():
+        for kind in REGISTRY:
+            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+    yield database
+    database.dispose()
+    for translator in translators:
+        qapp.removeTranslator(translator)

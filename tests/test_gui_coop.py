@@ -7,33 +7,21 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from catalog.importing import import_file
-from catalog.kinds import registry_kinds
 from core.auth import Actor
-from core.db import open_database
 from core.models import Organisation, Product, Refund, Sale
-from gui.app import install_translations
 from gui.pages.coop import CoopPage
 from orders.bulk import deliver_order, place_order, save_organisation
 from orders.ledger import LineDraft
 from tests.factories import ADMIN
-from tests.files import REGISTRY, SAMPLES
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def db(qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    translators = install_translations(qapp, "zh")
-    database = open_database(str(tmp_path / "coop.db"))
-    with database.session() as session, session.begin():
-        for kind in REGISTRY:
-            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+def db(registry_db):  # type: ignore[no-untyped-def]
+    with registry_db.session() as session, session.begin():
         save_organisation(session, ADMIN, "市机关食堂", "canteen", "410100")
-    yield database
-    database.dispose()
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    return registry_db
 
 
 def test_a_cooperative_manager_enters_a_market_day(qtbot, db) -> None:  # type: ignore[no-untyped-def]

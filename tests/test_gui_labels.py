@@ -5,32 +5,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from catalog.importing import import_file
-from catalog.kinds import registry_kinds
-from core.db import open_database
-from gui.app import install_translations
 from gui.pages.counter import CounterPage
 from gui.pages.labels import LabelsPage
 from tests import factories
 from tests.factories import ADMIN
-from tests.files import REGISTRY, SAMPLES
 from tests.test_labels import decode_pages
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def db(qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
-    translators = install_translations(qapp, "zh")
-    database = open_database(str(tmp_path / "labels.db"))
-    with database.session() as session, session.begin():
-        for kind in REGISTRY:
-            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+def db(registry_db):  # type: ignore[no-untyped-def]
+    with registry_db.session() as session, session.begin():
         factories.counter(session, "ZZ01")
-    yield database
-    database.dispose()
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    return registry_db
 
 
 def test_print_labels_then_scan_them_at_the_counter(qtbot, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -8,33 +8,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 from sqlalchemy import func, select
 
-from catalog.importing import import_file
-from catalog.kinds import registry_kinds
-from core.db import Database, open_database
+from core.db import Database
 from core.models import Household, Product
 from core.tasks import Cancelled
-from gui.app import install_translations
 from gui.pages.households import HouseholdsPage
 from gui.pages.products import ProductsPage
 from gui.pages.suppliers import SuppliersPage
 from gui.tasks import run_task
 from tests.factories import ADMIN
-from tests.files import REGISTRY, SAMPLES, write_csv
+from tests.files import write_csv
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def db(tmp_path: Path, qapp):  # type: ignore[no-untyped-def]
-    translators = install_translations(qapp, "zh")
-    database = open_database(str(tmp_path / "gui.db"))
-    with database.session() as session, session.begin():
-        for kind in REGISTRY:
-            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
-    yield database
-    database.dispose()
-    for translator in translators:
-        qapp.removeTranslator(translator)
+def db(registry_db):  # type: ignore[no-untyped-def]
+    return registry_db
 
 
 def _page(qtbot, page_class, db: Database, rows: int):  # type: ignore[no-untyped-def]
