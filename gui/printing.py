@@ -1,31 +1,31 @@
 """Printing a PDF that Bangfu rendered (receipts, Z reports, labels) through Qt's print system.
 
-PDFium (pypdfium2) rasterises each page at the printer's resolution; the printer chosen last
-time is remembered per kind of document (receipt printer, label printer)."""
+PDFium (pypdfium2) rasterises each page at the printer's resolution, in a child process; the
+printer chosen last time is remembered per kind of document (receipt printer, label printer)."""
 
-import pypdfium2 as pdfium
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from core.paths import ROOT
+
 
 def pdf_images(data: bytes, dpi: int = 150) -> list[QImage]:
-    """Each page of ``data`` as an image (also used for on-screen previews)."""
-    document = pdfium.PdfDocument(data)
-    images = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            bitmap = page.render(scale=dpi / 72)
-            pil = bitmap.to_pil().convert("RGB")
-            bitmap.close()
-            page.close()  # PDFium pages must go before their document
-            raw = pil.tobytes()
-            images.append(QImage(raw, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy())
-    finally:
-        document.close()
-    return images
+    """Each page of ``data`` as an image (also for on-screen previews), rasterised by PDFium in
+    a child process (see gui/rasterize.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "document.pdf"
+        pdf.write_bytes(data)
+        subprocess.run(
+            [sys.executable, "-m", "gui.rasterize", str(pdf), str(dpi), tmp], cwd=ROOT, check=True, capture_output=True
+        )
+        return [QImage(str(png)) for png in sorted(Path(tmp).glob("page-*.png"))]
 
 
 def print_pdf(parent: QWidget, data: bytes, purpose: str, ask: bool = True) -> bool:

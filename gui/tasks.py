@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.errors import BangfuError
@@ -28,6 +28,10 @@ class _Signals(QObject):
 class _Job(QRunnable):
     def __init__(self, work: Callable[[Report], Any], token: CancelToken) -> None:
         super().__init__()
+        # Python owns the job (the Task keeps it): with Qt's auto-delete the pool would delete
+        # it after run() while its Python wrapper still lives, and freeing that wrapper later
+        # crashed the program at a random moment.
+        self.setAutoDelete(False)
         self.work = work
         self.token = token
         self.signals = _Signals()
@@ -66,6 +70,7 @@ class Task(QObject):
     def cancel(self) -> None:
         self.token.cancel()
 
+    @Slot(int)
     def _progress(self, value: int) -> None:
         if self.dialog.maximum():
             self.dialog.setValue(min(value, self.dialog.maximum()))
@@ -77,12 +82,15 @@ class Task(QObject):
         self.dialog.close()
         self.deleteLater()
 
-    # Slots of this QObject (not lambdas), so Qt drops the connection when the page that owns
-    # the task is closed before the work ends.
+    # Real Qt slots of this QObject (not lambdas or plain methods, which PySide routes through a
+    # global receiver), so Qt drops the connection when the page that owns the task is closed
+    # before the work ends.
+    @Slot(object)
     def _finished(self, result: object) -> None:
         self._close()
         self.finished.emit(result)
 
+    @Slot(object)
     def _failed(self, error: object) -> None:
         self._close()
         self.failed.emit(error)

@@ -32,6 +32,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _background_work_ends_with_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A window test's background tasks finish before the next test starts, so no late result
+    reaches a page that its own test already closed."""
+    yield
+    if request.node.get_closest_marker("gui") is not None:
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication
+
+        QThreadPool.globalInstance().waitForDone(30_000)
+        QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
 def _english_messages() -> Iterator[None]:
     """Tests read English messages unless they ask for Chinese."""
     set_language("en")
