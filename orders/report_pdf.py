@@ -4,6 +4,7 @@ comparisons, tables by channel, category, origin and supplier, and three charts.
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -14,12 +15,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
 
+from core.auth import Actor
+from core.config import business_zone, get_setting, month_bounds
 from core.fonts import pdf_font
 from core.money import format_fen
 from orders.bulk import QuotaProgress, quota_progress
-from orders.month_details import MonthDetails
-from orders.monthly import MonthlySummary
+from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
+from orders.monthly import MonthlySummary, monthly_summary
 
 CHANNEL_NAMES = {"counter": "专柜", "cooperative": "合作社", "bulk": "团购", "online": "线上"}
 RED = colors.HexColor("#8c1c13")
@@ -237,12 +241,10 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
     return buffer.getvalue()
 
 
-def report_input(session, actor, month: str, zone=None, now: dt.datetime | None = None) -> ReportInput:  # type: ignore[no-untyped-def]
+def report_input(
+    session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None, now: dt.datetime | None = None
+) -> ReportInput:
     """Everything the PDF and XLSX show, computed once."""
-    from core.config import business_zone, get_setting, month_bounds
-    from orders.month_details import month_details, previous_month, same_month_last_year
-    from orders.monthly import monthly_summary
-
     zone = zone or business_zone(session)
     summary = monthly_summary(session, actor, month, zone)
 
