@@ -151,24 +151,11 @@ def barcode(value: str, field: str) -> str:
     return identifiers.check_ean13(value, field)
 
 
-def yuan(value: str, field: str) -> int:
-    return money.parse_yuan(value, field)
-
-
-def rate(value: str, field: str) -> int:
-    return money.parse_rate(value, field)
-
-
-def weight(value: str, field: str) -> int:
-    return money.parse_weight(value, field)
-
-
-def uscc(value: str, field: str) -> str:
-    return identifiers.check_uscc(value, field)
-
-
-def region(value: str, field: str) -> str:
-    return identifiers.check_region_code(value, field)
+yuan = money.parse_yuan
+rate = money.parse_rate
+weight = money.parse_weight
+uscc = identifiers.check_uscc
+region = identifiers.check_region_code
 
 
 def resident_id(value: str, field: str) -> str:

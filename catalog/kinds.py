@@ -58,6 +58,10 @@ def lookup(session: Session, column: Any, keys: Iterable[str], cache: dict[str, 
     return cache
 
 
+def _unknown_supplier(batch: Batch, line: int, uscc: str) -> None:
+    batch.fail(line, "supplier_uscc", _("unknown supplier {value}: import suppliers first").format(value=uscc))
+
+
 class KeyedKind:
     """Rows with a natural key: an identical row is skipped, a different one with the same key is
     an error. ``fields`` maps each file column to the model attribute that stores it."""
@@ -191,11 +195,7 @@ class Products(KeyedKind):
         resolved = []
         for line, values in batch.rows:
             if values["supplier_uscc"] not in ids:
-                batch.fail(
-                    line,
-                    "supplier_uscc",
-                    _("unknown supplier {value}: import suppliers first").format(value=values["supplier_uscc"]),
-                )
+                _unknown_supplier(batch, line, values["supplier_uscc"])
             elif values["valid_until"] < values["certified_on"]:
                 batch.fail(line, "valid_until", _("is before certified_on {day}").format(day=values["certified_on"]))
             else:
@@ -296,11 +296,7 @@ class Linkages:
         rows = []
         for line, v in batch.rows:
             if v["supplier_uscc"] not in suppliers:
-                batch.fail(
-                    line,
-                    "supplier_uscc",
-                    _("unknown supplier {value}: import suppliers first").format(value=v["supplier_uscc"]),
-                )
+                _unknown_supplier(batch, line, v["supplier_uscc"])
             elif v["household_code"] not in households:
                 batch.fail(
                     line,
