@@ -7,6 +7,7 @@ the organisation's bulk sales of the year net of refunds, so it always agrees wi
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -34,7 +35,7 @@ from core.money import format_fen, line_amount
 from orders.attribution import attribute
 from orders.ledger import LineDraft, SaleDraft, record_sale
 from orders.notices import mask_name
-from orders.refunds import RefundDraft, RefundRecorded, record_refund
+from orders.refunds import RefundDraft, RefundRecorded, picked_lines, record_refund
 
 
 def save_organisation(
@@ -150,16 +151,18 @@ def return_goods(
     session: Session,
     actor: Actor,
     number: str,
-    lines: tuple[tuple[int, int], ...],
+    quantities: Mapping[str, str],
     reason: str,
     when: dt.datetime | None = None,
 ) -> RefundRecorded:
-    """A return after delivery: a refund of the order's sale (never more than delivered)."""
+    """A return after delivery: a refund of the order's sale (never more than delivered), with the
+    quantities typed per product code."""
     order = _order(session, number)
     if order.sale_id is None:
         raise BangfuError(_("order {value} has not been delivered").format(value=number))
     sale = session.get(Sale, order.sale_id)
     assert sale is not None
+    lines = picked_lines(session, sale.ref, quantities)
     return record_refund(session, actor, RefundDraft(sale.ref, when or utc_now(), lines, reason, method="transfer"))
 
 

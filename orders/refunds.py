@@ -5,6 +5,7 @@ of everything refunded so far minus the rounded value of what was refunded befor
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.models import Refund, RefundLine, Sale
-from core.money import format_fen, line_amount, quantity_text
+from core.money import format_fen, line_amount, parse_quantity, quantity_text
 
 
 def refund_amount(unit_price_fen: int, before_milli: int, quantity_milli: int) -> int:
@@ -52,12 +53,31 @@ def refunded_so_far(session: Session, sale_line_ids: list[int]) -> dict[int, int
     return done
 
 
+def _sale(session: Session, ref: str) -> Sale:
+    sale = session.scalars(select(Sale).where(Sale.ref == ref)).one_or_none()
+    if sale is None:
+        raise InvalidValue("refund_of", _("unknown sale {value}").format(value=ref))
+    return sale
+
+
+def picked_lines(session: Session, sale_ref: str, quantities: Mapping[str, str]) -> tuple[tuple[int, int], ...]:
+    """(product id, thousandths) for the products a person picked from a sale by code or name,
+    each typed quantity read in that product's unit (``1.5`` 斤 → 1500)."""
+    sale = _sale(session, sale_ref)
+    on_sale = {key: line for line in sale.lines for key in (line.product.code, line.product.name)}
+    picked = []
+    for key, typed in quantities.items():
+        line = on_sale.get(key.strip())
+        if line is None:
+            raise InvalidValue("product", _("{code} is not on sale {ref}").format(code=key, ref=sale.ref))
+        picked.append((line.product_id, parse_quantity(typed, line.product.unit)))
+    return tuple(picked)
+
+
 def record_refund(session: Session, actor: Actor, draft: RefundDraft) -> RefundRecorded:
     """Check and add one refund with its lines; flushes, the caller commits. Managers only."""
     require(actor, "sale.refund")
-    sale = session.scalars(select(Sale).where(Sale.ref == draft.sale_ref)).one_or_none()
-    if sale is None:
-        raise InvalidValue("refund_of", _("unknown sale {value}").format(value=draft.sale_ref))
+    sale = _sale(session, draft.sale_ref)
     if draft.refunded_at < sale.sold_at:
         raise InvalidValue(
             "refunded_at", _("a refund cannot be dated before its sale ({day})").format(day=sale.sold_at.isoformat())

@@ -46,9 +46,7 @@ def test_an_order_becomes_a_bulk_sale_when_delivered_and_returns_are_refunds(off
     assert office.scalars(select(Sale)).all() == []  # an order is not a sale yet
     sale = deliver_order(office, ADMIN, "T-001", dt.datetime(2026, 6, 20, 9, tzinfo=SHANGHAI))
     assert (sale.channel, sale.customer_org, sale.total_fen) == ("bulk", "市机关食堂", 40 * 6500 + 30 * 4550)
-    returned = return_goods(
-        office, ADMIN, "T-001", ((product_id(office, "XG500"), 5000),), "破损", dt.datetime(2026, 7, 2, tzinfo=SHANGHAI)
-    )
+    returned = return_goods(office, ADMIN, "T-001", {"XG500": "5"}, "破损", dt.datetime(2026, 7, 2, tzinfo=SHANGHAI))
     assert returned.total_fen == 5 * 6500
     mark_paid(office, ADMIN, "T-001")
     assert monthly_summary(office, ADMIN, "2026-06").by_channel["bulk"] == 396500
@@ -91,9 +89,7 @@ def test_quota_progress_counts_the_year_net_of_returns(office: Session) -> None:
         office, ADMIN, canteen.id, "Q-1", (LineDraft(product_id(office, "HZ1000"), 20_000),), dt.date(2026, 3, 1)
     )
     deliver_order(office, ADMIN, "Q-1", dt.datetime(2026, 3, 1, 10, tzinfo=SHANGHAI))  # ¥910.00
-    return_goods(
-        office, ADMIN, "Q-1", ((product_id(office, "HZ1000"), 2000),), "退回", dt.datetime(2026, 3, 5, tzinfo=SHANGHAI)
-    )
+    return_goods(office, ADMIN, "Q-1", {"HZ1000": "2"}, "退回", dt.datetime(2026, 3, 5, tzinfo=SHANGHAI))
     # bought on New Year's Eve at 23:30 in Shanghai: still last year
     place_order(
         office, ADMIN, school.id, "Q-2", (LineDraft(product_id(office, "HZ1000"), 10_000),), dt.date(2025, 12, 31)

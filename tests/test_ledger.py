@@ -14,7 +14,7 @@ from core.errors import BangfuError, InvalidValue
 from core.models import Payment, Sale
 from core.money import line_amount
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
-from orders.refunds import RefundDraft, record_refund, refund_amount
+from orders.refunds import RefundDraft, picked_lines, record_refund, refund_amount
 from tests import factories
 from tests.factories import ADMIN
 
@@ -157,6 +157,24 @@ def test_refunds_are_new_records_with_cumulative_amounts(session: Session) -> No
         record_refund(session, ADMIN, RefundDraft(sold.ref, _at(2), ((shrimp.id, 1),)))
     with pytest.raises(InvalidValue, match="unknown sale"):
         record_refund(session, ADMIN, RefundDraft("NOPE", _at(6), ((shrimp.id, 1),)))
+
+
+def test_refund_lines_are_picked_by_code_or_name_in_each_products_unit(session: Session) -> None:
+    owner = factories.supplier(session)
+    mushrooms = factories.product(session, owner, "XG-BULK", unit="斤", price_fen=990, name="卢氏鲜香菇（散装）")
+    dates = factories.product(session, owner, "HZ1000", unit="盒", price_fen=4550)
+    factories.counter(session)
+    draft = replace(
+        _cash_sale(mushrooms.id, 2500, 7025, _at(3)), lines=(LineDraft(mushrooms.id, 2500), LineDraft(dates.id, 1000))
+    )
+    sold = record_sale(session, ADMIN, draft, SHANGHAI)
+    picked = picked_lines(session, sold.ref, {"卢氏鲜香菇（散装）": "1.5", " HZ1000 ": "1"})
+    assert picked == ((mushrooms.id, 1500), (dates.id, 1000))
+    with pytest.raises(InvalidValue, match="XG500 is not on sale") as error:
+        picked_lines(session, sold.ref, {"XG500": "1"})
+    assert error.value.field == "product"
+    with pytest.raises(InvalidValue, match="unknown sale"):
+        picked_lines(session, "NOPE", {"HZ1000": "1"})
 
 
 @given(st.lists(st.integers(1, 5000), min_size=1, max_size=8), st.integers(1, 99_999))

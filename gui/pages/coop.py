@@ -26,7 +26,7 @@ from core.auth import Actor, can
 from core.config import business_zone
 from core.db import Database
 from core.errors import BangfuError
-from core.models import ORG_KINDS, Campaign, Organisation, Product
+from core.models import ORG_KINDS, Campaign, Organisation
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
@@ -264,15 +264,12 @@ class BulkOrders(RecordPage):
             if not ok:
                 return
 
-        def act(session) -> None:  # type: ignore[no-untyped-def]
-            product = session.scalars(select(Product).where(Product.code == code.strip())).one_or_none()
-            if product is None:
-                raise BangfuError(tr("No product matches {0}.").replace("{0}", code))
-            lines = ((product.id, parse_quantity(quantity, product.unit)),)
-            bulk_return(session, self.actor, row.number, lines, tr("Returned after delivery"))
-
         try:
-            self.write(act)
+            self.write(
+                lambda session: bulk_return(
+                    session, self.actor, row.number, {code: quantity}, tr("Returned after delivery")
+                )
+            )
         except BangfuError as exc:
             QMessageBox.warning(self, self.window().windowTitle(), str(exc))
 

@@ -33,8 +33,8 @@ from sqlalchemy import select
 from core.auth import Actor, authenticate, can
 from core.db import Database
 from core.errors import BangfuError
-from core.models import Counter, Sale, utc_now
-from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
+from core.models import Counter, utc_now
+from core.money import format_fen, parse_yuan, quantity_text
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.text import tr
@@ -42,7 +42,7 @@ from orders.cart import Cart, CartLine
 from orders.counter import checkout, held_carts, hold_cart, matches, open_cart, recall_cart, save_open_cart, scan
 from orders.ledger import PaymentDraft, SaleRecorded
 from orders.receipts import refund_receipt, render_receipt, render_z_report, sale_receipt
-from orders.refunds import RefundDraft, record_refund
+from orders.refunds import RefundDraft, picked_lines, record_refund
 from orders.shifts import close_shift, current_shift, open_shift
 
 METHODS = (
@@ -559,16 +559,9 @@ class CounterPage(QWidget):
             approver = dialog.approver
         try:
             with self.db.session() as session, session.begin():
-                sale = session.scalars(select(Sale).where(Sale.ref == ref.strip())).one()
-                chosen_lines = tuple(
-                    (line.product_id, parse_quantity(lines[line.product.name], line.product.unit))
-                    for line in sale.lines
-                    if line.product.name in lines
-                )
+                chosen = picked_lines(session, receipt.ref, lines)
                 done = record_refund(
-                    session,
-                    approver or self.actor,
-                    RefundDraft(sale.ref, utc_now(), chosen_lines, reason, method="cash"),
+                    session, approver or self.actor, RefundDraft(receipt.ref, utc_now(), chosen, reason, method="cash")
                 )
         except BangfuError as exc:
             self.say(str(exc), error=True)
