@@ -232,6 +232,7 @@ ZH: dict[str, str] = {
     "order {value} is {state}: only a delivered order can be paid": "订单 {value} 状态为 {state}：只有已送达的订单才能结算",
     "order {value} is {state}: only an order not yet delivered can be cancelled": "订单 {value} 状态为 {state}：只有未送达的订单才能取消",
     "unknown order {value}": "未知订单 {value}",
+    "write code, quantity and an optional price: {value}": "请按“编码 数量 [协议价]”填写：{value}",
     "is before starts_on {day}": "早于开始日期 {day}",
     "unknown campaign {value}": "未知活动 {value}",
     "bulk buyers' yearly quotas and purchases as JSON": "团购单位年度认购额度与采购情况（JSON）",

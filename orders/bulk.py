@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.audit import record
@@ -31,7 +31,7 @@ from core.models import (
     SaleLine,
     utc_now,
 )
-from core.money import format_fen, line_amount
+from core.money import format_fen, line_amount, parse_quantity, parse_yuan
 from orders.attribution import attribute
 from orders.ledger import LineDraft, SaleDraft, record_sale
 from orders.notices import mask_name
@@ -63,6 +63,22 @@ def set_quota(session: Session, actor: Actor, organisation_id: int, year: int, q
         raise InvalidValue("quota", _("must not be negative: {value}").format(value=format_fen(quota_fen)))
     session.merge(Quota(organisation_id=organisation_id, year=year, quota_fen=quota_fen))
     record(session, actor.username, "quota.set", str(organisation_id), f"{year}: {format_fen(quota_fen)}")
+
+
+def order_lines(session: Session, text: str) -> tuple[LineDraft, ...]:
+    """Lines typed as ``code quantity [agreed price]``, separated by ``;`` (``HZ1000 30 42.00; XG500 20``):
+    the code or barcode exactly, the quantity in the product's unit, the price in yuan."""
+    lines = []
+    for part in filter(None, (p.strip() for p in text.replace("；", ";").split(";"))):
+        code, *rest = part.split()
+        if len(rest) not in (1, 2):
+            raise InvalidValue("lines", _("write code, quantity and an optional price: {value}").format(value=part))
+        product = session.scalars(select(Product).where(or_(Product.code == code, Product.barcode == code))).first()
+        if product is None:
+            raise InvalidValue("lines", _("unknown code: {value}").format(value=code))
+        agreed = parse_yuan(rest[1], "lines") if len(rest) == 2 else None
+        lines.append(LineDraft(product.id, parse_quantity(rest[0], product.unit, "lines"), agreed))
+    return tuple(lines)
 
 
 def place_order(

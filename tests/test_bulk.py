@@ -8,13 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.auth import Actor, PermissionDenied
-from core.errors import BangfuError
+from core.errors import BangfuError, InvalidValue
 from core.models import Product, Sale
 from orders.bulk import (
     below_share,
     cancel_order,
     deliver_order,
     mark_paid,
+    order_lines,
     place_order,
     quota_progress,
     return_goods,
@@ -53,6 +54,20 @@ def test_an_order_becomes_a_bulk_sale_when_delivered_and_returns_are_refunds(off
     assert monthly_summary(office, ADMIN, "2026-07").by_channel["bulk"] == -32500  # the month of the return
     with pytest.raises(BangfuError, match="cannot be delivered"):
         deliver_order(office, ADMIN, "T-001")
+
+
+def test_order_lines_are_typed_as_code_quantity_and_optional_price(office: Session) -> None:
+    lines = order_lines(office, "HZ1000 30 42.00；6900000009017 2 ;")  # a full-width ; and a barcode
+    dates, mushrooms = product_id(office, "HZ1000"), product_id(office, "XG500")
+    assert lines == (LineDraft(dates, 30_000, 4200), LineDraft(mushrooms, 2000))
+    for typed, reason in (
+        ("HZ1000", "write code, quantity and an optional price: HZ1000"),
+        ("HZ 3", "unknown code: HZ"),  # exact codes only: an order never guesses
+        ("HZ1000 3 4.555", "exact to the fen"),
+    ):
+        with pytest.raises(InvalidValue, match=reason) as error:
+            order_lines(office, typed)
+        assert error.value.field == "lines"
 
 
 def test_cancelled_orders_never_count_and_cannot_be_cancelled_after_delivery(office: Session) -> None:

@@ -38,6 +38,7 @@ from orders.bulk import (
     coop_households,
     deliver_order,
     mark_paid,
+    order_lines,
     order_rows,
     place_order,
     quota_progress,
@@ -47,7 +48,7 @@ from orders.bulk import (
 from orders.bulk import return_goods as bulk_return
 from orders.campaigns import campaign_report, save_campaign, tag_sale
 from orders.cart import Cart, CartLine
-from orders.ledger import LineDraft, SaleDraft, record_sale
+from orders.ledger import SaleDraft, record_sale
 from orders.notices import order_pdf
 
 STATE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
@@ -305,19 +306,10 @@ class BulkOrders(RecordPage):
         ]
 
         def save(t: dict[str, str]) -> None:
-            with self.db.read_session() as session:
-                lines = []
-                for part in filter(None, (p.strip() for p in t["lines"].split(";"))):
-                    code, quantity, *price = part.split()
-                    product = next(iter(find_products(session, code, 1)), None)
-                    if product is None:
-                        raise BangfuError(tr("No product matches {0}.").replace("{0}", code))
-                    agreed = parse_yuan(price[0]) if price else None
-                    lines.append(LineDraft(product.id, parse_quantity(quantity, product.unit), agreed))
             delivery = dt.date.fromisoformat(t["delivery"])
             self.write(
                 lambda session: place_order(
-                    session, self.actor, int(t["organisation"]), t["number"], tuple(lines), delivery
+                    session, self.actor, int(t["organisation"]), t["number"], order_lines(session, t["lines"]), delivery
                 )
             )
 
