@@ -17,6 +17,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
+from core.locks import serialize
 from core.tabular import open_sheet
 
 BATCH = 1000
@@ -104,6 +105,7 @@ def import_file(
 ) -> ImportResult:
     """Import ``path`` as ``kind`` in the caller's transaction; raises ImportFailed listing every bad row."""
     require(actor, kind.permission)
+    serialize(session, "import", kind.name)  # two imports of one kind take turns (core.locks)
     sheet = open_sheet(path)
     mapping, errors = _header_map(sheet.header, kind.columns)
     if errors:

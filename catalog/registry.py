@@ -19,6 +19,7 @@ from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
 from core.identifiers import mask_resident_id
+from core.locks import serialize
 from core.models import Household, Linkage, Product, Supplier
 
 
@@ -41,6 +42,7 @@ def _save(
     values, problems = parse_values(kind.columns, form)
     if problems:
         raise FormInvalid(dict(reversed(problems)))
+    serialize(session, "import", kind.name)  # the same uniqueness checks as an import, in turn with it
     batch = Batch([(0, values)])
     rows = kind.resolve(session, batch)
     if batch.errors:
@@ -89,6 +91,7 @@ def save_product(session: Session, actor: Actor, form: Mapping[str, str], produc
             session.scalar(select(Product.supplier_id).where(Product.id == product_id)) if product_id else owner_id
         )
         require(actor, "registry.edit", owner_id if owner_id == current else -1)
+    serialize(session, "import", "products")  # the certificate's owner is checked in turn with imports
     cert_no = (form.get("cert_no") or "").strip()
     owner = session.scalar(select(Product.code).where(Product.cert_no == cert_no, Product.id != (product_id or 0)))
     if owner is not None:
@@ -130,6 +133,7 @@ def add_linkage(session: Session, actor: Actor, form: Mapping[str, str]) -> None
     values, problems = parse_values(kind.columns, form)
     if problems:
         raise FormInvalid(dict(reversed(problems)))
+    serialize(session, "import", kind.name)  # overlap is checked in turn with imports and other forms
     batch = Batch([(0, values)])
     kind.store(session, batch)
     if batch.errors:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from core.audit import record
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.locks import serialize
 from core.models import ROLES, User, utc_now
 
 LOCK_AFTER = 5
@@ -125,6 +126,7 @@ def create_user(
         raise InvalidValue("role", _("must be one of {choices}").format(choices=", ".join(ROLES)))
     if role == "coop_manager" and supplier_id is None:
         raise InvalidValue("supplier", _("a cooperative manager is bound to one supplier"))
+    serialize(session, User.username, username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise InvalidValue("username", _("{value} is already used by another record").format(value=username))
     _check_password(password)

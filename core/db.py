@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import BangfuError
 from core.i18n import _
+from core.locks import lock_key
 from core.models import Base
 
 NETWORK_FILESYSTEMS = frozenset(
@@ -146,6 +147,8 @@ def bring_to_head(engine: Engine) -> None:
             connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with connection.begin():
+                if not sqlite:  # programs opening one new database at once create it one after another
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key("schema")})
                 current = MigrationContext.configure(connection).get_current_revision()
                 cfg = _alembic_config(connection)
                 if current is None and not inspect(connection).get_table_names():

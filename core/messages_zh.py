@@ -238,4 +238,5 @@ ZH: dict[str, str] = {
     "bulk buyers' yearly quotas and purchases as JSON": "团购单位年度认购额度与采购情况（JSON）",
     "count purchases up to this day": "统计到这一天为止的采购",
     "only organisations below this percentage": "只列出完成比例低于此百分比的单位",
+    "this cart was already paid as {ref} ({total}) with other contents; start a new cart": "这一单已按小票 {ref}（{total}）付款，内容与现在不同；请开始新的一单",
 }

@@ -18,6 +18,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.locks import locked, one_or_new, serialize
 from core.models import (
     ORG_KINDS,
     BulkOrder,
@@ -47,9 +48,7 @@ def save_organisation(
         raise InvalidValue("name", _("required, but empty"))
     if kind not in ORG_KINDS:
         raise InvalidValue("kind", _("must be one of {choices}").format(choices=", ".join(ORG_KINDS)))
-    organisation = session.scalars(select(Organisation).where(Organisation.name == name)).one_or_none() or Organisation(
-        name=name
-    )
+    organisation = one_or_new(session, Organisation, Organisation.name, name)
     organisation.kind, organisation.region_code, organisation.contact = kind, region_code, contact
     session.add(organisation)
     session.flush()
@@ -61,6 +60,7 @@ def set_quota(session: Session, actor: Actor, organisation_id: int, year: int, q
     require(actor, "bulk.manage")
     if quota_fen < 0:
         raise InvalidValue("quota", _("must not be negative: {value}").format(value=format_fen(quota_fen)))
+    serialize(session, "quota", organisation_id, year)  # merge inserts or updates: one at a time
     session.merge(Quota(organisation_id=organisation_id, year=year, quota_fen=quota_fen))
     record(session, actor.username, "quota.set", str(organisation_id), f"{year}: {format_fen(quota_fen)}")
 
@@ -93,6 +93,7 @@ def place_order(
     require(actor, "bulk.manage")
     if not lines:
         raise BangfuError(_("a sale needs at least one line"))
+    serialize(session, "bulk_order", number)
     if session.scalar(select(BulkOrder.id).where(BulkOrder.number == number)) is not None:
         raise InvalidValue("number", _("{value} is already used by another record").format(value=number))
     order = BulkOrder(number=number, organisation_id=organisation_id, ordered_at=utc_now(), delivery_date=delivery_date)
@@ -111,7 +112,8 @@ def place_order(
 
 
 def _order(session: Session, number: str) -> BulkOrder:
-    order = session.scalars(select(BulkOrder).where(BulkOrder.number == number)).one_or_none()
+    """The order, its row locked: its state decides what may happen next, one change at a time."""
+    order = locked(session, BulkOrder, BulkOrder.number == number)
     if order is None:
         raise InvalidValue("order", _("unknown order {value}").format(value=number))
     return order

@@ -19,6 +19,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.locks import one_or_new, serialize
 from core.models import Campaign, CampaignSale, Counter, Product, Refund, RefundLine, Sale, SaleLine, Supplier
 from core.money import RATE_SCALE, div_round_half_up
 from orders.attribution import active_weights, split_pool
@@ -36,9 +37,7 @@ def save_campaign(
     require(actor, "bulk.manage")
     if ends_on < starts_on:
         raise InvalidValue("ends_on", _("is before starts_on {day}").format(day=starts_on.isoformat()))
-    campaign = session.scalars(select(Campaign).where(Campaign.name == name.strip())).one_or_none() or Campaign(
-        name=name.strip()
-    )
+    campaign = one_or_new(session, Campaign, Campaign.name, name.strip())
     campaign.starts_on, campaign.ends_on = starts_on, ends_on
     campaign.counters, campaign.organisations = ",".join(counters), "\n".join(organisations)
     session.add(campaign)
@@ -60,6 +59,7 @@ def tag_sale(session: Session, actor: Actor, name: str, sale_ref: str) -> None:
     sale_id = session.scalar(select(Sale.id).where(Sale.ref == sale_ref))
     if sale_id is None:
         raise InvalidValue("sale_ref", _("unknown sale {value}").format(value=sale_ref))
+    serialize(session, "campaign_sale", campaign.id, sale_id)  # merge inserts or finds: one at a time
     session.merge(CampaignSale(campaign_id=campaign.id, sale_id=sale_id))
     record(session, actor.username, "campaign.tag", name, sale_ref)
 

@@ -13,6 +13,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.locks import one_or_new
 from core.models import COUNTER_KINDS, Counter, Product, utc_now
 from core.models import Cart as CartRow
 from orders.cart import Cart, CartLine
@@ -150,7 +151,7 @@ def save_counter(session: Session, actor: Actor, code: str, name: str, kind: str
         )
     if kind not in COUNTER_KINDS:
         raise InvalidValue("kind", _("must be one of {choices}").format(choices=", ".join(COUNTER_KINDS)))
-    counter = session.scalars(select(Counter).where(Counter.code == code)).one_or_none() or Counter(code=code)
+    counter = one_or_new(session, Counter, Counter.code, code)
     counter.name, counter.kind, counter.location = name.strip() or code, kind, location.strip()
     session.add(counter)
     session.flush()

@@ -19,6 +19,7 @@ from core.auth import Actor, PermissionDenied, can, require
 from core.config import business_zone, local_day
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.locks import serialize
 from core.models import CHANNELS, PAYMENT_METHODS, Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
 from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount
 
@@ -161,6 +162,27 @@ def _payments(draft: SaleDraft, total: int) -> tuple[list[Payment], int]:
     return payments, change
 
 
+def _already_paid(sale: Sale, draft: SaleDraft) -> SaleRecorded:
+    """The sale a cart key already made, if the cart is the same: a retried "pay" gets it back.
+    The same key with other lines or payments is a cart changed after paying, and is refused."""
+    asked = [(line.product_id, line.quantity_milli, line.unit_price_fen) for line in draft.lines]
+    stored = [(line.product_id, line.quantity_milli, line.unit_price_fen) for line in sale.lines]
+    same_lines = len(asked) == len(stored) and all(
+        a[:2] == s[:2] and a[2] in (None, s[2]) for a, s in zip(asked, stored, strict=True)
+    )
+    same_payments = sorted((p.method, p.amount_fen) for p in draft.payments) == sorted(
+        (p.method, p.amount_fen) for p in sale.payments
+    )
+    if not (same_lines and same_payments and draft.channel == sale.channel):
+        raise BangfuError(
+            _("this cart was already paid as {ref} ({total}) with other contents; start a new cart").format(
+                ref=sale.ref, total=format_fen(sale.total_fen)
+            )
+        )
+    change = sum(p.change_fen or 0 for p in sale.payments)
+    return SaleRecorded(sale.id, sale.ref, sale.total_fen, change, tuple(line.amount_fen for line in sale.lines))
+
+
 def record_sale(
     session: Session, actor: Actor, draft: SaleDraft, zone: ZoneInfo | None = None, approver: Actor | None = None
 ) -> SaleRecorded:
@@ -178,11 +200,10 @@ def record_sale(
             _("{user} sells at counter {counter} only").format(user=actor.username, counter=actor.counter_code)
         )
     if draft.idempotency_key:
+        serialize(session, Sale.idempotency_key, draft.idempotency_key)  # a second "pay" waits for the first
         existing = session.scalars(select(Sale).where(Sale.idempotency_key == draft.idempotency_key)).one_or_none()
         if existing is not None:
-            change = sum(p.change_fen or 0 for p in existing.payments)
-            amounts = tuple(line.amount_fen for line in existing.lines)
-            return SaleRecorded(existing.id, existing.ref, existing.total_fen, change, amounts)
+            return _already_paid(existing, draft)
     zone = zone or business_zone(session)
     day = local_day(draft.sold_at, zone)
     counter = _check_channel(session, draft)

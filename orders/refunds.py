@@ -15,6 +15,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.locks import locked
 from core.models import Refund, RefundLine, Sale
 from core.money import format_fen, line_amount, parse_quantity, quantity_text
 
@@ -53,8 +54,11 @@ def refunded_so_far(session: Session, sale_line_ids: list[int]) -> dict[int, int
     return done
 
 
-def _sale(session: Session, ref: str) -> Sale:
-    sale = session.scalars(select(Sale).where(Sale.ref == ref)).one_or_none()
+def _sale(session: Session, ref: str, lock: bool = False) -> Sale:
+    if lock:
+        sale = locked(session, Sale, Sale.ref == ref)
+    else:
+        sale = session.scalars(select(Sale).where(Sale.ref == ref)).one_or_none()
     if sale is None:
         raise InvalidValue("refund_of", _("unknown sale {value}").format(value=ref))
     return sale
@@ -77,7 +81,7 @@ def picked_lines(session: Session, sale_ref: str, quantities: Mapping[str, str])
 def record_refund(session: Session, actor: Actor, draft: RefundDraft) -> RefundRecorded:
     """Check and add one refund with its lines; flushes, the caller commits. Managers only."""
     require(actor, "sale.refund")
-    sale = _sale(session, draft.sale_ref)
+    sale = _sale(session, draft.sale_ref, lock=True)  # two refunds of one sale wait for each other
     if draft.refunded_at < sale.sold_at:
         raise InvalidValue(
             "refunded_at", _("a refund cannot be dated before its sale ({day})").format(day=sale.sold_at.isoformat())

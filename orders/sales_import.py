@@ -24,6 +24,7 @@ from core.auth import Actor
 from core.config import business_zone
 from core.db import reserve_ids
 from core.i18n import _
+from core.locks import locked
 from core.models import CHANNELS, Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
 from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount, quantity_text
 from orders.refunds import refund_amount, refunded_so_far
@@ -387,6 +388,7 @@ class Sales:
                 )
                 batch.fail(line, "refund_of", reason.format(value=original))
                 continue
+            locked(session, Sale, Sale.id == sale.id)  # refunded so far is read under a counter refund's lock
             existing = session.execute(
                 select(Refund.id, Refund.sale_id, Refund.refunded_at).where(Refund.ref == ref)
             ).first()

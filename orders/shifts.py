@@ -16,6 +16,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
+from core.locks import locked
 from core.models import PAYMENT_METHODS, Counter, Payment, Refund, Sale, Shift, utc_now
 from core.money import format_fen
 
@@ -50,8 +51,10 @@ class ZReport:
         return cls(**json.loads(text))
 
 
-def _counter(session: Session, code: str) -> Counter:
-    counter = session.scalars(select(Counter).where(Counter.code == code)).one_or_none()
+def _counter(session: Session, code: str, lock: bool = False) -> Counter:
+    """The counter; ``lock`` holds its row so that two opens or closes of its shift take turns."""
+    query = Counter.code == code
+    counter = locked(session, Counter, query) if lock else session.scalars(select(Counter).where(query)).one_or_none()
     if counter is None:
         raise BangfuError(_("unknown counter: {value}").format(value=code))
     return counter
@@ -69,7 +72,7 @@ def open_shift(
     require(actor, "sale.record")
     if float_fen < 0:
         raise BangfuError(_("must not be negative: {value}").format(value=format_fen(float_fen)))
-    counter = _counter(session, counter_code)
+    counter = _counter(session, counter_code, lock=True)
     if current_shift(session, counter_code) is not None:
         raise BangfuError(_("a shift is already open at counter {counter}").format(counter=counter_code))
     number = (session.scalar(select(func.max(Shift.number)).where(Shift.counter_id == counter.id)) or 0) + 1
@@ -126,6 +129,7 @@ def close_shift(
 ) -> ZReport:
     """Close the counter's shift with the counted cash; the Z report is written once, here."""
     require(actor, "shift.close")
+    _counter(session, counter_code, lock=True)
     shift = current_shift(session, counter_code)
     if shift is None:
         raise BangfuError(_("no shift is open at counter {counter}").format(counter=counter_code))
