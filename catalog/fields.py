@@ -12,6 +12,7 @@ from datetime import tzinfo
 from typing import Any
 
 from core import identifiers, money
+from core.config import check_year
 from core.errors import InvalidValue
 from core.i18n import _
 
@@ -30,7 +31,7 @@ ENUM_ALIASES: dict[str, dict[str, str]] = {
     "mode": {"分红": "dividend", "务工": "employment", "就业": "employment", "订单收购": "purchase",
              "收购": "purchase", "土地流转": "land", "土地": "land", "其他": "other"},
 }  # fmt: skip
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,19 @@ def one_of(choices: tuple[str, ...]) -> Parser:
 
 
 def date(value: str, field: str) -> dt.date:
-    head = value.split("T")[0].split(" ")[0]  # a date cell from Excel arrives as YYYY-MM-DD
+    """``YYYY-MM-DD``; a date-time (an Excel date cell read with its time) gives its date, but
+    only if the time is a real one (``2026-02-03T25:00`` is refused, not cut short)."""
     try:
-        if len(head) != 10:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+        elif len(value) > 10 and value[10] in "T ":
+            day = dt.datetime.fromisoformat(value).date()
+        else:
             raise ValueError
-        return dt.date.fromisoformat(head)
     except ValueError:
         raise InvalidValue(field, _("not a real date YYYY-MM-DD: {value}").format(value=value)) from None
+    check_year(day.year, field, value)
+    return day
 
 
 def timestamp(zone: tzinfo) -> Parser:
@@ -109,6 +116,7 @@ def timestamp(zone: tzinfo) -> Parser:
         except ValueError:
             reason = _("not a real date-time, write it as 2026-06-03T09:12:00+08:00: {value}")
             raise InvalidValue(field, reason.format(value=value)) from None
+        check_year(moment.year, field, value)
         return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
 
     return parse
@@ -124,17 +132,19 @@ def month(value: str, field: str) -> str:
             pass
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise InvalidValue(field, _("must be a month YYYY-MM: {value}").format(value=value))
+    check_year(int(match.group(1)), field, value)
     return value
 
 
-def whole_number(minimum: int) -> Parser:
+def whole_number(minimum: int, maximum: int) -> Parser:
     def parse(value: str, field: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise InvalidValue(field, _("not a whole number: {value}").format(value=value)) from None
-        if number < minimum:
-            raise InvalidValue(field, _("must be at least {n}: {value}").format(n=minimum, value=value))
+        digits = money.ascii_number(value)
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > money.MAX_DIGITS:
+            raise InvalidValue(field, _("not a whole number: {value}").format(value=value[: money.MAX_DIGITS]))
+        number = int(digits)
+        if not minimum <= number <= maximum:
+            reason = _("must be between {low} and {high}: {value}")
+            raise InvalidValue(field, reason.format(low=minimum, high=maximum, value=value))
         return number
 
     return parse

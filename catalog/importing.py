@@ -21,6 +21,7 @@ from core.locks import serialize
 from core.tabular import open_sheet
 
 BATCH = 1000
+MAX_ERRORS = 1000  # problems listed at most; a file with more is read no further
 Progress = Callable[[int], None]  # called with the number of rows read; may raise Cancelled
 
 
@@ -37,10 +38,14 @@ class RowError:
 class ImportFailed(BangfuError):
     """Some rows are bad; nothing was written. ``errors`` lists every one of them."""
 
-    def __init__(self, file: str, errors: list[RowError]) -> None:
+    def __init__(self, file: str, errors: list[RowError], stopped_at: int | None = None) -> None:
         self.errors = errors
+        self.stopped_at = stopped_at
         head = _("{file}: nothing was imported, {n} problem(s) found:").format(file=file, n=len(errors))
-        super().__init__("\n".join([head, *(str(e) for e in errors)]))
+        lines = [head, *(str(e) for e in errors)]
+        if stopped_at is not None:
+            lines.append(_("… stopped reading after line {line}: fix these and import again").format(line=stopped_at))
+        super().__init__("\n".join(lines))
 
 
 @dataclass
@@ -80,16 +85,29 @@ class ImportResult:
 
 def _header_map(header: list[str], columns: Sequence[Column]) -> tuple[list[tuple[Column, int]], list[RowError]]:
     """Match each column to its header cell, trimmed and case-insensitively, English or Chinese."""
-    positions = {name.strip().lower(): i for i, name in reversed(list(enumerate(header)))}
     found, errors = [], []
     for column in columns:
-        names = [column.name, *column.aliases]
-        index = next((positions[n.lower()] for n in names if n.lower() in positions), None)
-        if index is not None:
-            found.append((column, index))
+        names = {n.lower() for n in (column.name, *column.aliases)}
+        indexes = [i for i, cell in enumerate(header) if cell.strip().lower() in names]
+        if len(indexes) > 1:  # which one holds the values? the person must say, not the first one silently
+            shown = ", ".join(f"{column_letter(i)} {header[i]}" for i in indexes)
+            reason = _("the header names this column more than once: {cells}")
+            errors.append(RowError(1, column.name, reason.format(cells=shown)))
+        elif indexes:
+            found.append((column, indexes[0]))
         elif column.header_required:
             errors.append(RowError(1, column.name, _("required column is missing")))
     return found, errors
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of a 0-based column: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def parse_row(
@@ -135,6 +153,8 @@ def import_file(
             flush()
         if progress and read % BATCH == 0:
             progress(read)
+        if len(errors) >= MAX_ERRORS:  # the file is wrong throughout: say so now, at bounded cost
+            raise ImportFailed(path.name, sorted(errors, key=lambda e: e.line), stopped_at=line)
     flush(final=True)
     if read == 0:
         raise BangfuError(_("{file} has a header but no rows").format(file=path.name))

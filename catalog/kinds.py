@@ -119,7 +119,34 @@ class KeyedKind:
         batch.added += len(accepted)
 
     def accept_new(self, session: Session, rows: list[tuple[int, Values]], batch: Batch) -> list[tuple[int, Values]]:
-        """The new rows that pass the rules only a new row must pass. Default: all of them."""
+        """The new rows that pass the rules only a new row must pass: their unique columns."""
+        return self.unique_rows(session, rows, batch)
+
+    def unique(self) -> dict[str, str]:
+        """File columns that, like the key, belong to one record only -> the reason when taken."""
+        return {}
+
+    def owners(self, session: Session, column: str, values: Iterable[object], row_id: int = 0) -> dict[object, str]:
+        """value -> key of the stored record (other than ``row_id``) that holds it in ``column``."""
+        attr = getattr(self.model, self.fields[column])
+        key_attr = getattr(self.model, self.fields[self.key])
+        query = select(attr, key_attr).where(attr.in_(set(values)), self.model.id != row_id)  # type: ignore[attr-defined]
+        return dict(session.execute(query).all())  # type: ignore[arg-type]
+
+    def unique_rows(
+        self, session: Session, rows: list[tuple[int, Values]], batch: Batch, row_id: int = 0
+    ) -> list[tuple[int, Values]]:
+        """The rows whose unique columns no other record holds, stored or earlier in the file."""
+        for column, reason in self.unique().items():
+            taken = self.owners(session, column, (v[column] for _l, v in rows if v[column] is not None), row_id)
+            kept = []
+            for line, values in rows:
+                value, key = values[column], values[self.key]
+                if value is not None and taken.setdefault(value, key) != key:
+                    batch.fail(line, column, reason.format(value=value, code=taken[value]))
+                else:
+                    kept.append((line, values))
+            rows = kept
         return rows
 
 
@@ -187,6 +214,13 @@ class Products(KeyedKind):
         "net_weight_kg": "net_weight_g",
     }
 
+    def unique(self) -> dict[str, str]:
+        """A certificate names one product; a barcode too, or the scanner would pick either of two."""
+        return {
+            "cert_no": _("{value} is already the certificate of product {code}"),
+            "barcode": _("{value} is already the barcode of product {code}"),
+        }
+
     def __init__(self) -> None:
         self._suppliers: dict[str, int] = {}
 
@@ -211,20 +245,6 @@ class Products(KeyedKind):
                 )
         return resolved
 
-    def accept_new(self, session: Session, rows: list[tuple[int, Values]], batch: Batch) -> list[tuple[int, Values]]:
-        """A certificate number belongs to one product only."""
-        wanted = {values["cert_no"] for _line, values in rows}
-        owners = dict(session.execute(select(Product.cert_no, Product.code).where(Product.cert_no.in_(wanted))).all())
-        accepted = []
-        for line, values in rows:
-            owner = owners.setdefault(values["cert_no"], values["code"])
-            if owner != values["code"]:
-                reason = _("{value} is already the certificate of product {code}")
-                batch.fail(line, "cert_no", reason.format(value=values["cert_no"], code=owner))
-            else:
-                accepted.append((line, values))
-        return accepted
-
     def prepare(self, values: Values) -> Values:
         return {**super().prepare(values), "search_key": search_key(values["code"], values["name"])}
 
@@ -238,10 +258,13 @@ class Households(KeyedKind):
         Column("head_name", True, f.text(100), ("户主姓名", "户主", "姓名")),
         Column("id_number", False, f.resident_id, ("身份证号", "身份证号码", "户主身份证号")),
         Column("region_code", True, f.region, ("行政区划代码", "区划代码", "所在地区划代码")),
-        Column("members", True, f.whole_number(1), ("家庭人口", "人口数", "家庭人口数")),
+        Column("members", True, f.whole_number(1, 99), ("家庭人口", "人口数", "家庭人口数")),
         Column("status", True, f.one_of(HOUSEHOLD_STATUSES), ("户类型", "状态", "帮扶状态")),
     )
     fields = {c: c for c in ("code", "head_name", "id_number", "region_code", "members", "status")}
+
+    def unique(self) -> dict[str, str]:
+        return {"id_number": _("this ID number is already that of household {code}")}
 
     def same(self, column: str, stored: object, new: object) -> bool:
         if column == "id_number" and isinstance(stored, str) and isinstance(new, str) and "*" in new:
@@ -256,7 +279,7 @@ class Households(KeyedKind):
                 batch.fail(line, "id_number", _("is masked: give the full ID number or leave it empty"))
             else:
                 accepted.append((line, values))
-        return accepted
+        return super().accept_new(session, accepted, batch)
 
     def prepare(self, values: Values) -> Values:
         return {**super().prepare(values), "search_key": search_key(values["code"], values["head_name"])}

@@ -18,7 +18,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
-from core.identifiers import mask_resident_id
+from core.identifiers import mask_name, mask_resident_id
 from core.locks import serialize
 from core.models import Household, Linkage, Product, Supplier
 
@@ -29,6 +29,15 @@ class FormInvalid(BangfuError):
     def __init__(self, problems: Mapping[str, str]) -> None:
         self.problems = dict(problems)
         super().__init__("\n".join(f"{field}: {reason}" for field, reason in self.problems.items()))
+
+
+def _masked(name: str, value: object) -> object:
+    """A changed value as the audit trail keeps it: ID numbers and names masked, like everywhere."""
+    if name == "id_number" and value:
+        return mask_resident_id(str(value))
+    if name == "head_name" and value:
+        return mask_name(str(value))
+    return value
 
 
 def _save(
@@ -47,6 +56,9 @@ def _save(
     rows = kind.resolve(session, batch)
     if batch.errors:
         raise FormInvalid({e.column: e.reason for e in batch.errors})
+    kind.unique_rows(session, rows, batch, row_id or 0)
+    if batch.errors:
+        raise FormInvalid({e.column: e.reason for e in batch.errors})
     values = rows[0][1]
     model = kind.model
     key_attr = getattr(model, kind.fields[kind.key])
@@ -60,7 +72,7 @@ def _save(
     for name in keep if row_id is not None else ():
         attrs.pop(name, None)
     changes = [
-        f"{name}: {getattr(row, name)} → {value}"
+        f"{name}: {_masked(name, getattr(row, name))} → {_masked(name, value)}"
         for name, value in attrs.items()
         if row_id is not None and getattr(row, name) != value and name != "search_key"
     ]
@@ -91,13 +103,6 @@ def save_product(session: Session, actor: Actor, form: Mapping[str, str], produc
             session.scalar(select(Product.supplier_id).where(Product.id == product_id)) if product_id else owner_id
         )
         require(actor, "registry.edit", owner_id if owner_id == current else -1)
-    serialize(session, "import", "products")  # the certificate's owner is checked in turn with imports
-    cert_no = (form.get("cert_no") or "").strip()
-    owner = session.scalar(select(Product.code).where(Product.cert_no == cert_no, Product.id != (product_id or 0)))
-    if owner is not None:
-        raise FormInvalid(
-            {"cert_no": _("{value} is already the certificate of product {code}").format(value=cert_no, code=owner)}
-        )
     return _save(session, actor, Products(), form, product_id, keep=("cert_status",))  # type: ignore[no-any-return]
 
 

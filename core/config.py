@@ -44,15 +44,26 @@ def local_day(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
     return moment.astimezone(zone).date()
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def check_year(year: int, field: str, value: object) -> None:
+    """Dates lie in 1900–2100: year 1 or 9999 is a typo, and would overflow time-zone arithmetic."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        reason = _("the year must be between {first} and {last}: {value}")
+        raise InvalidValue(field, reason.format(first=FIRST_YEAR, last=LAST_YEAR, value=value))
+
+
 def month_bounds(month: str, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
     """[start, end) of a ``YYYY-MM`` month in ``zone``, as aware datetimes."""
     try:
+        if len(month) != 7 or not month.isascii():
+            raise ValueError
         year, mon = (int(part) for part in month.split("-"))
         start = dt.datetime(year, mon, 1, tzinfo=zone)
     except ValueError:
         raise InvalidValue("month", _("must be YYYY-MM: {value}").format(value=month)) from None
-    if len(month) != 7:
-        raise InvalidValue("month", _("must be YYYY-MM: {value}").format(value=month))
+    check_year(year, "month", month)
     end = dt.datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=zone)
     return start, end
 

@@ -59,6 +59,15 @@ def mask_resident_id(code: str) -> str:
     return code[:6] + "*" * (len(code) - 10) + code[-4:]
 
 
+def mask_name(name: str) -> str:
+    """张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明: the first and last characters stay."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
 def is_masked_id(value: str) -> bool:
     """A resident ID as Bangfu exports it: 6 digits, asterisks, the last 4 characters."""
     return len(value) == 18 and value[:6].isdigit() and set(value[6:14]) == {"*"} and value[14:17].isdigit()

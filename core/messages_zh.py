@@ -110,9 +110,6 @@ ZH: dict[str, str] = {
     "{file}: not a readable XLSX workbook ({reason})": "{file}：不是可读取的 XLSX 工作簿（{reason}）",
     "{file}: nothing was imported, {n} problem(s) found:": "{file}：未导入任何数据，发现 {n} 个问题：",
     "{file}: only CSV and XLSX files can be imported": "{file}：只能导入 CSV 和 XLSX 文件",
-    "{file}: the text is neither UTF-8 nor GB18030; save it as CSV UTF-8 in Excel": (
-        "{file}：文本编码既不是 UTF-8 也不是 GB18030；请在 Excel 中另存为“CSV UTF-8”"
-    ),
     "{key} already exists with different content: {old} ≠ {new}": "{key} 已存在且内容不同：{old} ≠ {new}",
     "{kind}: {added} added, {skipped} skipped (already present)": "{kind}：新增 {added} 条，跳过 {skipped} 条（已存在）",
     "{kind}: {n} rows written to {file}": "{kind}：已写入 {n} 行到 {file}",
@@ -239,4 +236,15 @@ ZH: dict[str, str] = {
     "count purchases up to this day": "统计到这一天为止的采购",
     "only organisations below this percentage": "只列出完成比例低于此百分比的单位",
     "this cart was already paid as {ref} ({total}) with other contents; start a new cart": "这一单已按小票 {ref}（{total}）付款，内容与现在不同；请开始新的一单",
+    "must be between {low} and {high}: {value}": "必须在 {low} 到 {high} 之间：{value}",
+    "the header names this column more than once: {cells}": "表头中这一列出现了不止一次：{cells}",
+    "the year must be between {first} and {last}: {value}": "年份必须在 {first} 到 {last} 之间：{value}",
+    "this ID number is already that of household {code}": "该身份证号已属于帮扶户 {code}",
+    "too large: {value}": "数值过大：{value}",
+    "{file}, line {line}: not readable as CSV ({reason})": "{file} 第 {line} 行：无法按 CSV 读取（{reason}）",
+    "{file}, line {line}: the sheet cannot be read ({reason})": "{file} 第 {line} 行：工作表无法读取（{reason}）",
+    "{file}, line {line}: the text is neither UTF-8 nor GB18030; save it as CSV UTF-8 in Excel": "{file} 第 {line} 行：文本既不是 UTF-8 也不是 GB18030；请在 Excel 中另存为“CSV UTF-8”",
+    "{file}: more than {n} rows, more than Excel itself allows": "{file}：超过 {n} 行，超出 Excel 本身的上限",
+    "{value} is already the barcode of product {code}": "{value} 已是商品 {code} 的条码",
+    "… stopped reading after line {line}: fix these and import again": "……读到第 {line} 行后停止：请先改正以上问题再导入",
 }

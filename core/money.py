@@ -16,8 +16,21 @@ QTY_SCALE = 1000  # quantities are stored in thousandths of a unit
 RATE_SCALE = 10000  # benefit rates are stored in hundredths of a percent (basis points)
 WEIGHT_SCALE = 100  # linkage weights are stored in hundredths
 
-_PLAIN_NUMBER = re.compile(r"^\d+(\.\d+)?$")
-_GROUPED_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+MAX_FEN = 10_000_000_000  # ¥100,000,000.00: above any price or amount typed, far below 64-bit integers
+MAX_QTY_MILLI = 1_000_000_000  # 1,000,000 units: so that price × quantity always fits the database
+MAX_WEIGHT_CENTI = 100_000_000  # a linkage weight up to 1,000,000
+MAX_DIGITS = 24  # longer digit strings are typos or attacks, refused before any arithmetic
+
+_PLAIN_NUMBER = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_GROUPED_NUMBER = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+# A Chinese input method in full-width mode types ０-９ and ．; they mean the ASCII digits. Other
+# scripts' digits (٣, ३) are refused: Python's int() would read them, a clerk never means them.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def ascii_number(text: str) -> str:
+    """What a person typed, with full-width digits and points made ASCII."""
+    return text.strip().translate(_FULL_WIDTH)
 
 
 def div_round_half_up(numerator: int, denominator: int) -> int:
@@ -39,7 +52,7 @@ def _decimal(text: object, field: str) -> Decimal:
     if isinstance(text, int | Decimal) and not isinstance(text, bool):
         value = Decimal(text)
     else:
-        raw = str(text).strip().replace("，", ",")
+        raw = ascii_number(str(text))
         for prefix in ("¥", "￥"):
             raw = raw.removeprefix(prefix).strip()
         if _GROUPED_NUMBER.match(raw):
@@ -48,6 +61,8 @@ def _decimal(text: object, field: str) -> Decimal:
             raise InvalidValue(field, _("must not be negative: {value}").format(value=text))
         if not _PLAIN_NUMBER.match(raw):
             raise InvalidValue(field, _("not a number: {value}").format(value=text))
+        if len(raw) > MAX_DIGITS:
+            raise InvalidValue(field, _("too large: {value}").format(value=str(text)[:MAX_DIGITS] + "…"))
         try:
             value = Decimal(raw)
         except InvalidOperation:  # pragma: no cover - the pattern above admits only digits
@@ -57,23 +72,28 @@ def _decimal(text: object, field: str) -> Decimal:
     return value
 
 
-def _scaled(text: object, field: str, scale: int, too_precise: str) -> int:
-    if isinstance(text, str) and text.isascii() and text.isdigit():
-        return int(text) * scale  # the common case, a plain whole number, without Decimal
-    value = _decimal(text, field) * scale
-    if value != value.to_integral_value():
-        raise InvalidValue(field, too_precise.format(value=text))
-    return int(value)
+def _scaled(text: object, field: str, scale: int, too_precise: str, maximum: int, too_large: str = "") -> int:
+    """A non-negative number in 1/scale units, at most ``maximum`` of them."""
+    if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+        scaled = int(text) * scale  # the common case, a plain whole number, without Decimal
+    else:
+        value = _decimal(text, field) * scale
+        if value != value.to_integral_value():
+            raise InvalidValue(field, too_precise.format(value=text))
+        scaled = int(value)
+    if scaled > maximum:
+        raise InvalidValue(field, (too_large or _("too large: {value}")).format(value=text))
+    return scaled
 
 
 def parse_yuan(text: object, field: str = "price") -> int:
     """A yuan amount exact to the fen (``12``, ``12.5``, ``¥1,234.50``) → fen."""
-    return _scaled(text, field, 100, _("amount must be exact to the fen (0.01): {value}"))
+    return _scaled(text, field, 100, _("amount must be exact to the fen (0.01): {value}"), MAX_FEN)
 
 
 def parse_quantity(text: object, unit: str, field: str = "quantity") -> int:
     """A quantity > 0 exact to 3 decimals → thousandths; count units take whole numbers only."""
-    milli = _scaled(text, field, QTY_SCALE, _("quantity allows at most 3 decimals: {value}"))
+    milli = _scaled(text, field, QTY_SCALE, _("quantity allows at most 3 decimals: {value}"), MAX_QTY_MILLI)
     if milli <= 0:
         raise InvalidValue(field, _("quantity must be greater than 0: {value}").format(value=text))
     if not is_weight_unit(unit) and milli % QTY_SCALE:
@@ -87,15 +107,13 @@ def parse_quantity(text: object, unit: str, field: str = "quantity") -> int:
 def parse_rate(text: object, field: str = "benefit_rate") -> int:
     """A percentage 0–100 with ≤ 2 decimals (``12.5`` or ``12.5%``) → basis points."""
     raw = str(text).strip().removesuffix("%").removesuffix("％")
-    bp = _scaled(raw, field, 100, _("percentage allows at most 2 decimals: {value}"))
-    if bp > RATE_SCALE:
-        raise InvalidValue(field, _("percentage must be between 0 and 100: {value}").format(value=text))
-    return bp
+    too_precise = _("percentage allows at most 2 decimals: {value}")
+    return _scaled(raw, field, 100, too_precise, RATE_SCALE, _("percentage must be between 0 and 100: {value}"))
 
 
 def parse_weight(text: object, field: str = "weight") -> int:
     """A linkage weight > 0 with ≤ 2 decimals → hundredths."""
-    centi = _scaled(text, field, WEIGHT_SCALE, _("weight allows at most 2 decimals: {value}"))
+    centi = _scaled(text, field, WEIGHT_SCALE, _("weight allows at most 2 decimals: {value}"), MAX_WEIGHT_CENTI)
     if centi <= 0:
         raise InvalidValue(field, _("weight must be greater than 0: {value}").format(value=text))
     return centi

@@ -21,6 +21,7 @@ from core.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CHUNK = 1 << 20
+MAX_SHEET_ROWS = 1_048_576  # Excel's own limit; a sheet claiming more rows is not a real one
 
 
 @dataclass(frozen=True)
@@ -32,25 +33,51 @@ class Sheet:
     encoding: str
 
 
-def detect_encoding(path: Path) -> str:
-    """A BOM means UTF-8; otherwise strict UTF-8, else GB18030; anything else is refused."""
+def _line_of(path: Path, offset: int) -> int:
+    """The line (1-based) holding byte ``offset`` of the file."""
+    line, done = 1, 0
     with path.open("rb") as f:
-        if f.read(3) == codecs.BOM_UTF8:
-            return "utf-8-sig"
-    for encoding in ("utf-8", "gb18030"):
-        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        while done < offset and (chunk := f.read(min(_CHUNK, offset - done))):
+            line += chunk.count(b"\n")
+            done += len(chunk)
+    return line
+
+
+def _decodes(path: Path, encoding: str, skip: int = 0) -> int | None:
+    """None if the whole file decodes strictly as ``encoding``, else the offset of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = skip
+    with path.open("rb") as f:
+        f.seek(skip)
+        while chunk := f.read(_CHUNK):
+            if (nul := chunk.find(b"\x00")) >= 0:
+                return offset + nul
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset + max(exc.start, 0)
+            offset += len(chunk)
         try:
-            with path.open("rb") as f:
-                while chunk := f.read(_CHUNK):
-                    if b"\x00" in chunk:
-                        raise UnicodeDecodeError(encoding, chunk, 0, 1, "NUL byte")
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-            return encoding
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            continue
+            return offset
+    return None
+
+
+def detect_encoding(path: Path) -> str:
+    """A BOM means UTF-8; otherwise strict UTF-8, else GB18030; anything else is refused, naming
+    the line of the first byte that is not text."""
+    with path.open("rb") as f:
+        bom = f.read(3) == codecs.BOM_UTF8
+    bad = _decodes(path, "utf-8", 3 if bom else 0)
+    if bad is None:
+        return "utf-8-sig" if bom else "utf-8"
+    if not bom and _decodes(path, "gb18030") is None:
+        return "gb18030"
     raise BangfuError(
-        _("{file}: the text is neither UTF-8 nor GB18030; save it as CSV UTF-8 in Excel").format(file=path.name)
+        _("{file}, line {line}: the text is neither UTF-8 nor GB18030; save it as CSV UTF-8 in Excel").format(
+            file=path.name, line=_line_of(path, bad)
+        )
     )
 
 
@@ -90,8 +117,13 @@ def escape_formula(text: str) -> str:
 
 def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
     with path.open(encoding=encoding, newline="") as f:
-        for row in csv.reader(f):
-            yield [unescape_formula(cell) if cell[:1] == "'" else cell for cell in row]
+        reader = csv.reader(f)
+        try:
+            for row in reader:
+                yield [unescape_formula(cell) if cell[:1] == "'" else cell for cell in row]
+        except csv.Error as exc:  # a cell longer than the csv module allows (131,072 characters), …
+            reason = _("{file}, line {line}: not readable as CSV ({reason})")
+            raise BangfuError(reason.format(file=path.name, line=reader.line_num, reason=exc)) from None
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
@@ -99,14 +131,26 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        sheet = book.worksheets[0]
     except Exception as exc:
         raise BangfuError(
             _("{file}: not a readable XLSX workbook ({reason})").format(file=path.name, reason=exc)
         ) from None
+    line = 0
     try:
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
+        # The stored dimension (A1:F2) may understate or wildly overstate what the sheet holds:
+        # read the rows that are really there.
+        sheet.reset_dimensions()
+        for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if line > MAX_SHEET_ROWS:
+                reason = _("{file}: more than {n} rows, more than Excel itself allows")
+                raise BangfuError(reason.format(file=path.name, n=f"{MAX_SHEET_ROWS:,}"))
             yield [cell_text(cell) for cell in row]
+    except BangfuError:
+        raise
+    except Exception as exc:  # broken sheet XML, a missing part of the workbook, …
+        reason = _("{file}, line {line}: the sheet cannot be read ({reason})")
+        raise BangfuError(reason.format(file=path.name, line=line + 1, reason=exc)) from None
     finally:
         book.close()
 

@@ -18,6 +18,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.identifiers import mask_name
 from core.locks import locked, one_or_new, serialize
 from core.models import (
     ORG_KINDS,
@@ -35,7 +36,6 @@ from core.models import (
 from core.money import format_fen, line_amount, parse_quantity, parse_yuan
 from orders.attribution import attribute
 from orders.ledger import LineDraft, SaleDraft, record_sale
-from orders.notices import mask_name
 from orders.refunds import RefundDraft, RefundRecorded, picked_lines, record_refund
 
 

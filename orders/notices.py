@@ -23,20 +23,12 @@ from core.config import business_zone
 from core.errors import InvalidValue
 from core.fonts import pdf_font
 from core.i18n import _
+from core.identifiers import mask_name
 from core.models import BulkOrder, Household, Product
 from core.money import format_fen, line_amount, quantity_text
 from orders.monthly import attribution_report, household_statement
 
 MODE_NAMES = {"dividend": "分红", "employment": "务工就业", "purchase": "订单收购", "land": "土地流转", "other": "其他"}
-
-
-def mask_name(name: str) -> str:
-    """张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明: the first and last characters stay."""
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 @dataclass(frozen=True)

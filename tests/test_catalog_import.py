@@ -135,7 +135,7 @@ def test_bad_identifiers_in_suppliers_and_households(session: Session, tmp_path:
     assert failure(session, "households", write_csv(tmp_path / "h.csv", households)) == [
         (2, "id_number", "check character is wrong: 36042619910102009X"),
         (3, "id_number", "birth date is not a real date: 360426199113010079"),
-        (3, "members", "must be at least 1: 0"),
+        (3, "members", "must be between 1 and 99: 0"),
     ]
 
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from core.errors import InvalidValue
 from core.money import (
+    MAX_FEN,
     div_round_half_up,
     format_fen,
     line_amount,
@@ -98,7 +99,7 @@ def test_display_formats() -> None:
     assert yuan_text(123450) == "1234.50"
 
 
-@given(st.integers(min_value=0, max_value=10**13))
+@given(st.integers(min_value=0, max_value=MAX_FEN))
 def test_parse_is_the_inverse_of_format(fen: int) -> None:
     assert parse_yuan(yuan_text(fen)) == fen
     assert parse_yuan(format_fen(fen)) == fen

@@ -102,7 +102,8 @@ def test_report_command_writes_pdf_and_xlsx(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_statement_and_public_notice(june: Session) -> None:
-    from orders.notices import mask_name, notice_pdf, statement_pdf, statement_rows
+    from core.identifiers import mask_name
+    from orders.notices import notice_pdf, statement_pdf, statement_rows
 
     assert [mask_name(n) for n in ("张三", "张小三", "欧阳小明", "王")] == ["张*", "张*三", "欧**明", "王"]
     rows = statement_rows(june, ADMIN, "LS001", "2026")
