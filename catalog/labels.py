@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from catalog.qr import DEFAULT_DOMAIN, label_payload
 from core.audit import record
 from core.auth import Actor, require
-from core.config import get_setting, set_setting
+from core.config import check_year, get_setting, set_setting
 from core.errors import InvalidValue
 from core.fonts import pdf_font
 from core.i18n import _
@@ -37,6 +37,8 @@ TEMPLATES_SETTING = "label_templates"  # templates an administrator added, as JS
 DOMAIN_SETTING = "label_domain"
 PLEDGE = "承诺：本产品符合食用农产品质量安全要求"
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+MAX_LABELS = 10_000  # one print run; a typo of 100000000 would otherwise render for hours
+MAX_SHELF_DAYS = 36_500
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,10 @@ def label_data(
     product, supplier = row
     require(actor, "labels.print", product.supplier_id)
     produced_on = produced_on or dt.date.today()
+    check_year(produced_on.year, "produced", produced_on.isoformat())
+    if shelf_life_days is not None and not 0 <= shelf_life_days <= MAX_SHELF_DAYS:
+        reason = _("must be between {low} and {high}: {value}")
+        raise InvalidValue("shelf_days", reason.format(low=0, high=MAX_SHELF_DAYS, value=shelf_life_days))
     expires = produced_on + dt.timedelta(days=shelf_life_days) if shelf_life_days else None
     spec = f"{quantity_text(product.net_weight_g)}kg/{product.unit}" if product.net_weight_g else product.unit
     domain = get_setting(session, DOMAIN_SETTING, DEFAULT_DOMAIN) or DEFAULT_DOMAIN
@@ -239,6 +245,9 @@ def render_labels(
     total = sum(count for _item, count in jobs)
     if total < 1 or any(count < 1 for _item, count in jobs):
         raise InvalidValue("count", _("must be at least {n}: {value}").format(n=1, value=total))
+    if total > MAX_LABELS:
+        reason = _("must be between {low} and {high}: {value}")
+        raise InvalidValue("count", reason.format(low=1, high=MAX_LABELS, value=total))
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(template.page[0] * mm, template.page[1] * mm), initialFontName=pdf_font())
     canvas.setTitle(_("Labels"))

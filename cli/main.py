@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.auth import command_line_actor
+from core.config import check_year
 from core.db import open_database
-from core.errors import BangfuError
+from core.errors import BangfuError, InvalidValue
 from core.i18n import _, set_language
 from core.paths import log_dir
 
@@ -38,9 +39,34 @@ class _Parser(argparse.ArgumentParser):
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
+        check_year(day.year, "date", text)
     except ValueError:
         raise argparse.ArgumentTypeError(_("must be a date YYYY-MM-DD: {value}").format(value=text)) from None
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
+    return day
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+        check_year(year, "year", text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("not a whole number: {value}").format(value=text)) from None
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
+    return year
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(_("percentage must be between 0 and 100: {value}").format(value=text))
+    return value
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -326,9 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     issue.set_defaults(func=cmd_issue)
 
     quotas = sub.add_parser("quotas", help=_("bulk buyers' yearly quotas and purchases as JSON"))
-    quotas.add_argument("--year", type=int, required=True)
+    quotas.add_argument("--year", type=_year, required=True)
     quotas.add_argument("--until", type=_date, help=_("count purchases up to this day"))
-    quotas.add_argument("--below", type=float, help=_("only organisations below this percentage"))
+    quotas.add_argument("--below", type=_percent, help=_("only organisations below this percentage"))
     quotas.add_argument("--out", default="-")
     quotas.set_defaults(func=cmd_quotas)
 

@@ -19,6 +19,7 @@ from core.auth import Actor, require
 from core.db import Database, bring_to_head, head_revision, known_revisions
 from core.errors import BangfuError
 from core.i18n import _
+from core.paths import private_file
 
 KEEP_DEFAULT = 14
 
@@ -48,25 +49,38 @@ def _sqlite_path(db: Database) -> Path:
 def backup(db: Database, actor: Actor, target: Path) -> Path:
     """Write a checked copy of the database to ``target``."""
     require(actor, "backup")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        raise BangfuError(
+            _("{file} is a folder: name the backup file, for example {example}").format(
+                file=target, example=target / "bangfu-backup.db"
+            )
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BangfuError(_("cannot create folder {path}: {reason}").format(path=target.parent, reason=exc)) from None
     if db.url.get_backend_name() == "sqlite":
-        partial = target.with_name(target.name + ".partial")
-        source = sqlite3.connect(_sqlite_path(db))
-        copy = sqlite3.connect(partial)
+        partial = private_file(target.with_name(target.name + ".partial"))
         try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+            source = sqlite3.connect(_sqlite_path(db))
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+            finally:
+                copy.close()
+                source.close()
+            _check_copy(partial)
+            partial.replace(target)
         finally:
-            copy.close()
-            source.close()
-        _check_copy(partial)
-        partial.replace(target)
+            partial.unlink(missing_ok=True)
     else:
         pg_dump = shutil.which("pg_dump")
         if pg_dump is None:
             raise BangfuError(
                 _("pg_dump is not installed: install the PostgreSQL client tools, or back up on the server")
             )
+        private_file(target)
         url = db.url.set(drivername="postgresql").render_as_string(hide_password=False)
         done = subprocess.run(
             [pg_dump, "--format=custom", "--file", str(target), url], capture_output=True, text=True, check=False

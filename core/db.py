@@ -21,6 +21,7 @@ from core.errors import BangfuError
 from core.i18n import _
 from core.locks import lock_key
 from core.models import Base
+from core.paths import private_file
 
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb3", "smbfs", "afs", "9p", "fuse.sshfs", "davfs", "fuse.davfs2", "ncpfs"}
@@ -46,6 +47,8 @@ def describe(url: URL) -> str:
     """The database as shown to a person: the file, or the server and database (no password)."""
     if url.get_backend_name() == "sqlite":
         return f"SQLite {url.database}"
+    if url.get_backend_name() != "postgresql":
+        return url.render_as_string(hide_password=True)
     return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"
 
 
@@ -94,9 +97,10 @@ def _sqlite_engine(url: URL) -> Engine:
             )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)  # SQLite gives its -wal and -shm files the same mode
         except OSError as exc:
             raise BangfuError(_("cannot create folder {path}: {reason}").format(path=path.parent, reason=exc)) from None
-    engine = create_engine(url, connect_args={"timeout": 10})
+    engine = create_engine(url, connect_args={"timeout": 10}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):  # type: ignore[no-untyped-def]
@@ -117,6 +121,12 @@ def _sqlite_engine(url: URL) -> Engine:
         conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', 'IMMEDIATE')}")
 
     return engine
+
+
+def _server_engine(url: URL) -> Engine:
+    """PostgreSQL (or another server): the parameters of a failed statement stay out of error
+    messages and logs, since they can hold ID numbers and names."""
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _alembic_config(connection: object) -> Config:
@@ -194,7 +204,13 @@ class Database:
 def open_database(value: str | None = None) -> Database:
     """Open (and create or upgrade) the database named by ``--db``, BANGFU_DB or the default."""
     url = resolve_url(value)
-    engine = _sqlite_engine(url) if url.get_backend_name() == "sqlite" else create_engine(url, pool_pre_ping=True)
+    try:
+        engine = _sqlite_engine(url) if url.get_backend_name() == "sqlite" else _server_engine(url)
+    except BangfuError:
+        raise
+    except Exception as exc:  # bogus://x, a driver that is not installed, …
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BangfuError(_("cannot open database {db}: {reason}").format(db=describe(url), reason=reason)) from None
     try:
         bring_to_head(engine)
     except BangfuError:

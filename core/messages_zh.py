@@ -247,4 +247,5 @@ ZH: dict[str, str] = {
     "{file}: more than {n} rows, more than Excel itself allows": "{file}：超过 {n} 行，超出 Excel 本身的上限",
     "{value} is already the barcode of product {code}": "{value} 已是商品 {code} 的条码",
     "… stopped reading after line {line}: fix these and import again": "……读到第 {line} 行后停止：请先改正以上问题再导入",
+    "{file} is a folder: name the backup file, for example {example}": "{file} 是文件夹：请写出备份文件名，例如 {example}",
 }

@@ -1,5 +1,7 @@
 """Where Bangfu's own files live: resources beside the code, logs in the user's folder."""
 
+import contextlib
+import os
 from pathlib import Path
 
 import platformdirs
@@ -14,3 +16,12 @@ def backup_folder() -> Path:
 
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("Bangfu", appauthor=False))
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty and readable by its owner only (0600 on POSIX), unless it exists.
+    The database and its backups hold ID numbers in clear; on Windows the user's own folders
+    (%LOCALAPPDATA%) already admit only that user and the administrators."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return path

@@ -14,14 +14,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.auth import Actor, require
-from core.config import business_zone
+from core.config import business_zone, check_year
 from core.errors import InvalidValue
-from core.fonts import pdf_font
+from core.fonts import pdf_font, text_paragraph
 from core.i18n import _
 from core.identifiers import mask_name
 from core.models import BulkOrder, Household, Product
@@ -40,7 +40,8 @@ class StatementRow:
 
 
 def _months(period: str) -> list[str]:
-    if len(period) == 4 and period.isdigit():
+    if len(period) == 4 and period.isascii() and period.isdigit():
+        check_year(int(period), "period", period)
         return [f"{period}-{m:02d}" for m in range(1, 13)]
     if len(period) == 7:
         return [period]
@@ -102,13 +103,15 @@ def statement_pdf(session: Session, actor: Actor, code: str, period: str, today:
     ]
     table.append(["合计", "", "", format_fen(sum(r.amount_fen for r in rows))])
     story = [
-        Paragraph(f"帮扶户收益明细（{period}）", styles["title"]),
+        text_paragraph(f"帮扶户收益明细（{period}）", styles["title"]),
         Spacer(1, 6 * mm),
-        Paragraph(f"户编码：{code}　户主：{head}　家庭人口：{household.members if household else ''}", styles["body"]),
+        text_paragraph(
+            f"户编码：{code}　户主：{head}　家庭人口：{household.members if household else ''}", styles["body"]
+        ),
         Spacer(1, 4 * mm),
         _grid(table, [25 * mm, 70 * mm, 30 * mm, 35 * mm]),
         Spacer(1, 8 * mm),
-        Paragraph(f"出具日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
+        text_paragraph(f"出具日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
     ]
     return _pdf(story)
 
@@ -130,15 +133,15 @@ def notice_pdf(session: Session, actor: Actor, region: str, month: str, today: d
             total += amount
     rows.append(["合计", "", "", format_fen(total)])
     story = [
-        Paragraph(f"消费帮扶收益分配公示表（{month}）", styles["title"]),
+        text_paragraph(f"消费帮扶收益分配公示表（{month}）", styles["title"]),
         Spacer(1, 4 * mm),
-        Paragraph(f"行政区划：{region}　公示期：七天。对公示内容如有异议，请向村委会反映。", styles["body"]),
+        text_paragraph(f"行政区划：{region}　公示期：七天。对公示内容如有异议，请向村委会反映。", styles["body"]),
         Spacer(1, 4 * mm),
         _grid(rows, [35 * mm, 45 * mm, 30 * mm, 50 * mm]),
         Spacer(1, 14 * mm),
-        Paragraph("村委会（盖章）：____________　　负责人签字：____________", styles["body"]),
+        text_paragraph("村委会（盖章）：____________　　负责人签字：____________", styles["body"]),
         Spacer(1, 6 * mm),
-        Paragraph(f"公示日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
+        text_paragraph(f"公示日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
     ]
     return _pdf(story)
 
@@ -164,12 +167,12 @@ def order_pdf(session: Session, number: str, title: str) -> bytes:
         f"订单号：{order.number}　采购单位：{order.organisation.name}　送货日期：{order.delivery_date.isoformat()}"
     )
     story = [
-        Paragraph(title, styles["title"]),
+        text_paragraph(title, styles["title"]),
         Spacer(1, 6 * mm),
-        Paragraph(heading, styles["body"]),
+        text_paragraph(heading, styles["body"]),
         Spacer(1, 4 * mm),
         _grid(rows, [75 * mm, 30 * mm, 25 * mm, 30 * mm]),
         Spacer(1, 14 * mm),
-        Paragraph("供货方（签字）：____________　　收货方（签字）：____________", styles["body"]),
+        text_paragraph("供货方（签字）：____________　　收货方（签字）：____________", styles["body"]),
     ]
     return _pdf(story)

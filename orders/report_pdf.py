@@ -14,12 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
 from core.auth import Actor
 from core.config import business_zone, get_setting, month_bounds
-from core.fonts import pdf_font
+from core.fonts import pdf_font, text_paragraph
 from core.money import format_fen
 from orders.bulk import QuotaProgress, quota_progress
 from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
@@ -159,8 +159,8 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         title=title,
     )
     story: list = [
-        Paragraph(title, styles["title"]),
-        Paragraph(f"统计期间：{s.month}（{s.zone}） 生成时间：{data.generated_at:%Y-%m-%d %H:%M}", styles["body"]),
+        text_paragraph(title, styles["title"]),
+        text_paragraph(f"统计期间：{s.month}（{s.zone}） 生成时间：{data.generated_at:%Y-%m-%d %H:%M}", styles["body"]),
     ]
     benefited = s.households_benefited
     average = s.attributed_fen // benefited if benefited else 0
@@ -178,19 +178,20 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         now = getattr(s, attr)
         headline.append([label, shown, _change(now, data.previous, attr), _change(now, data.last_year, attr)])
     headline += [["户均收益", format_fen(average), "", ""], ["销售重量", tonnes, "", ""]]
-    story += [Paragraph("一、主要指标", styles["h2"]), _table(headline, [50 * mm, 45 * mm, 39 * mm, 39 * mm])]
+    story += [text_paragraph("一、主要指标", styles["h2"]), _table(headline, [50 * mm, 45 * mm, 39 * mm, 39 * mm])]
     if s.unattributed_fen:
         story.append(
-            Paragraph(
+            text_paragraph(
                 f"⚠ 未分配收益 {format_fen(s.unattributed_fen)}：有供应商本月没有有效的利益联结，见供应商表。",
                 styles["flag"],
             )
         )
     if s.uncertified_lines:
-        story.append(Paragraph(f"【注意】{s.uncertified_lines} 行销售的商品在销售日期认定证书无效。", styles["flag"]))
+        warning = f"【注意】{s.uncertified_lines} 行销售的商品在销售日期认定证书无效。"
+        story.append(text_paragraph(warning, styles["flag"]))
     if data.details.without_weight:
         story.append(
-            Paragraph("未计入重量（缺少净重）的商品：" + "、".join(data.details.without_weight), styles["body"])
+            text_paragraph("未计入重量（缺少净重）的商品：" + "、".join(data.details.without_weight), styles["body"])
         )
     story += [Spacer(1, 4 * mm), _daily_chart(data.details)]
     charts = Table(
@@ -215,14 +216,14 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         colWidths=[56 * mm, 62 * mm, 56 * mm],
         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), pdf_font())],
     )
-    story.append(KeepTogether([Paragraph("二、按渠道、品类、产地", styles["h2"]), breakdowns]))
+    story.append(KeepTogether([text_paragraph("二、按渠道、品类、产地", styles["h2"]), breakdowns]))
     supplier_rows: list[list[object]] = [["供应商", "统一社会信用代码", "净销售额", "收益池", "已分配", "未分配"]]
     for supplier in sorted(s.suppliers, key=lambda x: (-x.net_fen, x.uscc)):
         unattributed = format_fen(supplier.unattributed_fen) + (" ※" if supplier.unattributed_fen else "")
         name = _fit(supplier.name, 20)  # plain text: a city has thousands of suppliers
         amounts = (supplier.net_fen, supplier.pool_fen, supplier.attributed_fen)
         supplier_rows.append([name, supplier.uscc, *(format_fen(a) for a in amounts), unattributed])
-    story.append(Paragraph("三、按供应商（净销售额从高到低，※ 为未分配）", styles["h2"]))
+    story.append(text_paragraph("三、按供应商（净销售额从高到低，※ 为未分配）", styles["h2"]))
     widths = [48 * mm, 36 * mm, 24 * mm, 22 * mm, 22 * mm, 22 * mm]
     header, body = supplier_rows[0], supplier_rows[1:]
     for start in range(0, len(body), 40):  # small tables: platypus splits one huge table slowly
@@ -234,7 +235,7 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
             for q in data.quotas
         ]
         story += [
-            Paragraph("四、团购认购额度（本年截至本月末）", styles["h2"]),
+            text_paragraph("四、团购认购额度（本年截至本月末）", styles["h2"]),
             _table(rows, [64 * mm, 38 * mm, 38 * mm, 34 * mm]),
         ]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -14,6 +14,7 @@ from catalog.kinds import registry_kinds
 from cli.main import main
 from core.db import Database, open_database
 from core.models import AuditEvent, Household, Linkage, Product, Sale, Supplier
+from orders.sales_import import sales_kind
 from tests.factories import ADMIN
 from tests.files import SAMPLES, sample_rows, write_csv, write_xlsx
 
@@ -189,3 +190,57 @@ def test_a_file_wrong_throughout_stops_at_a_thousand_problems(
     err = refused(db, capsys, "import", "households", str(write_csv(tmp_path / "h.csv", rows)))
     assert "nothing was imported, 1000 problem(s) found" in err
     assert "stopped reading after line 1001" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "monthly", "--month", "9999-12", "--format", "json", "--out", "-"],
+        ["attribution", "--month", "0000-01", "--format", "json", "--out", "-"],
+        ["quotas", "--year", "0"],
+        ["quotas", "--year", "2026", "--below", "nan"],
+        ["labels", "--product", "XG500", "--shelf-days", "99999999", "--out", "labels.pdf"],
+        ["labels", "--product", "XG500", "--count", "100000000", "--out", "labels.pdf"],
+        ["labels", "--product", "XG500", "--produced", "0001-01-01", "--out", "labels.pdf"],
+        ["statement", "--household", "LS001", "--period", "0000", "--out", "s.pdf"],
+    ],
+)
+def test_arguments_out_of_range(db: Database, capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    refused(db, capsys, *args)
+
+
+def test_a_database_url_nobody_can_open(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "bogus://x", "report", "monthly", "--month", "2026-06", "--format", "json", "--out", "-"]) == 2
+    assert "cannot open database bogus://x" in capsys.readouterr().err
+
+
+def test_a_backup_onto_a_folder_is_refused_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_database(str(tmp_path / "bangfu.db")).dispose()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    assert main(["--db", str(tmp_path / "bangfu.db"), "backup", str(folder)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+
+
+def test_names_with_markup_are_printed_as_typed(db: Database, tmp_path: Path) -> None:
+    import pdfplumber
+
+    from catalog.registry import save_household
+
+    with db.session() as session, session.begin():
+        for kind in ("linkages", "sales"):
+            kinds = {"sales": sales_kind(session, ADMIN), **registry_kinds()}
+            import_file(session, ADMIN, kinds[kind], SAMPLES / f"{kind}.csv")
+        form = dict(zip(*sample_rows("households")[:2], strict=True))
+        household_id = session.scalar(select(Household.id).where(Household.code == "LS001"))
+        save_household(session, ADMIN, {**form, "head_name": "<b>王&"}, household_id)
+    for args in (["statement", "--household", "LS001", "--period", "2026-06"], ["notice", "--region", "411224"]):
+        out = tmp_path / "out.pdf"
+        extra = ["--month", "2026-06"] if args[0] == "notice" else []
+        assert main(["--db", db.url.render_as_string(hide_password=False), *args, *extra, "--out", str(out)]) == 0
+        with pdfplumber.open(out) as pdf:
+            text = pdf.pages[0].extract_text()
+        assert ("<b>王&" if args[0] == "statement" else "<***&") in text
