@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from catalog.certificates import display_status
-from core.identifiers import mask_resident_id
+from core.auth import Actor, can, require
+from core.identifiers import mask_name, mask_resident_id
 from core.models import Household, Linkage, Product, Supplier
 
 
@@ -56,11 +57,12 @@ class HouseholdRow:
     search_key: str
 
 
-def product_rows(session: Session, day: dt.date, supplier_id: int | None = None) -> list[ProductRow]:
-    """Every product, or one supplier's (what a cooperative manager sees)."""
+def product_rows(session: Session, actor: Actor, day: dt.date) -> list[ProductRow]:
+    """Every product, or a cooperative manager's own supplier's."""
+    require(actor, "registry.view")
     query = select(Product, Supplier.uscc, Supplier.name).join(Supplier).order_by(Product.code)
-    if supplier_id is not None:
-        query = query.where(Product.supplier_id == supplier_id)
+    if actor.role == "coop_manager":
+        query = query.where(Product.supplier_id == actor.supplier_id)
     rows = session.execute(query)
     return [
         ProductRow(
@@ -71,7 +73,8 @@ def product_rows(session: Session, day: dt.date, supplier_id: int | None = None)
     ]  # fmt: skip
 
 
-def supplier_rows(session: Session, month: str) -> list[SupplierRow]:
+def supplier_rows(session: Session, actor: Actor, month: str) -> list[SupplierRow]:
+    require(actor, "suppliers.view")
     products = dict(session.execute(select(Product.supplier_id, func.count()).group_by(Product.supplier_id)).all())
     linked = dict(
         session.execute(
@@ -89,7 +92,19 @@ def supplier_rows(session: Session, month: str) -> list[SupplierRow]:
     ]  # fmt: skip
 
 
-def household_rows(session: Session, month: str) -> list[HouseholdRow]:
+def household_row(household: Household, actor: Actor, suppliers: str = "") -> HouseholdRow:
+    """One household as a list shows it: the ID number masked always, the name masked for
+    those who may not reveal personal data (everyone but an administrator)."""
+    h = household
+    name = h.head_name if can(actor, "id.reveal") else mask_name(h.head_name)
+    return HouseholdRow(
+        h.id, h.code, name, mask_resident_id(h.id_number) if h.id_number else "", h.region_code,
+        h.members, h.status, suppliers, h.search_key,
+    )  # fmt: skip
+
+
+def household_rows(session: Session, actor: Actor, month: str) -> list[HouseholdRow]:
+    require(actor, "households.view")
     links: dict[int, list[str]] = {}
     active = (
         select(Linkage.household_id, Supplier.name)
@@ -100,9 +115,6 @@ def household_rows(session: Session, month: str) -> list[HouseholdRow]:
     for household_id, name in session.execute(active):
         links.setdefault(household_id, []).append(name)
     return [
-        HouseholdRow(
-            h.id, h.code, h.head_name, mask_resident_id(h.id_number) if h.id_number else "", h.region_code,
-            h.members, h.status, "、".join(links.get(h.id, [])), h.search_key,
-        )
+        household_row(h, actor, "、".join(links.get(h.id, [])))
         for h in session.scalars(select(Household).order_by(Household.code))
-    ]  # fmt: skip
+    ]

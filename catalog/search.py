@@ -5,6 +5,8 @@ from pypinyin import lazy_pinyin
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from catalog.listing import HouseholdRow, household_row
+from core.auth import Actor, require
 from core.models import Household, Product, Supplier
 
 
@@ -53,12 +55,13 @@ def find_suppliers(session: Session, query: str, limit: int = 50) -> list[Suppli
     )
 
 
-def find_households(session: Session, query: str, limit: int = 50) -> list[Household]:
-    return list(
-        session.scalars(
-            select(Household)
-            .where(Household.search_key.like(_like(query), escape="\\"))
-            .order_by(Household.code)
-            .limit(limit)
-        )
+def find_households(session: Session, actor: Actor, query: str, limit: int = 50) -> list[HouseholdRow]:
+    """Households by code, name or pinyin, as lists show them (ID numbers masked)."""
+    require(actor, "households.view")
+    found = session.scalars(
+        select(Household)
+        .where(Household.search_key.like(_like(query), escape="\\"))
+        .order_by(Household.code)
+        .limit(limit)
     )
+    return [household_row(h, actor) for h in found]

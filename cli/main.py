@@ -282,6 +282,24 @@ def cmd_quotas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """audit verify: recompute the audit trail's hash chain."""
+    from core.audit_trail import verify
+
+    db = open_database(args.db)
+    try:
+        with db.read_session() as session, session.begin():
+            check = verify(session, command_line_actor())
+    finally:
+        db.dispose()
+    if check.broken_at is not None:
+        reason = _("the audit trail was changed: row {id} does not follow the {n} rows before it")
+        raise BangfuError(reason.format(id=check.broken_at, n=check.rows))
+    head = check.head or "—"
+    print(_("audit trail intact: {n} rows, newest hash {head}").format(n=check.rows, head=head))
+    return 0
+
+
 def not_yet(args: argparse.Namespace) -> int:
     raise BangfuError(_("'{command}' is not available in this version yet").format(command=args.command))
 
@@ -365,6 +383,10 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=text)
         command.add_argument("file")
         command.set_defaults(func=cmd_backup)
+
+    audit = sub.add_parser("audit", help=_("check that the audit trail was not changed"))
+    audit.add_argument("which", choices=("verify",))
+    audit.set_defaults(func=cmd_audit)
 
     demo = sub.add_parser("demo", help=_("fill an empty database with demo data"))
     demo.add_argument("--until", type=_date, help=_("last day of demo sales (default: today)"))

@@ -248,4 +248,7 @@ ZH: dict[str, str] = {
     "{value} is already the barcode of product {code}": "{value} 已是商品 {code} 的条码",
     "… stopped reading after line {line}: fix these and import again": "……读到第 {line} 行后停止：请先改正以上问题再导入",
     "{file} is a folder: name the backup file, for example {example}": "{file} 是文件夹：请写出备份文件名，例如 {example}",
+    "the audit trail was changed: row {id} does not follow the {n} rows before it": "操作日志被改动过：第 {id} 条与它之前的 {n} 条对不上（被改动，或它之前有记录被删除）",
+    "audit trail intact: {n} rows, newest hash {head}": "操作日志完好：共 {n} 条，最新哈希 {head}",
+    "check that the audit trail was not changed": "检查操作日志是否被改动",
 }

@@ -478,7 +478,9 @@ class CampaignSale(Base):
 
 
 class AuditEvent(Base):
-    """Who did what and when; appended only (the database refuses UPDATE and DELETE)."""
+    """Who did what and when; appended only (the database refuses UPDATE, DELETE, TRUNCATE and
+    an INSERT that would replace a row). ``hash`` chains each row to the one before it
+    (core.audit), so a change made to the file behind the database's back shows."""
 
     __tablename__ = "audit_events"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -487,21 +489,34 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
-# Migration 0003 creates the same triggers in databases made before it.
+# Migrations 0003 and 0009 create the same triggers in databases made before them.
+# SQLite's INSERT OR REPLACE deletes the old row without firing delete triggers: refuse an id in use.
+AUDIT_NO_REPLACE = (
+    "CREATE TRIGGER audit_events_no_replace BEFORE INSERT ON audit_events"
+    " WHEN EXISTS (SELECT 1 FROM audit_events WHERE id = NEW.id)"
+    " BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END"
+)
+AUDIT_NO_TRUNCATE = (
+    "CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events"
+    " FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()"
+)
 AUDIT_TRIGGERS = {
     "sqlite": [
         "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events"
         " BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
         "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events"
         " BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
+        AUDIT_NO_REPLACE,
     ],
     "postgresql": [
         "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS"
         " $$ BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$",
         "CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events"
         " FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
+        AUDIT_NO_TRUNCATE,
     ],
 }
 for _dialect, _statements in AUDIT_TRIGGERS.items():

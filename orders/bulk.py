@@ -239,7 +239,8 @@ class OrderRow:
     search_key: str
 
 
-def order_rows(session: Session) -> list[OrderRow]:
+def order_rows(session: Session, actor: Actor) -> list[OrderRow]:
+    require(actor, "bulk.manage")
     rows = []
     for order in session.scalars(select(BulkOrder).order_by(BulkOrder.id.desc())):
         total = sum(line_amount(line.unit_price_fen, line.quantity_milli) for line in order.lines)

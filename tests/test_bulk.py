@@ -163,7 +163,7 @@ def test_order_list_and_documents(office: Session) -> None:
     place_order(
         office, ADMIN, canteen.id, "D-1", (LineDraft(product_id(office, "HZ1000"), 30_000, 4200),), dt.date(2026, 6, 20)
     )
-    assert [(r.number, r.state, r.total_fen) for r in order_rows(office)] == [("D-1", "ordered", 126000)]
+    assert [(r.number, r.state, r.total_fen) for r in order_rows(office, ADMIN)] == [("D-1", "ordered", 126000)]
     with pdfplumber.open(io.BytesIO(order_pdf(office, "D-1", "送货单"))) as document:
         text = document.pages[0].extract_text()
     for expected in ("送货单", "市机关食堂", "新郑灰枣 1000克", "¥42.00", "¥1,260.00"):

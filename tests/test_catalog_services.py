@@ -183,4 +183,4 @@ def test_search_by_code_barcode_name_and_pinyin(session: Session) -> None:
     assert [p.code for p in find_products(session, "hz")] == ["HZ-GIFT", "HZ1000"]
     assert find_products(session, "100%") == []
     assert [s.name for s in find_suppliers(session, "lsx")] == ["卢氏县香菇专业合作社"]
-    assert [h.code for h in find_households(session, "wjg")] == ["LS001"]
+    assert [h.code for h in find_households(session, ADMIN, "wjg")] == ["LS001"]

@@ -28,7 +28,7 @@ class HouseholdsPage(RecordPage):
             Col(tr("Status"), lambda r: status_text(r.status)),
             Col(tr("Linked suppliers"), lambda r: r.suppliers),
         ]
-        super().__init__(db, actor, title, columns, lambda s: household_rows(s, this_month()))
+        super().__init__(db, actor, title, columns, lambda s: household_rows(s, actor, this_month()))
         self.status = self.add_choice_filter(
             "status", tr("All statuses"), [(s, status_text(s)) for s in HOUSEHOLD_STATUSES]
         )

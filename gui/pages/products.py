@@ -82,7 +82,7 @@ class ProductsPage(RecordPage):
             actor,
             title,
             columns,
-            lambda s: product_rows(s, dt.date.today(), actor.supplier_id if actor.role == "coop_manager" else None),
+            lambda s: product_rows(s, actor, dt.date.today()),
             background=lambda r: STATUS_COLOURS[r.status],
         )
         self.status = self.add_choice_filter(

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.audit import AuditRow, audit_rows, record
+from core.audit import record
+from core.audit_trail import AuditRow, audit_rows
 from core.auth import Actor, can, change_password, create_user, set_active, users
 from core.db import Database
 from core.errors import BangfuError
@@ -128,7 +129,7 @@ class AuditTab(RecordPage):
             Col(tr("Target"), lambda e: e.target),
             Col(tr("Details"), lambda e: e.summary),
         ]
-        super().__init__(db, actor, tr("Audit log"), columns, audit_rows)
+        super().__init__(db, actor, tr("Audit log"), columns, lambda s: audit_rows(s, actor))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.action = QComboBox()
         self.action.addItem(tr("All actions"), None)
