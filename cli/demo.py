@@ -8,6 +8,7 @@ counter uses.
 
 import datetime as dt
 import random
+import secrets
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -332,8 +333,10 @@ def _payments(rng: random.Random, channel: str, total: int) -> tuple[PaymentDraf
     return (PaymentDraft("cash", total, tendered_fen=tendered),)
 
 
-def _users(session: Session, actor: Actor, rng: random.Random, suppliers: list[Supplier]) -> dict[str, str]:
-    """One demo user per role; returns user name -> password (printed once, for trying things)."""
+def _users(session: Session, actor: Actor, suppliers: list[Supplier]) -> dict[str, str]:
+    """One demo user per role; returns user name -> password (printed once, for trying things).
+    The data is the same on every install; the passwords are not (a demo left running on a
+    counter PC must not open with a password printed in a manual)."""
     accounts = [
         ("demo_admin", "演示管理员", "admin", None, None),
         ("demo_manager", "演示店长", "manager", None, None),
@@ -342,7 +345,7 @@ def _users(session: Session, actor: Actor, rng: random.Random, suppliers: list[S
     ]
     passwords = {}
     for username, name, role, supplier_id, counter in accounts:
-        passwords[username] = "demo-" + "".join(rng.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(8))
+        passwords[username] = "demo-" + "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(10))
         create_user(session, actor, username, name, role, passwords[username], supplier_id, counter)
     return passwords
 
@@ -357,7 +360,7 @@ def load_demo(session: Session, actor: Actor, until: dt.date, seed: int = 2026) 
     suppliers, products = _catalog(session, actor, rng, until)
     linkages = _households(session, rng, suppliers, until)
     sales, refunds = _sales(session, actor, rng, products, until)
-    passwords = _users(session, actor, rng, suppliers)
+    passwords = _users(session, actor, suppliers)
     for name, kind in zip(ORGS, ("canteen", "union", "school", "union", "company"), strict=True):
         organisation = save_organisation(session, actor, name, kind, "410100")
         set_quota(session, actor, organisation.id, until.year, rng.choice([300_000, 500_000, 800_000]) * 10)

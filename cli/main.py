@@ -19,6 +19,7 @@ from core.config import check_year
 from core.db import open_database
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _, set_language
+from core.logs import PrivateFormatter
 from core.paths import log_dir
 
 PAGES = ("counter", "catalog", "suppliers", "households", "coop", "labels", "summary", "users", "settings")
@@ -404,7 +405,7 @@ def _setup_logging() -> str:
         )
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     for old in log.handlers:
         old.close()
     log.handlers[:] = [handler]

@@ -7,8 +7,12 @@ hides what ``can`` says no to.
 
 import datetime as dt
 import getpass
+import hashlib
+import hmac
+import secrets
 import socket
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
@@ -21,6 +25,8 @@ from core.i18n import _
 from core.locks import serialize
 from core.models import ROLES, User, utc_now
 
+APPROVAL_FOR = dt.timedelta(minutes=5)
+_APPROVAL_KEY = secrets.token_bytes(32)  # new at every start: an approval never outlives the program
 LOCK_AFTER = 5
 LOCK_FOR = dt.timedelta(minutes=5)
 MIN_PASSWORD = 8
@@ -126,6 +132,8 @@ def create_user(
         raise InvalidValue("role", _("must be one of {choices}").format(choices=", ".join(ROLES)))
     if role == "coop_manager" and supplier_id is None:
         raise InvalidValue("supplier", _("a cooperative manager is bound to one supplier"))
+    if role == "cashier" and not counter_code:
+        raise InvalidValue("counter", _("a cashier is bound to one counter"))
     serialize(session, User.username, username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise InvalidValue("username", _("{value} is already used by another record").format(value=username))
@@ -144,28 +152,77 @@ def create_user(
     return user
 
 
+@dataclass(frozen=True)
+class Approval:
+    """Proof that a manager typed their password to approve one kind of action, good for a few
+    minutes. Only ``approve`` makes a genuine one: its seal is a keyed hash with a secret of
+    this process, so an Approval built by hand is refused by ``approved_by``."""
+
+    actor: Actor
+    permission: str
+    expires: dt.datetime
+    seal: str
+
+
+def _seal(actor: Actor, permission: str, expires: dt.datetime) -> str:
+    message = "\x1f".join(str(v) for v in (actor.username, actor.role, actor.user_id, permission, expires.isoformat()))
+    return hmac.new(_APPROVAL_KEY, message.encode(), hashlib.sha256).hexdigest()
+
+
+def approve(
+    session: Session, username: str, password: str, permission: str, now: dt.datetime | None = None
+) -> Approval:
+    """A manager's password check for ``permission``; the sign-in rules (lockout, audit) apply."""
+    now = now or utc_now()
+    actor = authenticate(session, username, password, now)
+    require(actor, permission)
+    expires = now + APPROVAL_FOR
+    return Approval(actor, permission, expires, _seal(actor, permission, expires))
+
+
+def approved_by(approval: Approval, permission: str, now: dt.datetime | None = None) -> Actor:
+    """The manager behind a genuine, unexpired approval for ``permission``; refuses anything else."""
+    genuine = hmac.compare_digest(approval.seal, _seal(approval.actor, approval.permission, approval.expires))
+    if not genuine or approval.permission != permission or approval.expires < (now or utc_now()):
+        raise PermissionDenied(_("the approval is not valid (expired or not given by a password); ask again"))
+    require(approval.actor, permission)
+    return approval.actor
+
+
+@cache
+def _dummy_hash() -> str:
+    return _hasher.hash(secrets.token_hex(16))
+
+
+def _password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return False
+
+
 def authenticate(session: Session, username: str, password: str, now: dt.datetime | None = None) -> Actor:
     """Check a password; five failures lock the account for five minutes. Every try is audited."""
     now = now or utc_now()
     user = session.scalars(select(User).where(User.username == username.strip())).one_or_none()
     refused = BangfuError(_("wrong user name or password"))
     if user is None or not user.active:
+        # As slow as a real check, so the time taken does not tell which user names exist.
+        _password_matches(_dummy_hash(), password)
         record(session, username.strip() or "?", "login.failed", username.strip(), "unknown or inactive user")
         raise refused
     if user.locked_until is not None and user.locked_until > now:
         record(session, user.username, "login.failed", user.username, "account locked")
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         raise BangfuError(_("too many wrong passwords: try again in {n} minutes").format(n=minutes))
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerifyMismatchError, InvalidHashError):
+    if not _password_matches(user.password_hash, password):
         user.failed_attempts += 1
         if user.failed_attempts >= LOCK_AFTER:
             user.locked_until, user.failed_attempts = now + LOCK_FOR, 0
             record(session, user.username, "login.locked", user.username, f"{LOCK_AFTER} wrong passwords")
         else:
             record(session, user.username, "login.failed", user.username, f"attempt {user.failed_attempts}")
-        raise refused from None
+        raise refused
     user.failed_attempts, user.locked_until = 0, None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
@@ -183,11 +240,8 @@ def change_password(
     user = session.scalars(select(User).where(User.username == username)).one_or_none()
     if user is None:
         raise InvalidValue("username", _("unknown user {value}").format(value=username))
-    if own:
-        try:
-            _hasher.verify(user.password_hash, old_password or "")
-        except (VerifyMismatchError, InvalidHashError):
-            raise InvalidValue("old_password", _("wrong password")) from None
+    if own and not _password_matches(user.password_hash, old_password or ""):
+        raise InvalidValue("old_password", _("wrong password"))
     _check_password(new_password)
     user.password_hash = _hasher.hash(new_password)
     record(session, actor.username, "user.password", username, "")

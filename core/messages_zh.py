@@ -251,4 +251,7 @@ ZH: dict[str, str] = {
     "the audit trail was changed: row {id} does not follow the {n} rows before it": "操作日志被改动过：第 {id} 条与它之前的 {n} 条对不上（被改动，或它之前有记录被删除）",
     "audit trail intact: {n} rows, newest hash {head}": "操作日志完好：共 {n} 条，最新哈希 {head}",
     "check that the audit trail was not changed": "检查操作日志是否被改动",
+    "a cashier is bound to one counter": "收银员必须绑定一个专柜",
+    "{user} is a cashier bound to no counter, or sells at a counter only": "{user} 是收银员：未绑定专柜，或只能在专柜销售",
+    "the approval is not valid (expired or not given by a password); ask again": "审批无效（已过期或不是凭密码给出的）；请重新审批",
 }

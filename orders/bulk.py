@@ -146,7 +146,7 @@ def deliver_order(session: Session, actor: Actor, number: str, delivered_at: dt.
         customer_org=order.organisation.name,
         ref=f"BULK-{order.number}",
     )
-    recorded = record_sale(session, actor, draft, approver=actor)
+    recorded = record_sale(session, actor, draft)
     order.state, order.sale_id = "delivered", recorded.sale_id
     record(session, actor.username, "bulk.deliver", number, f"sale {recorded.ref}, {format_fen(recorded.total_fen)}")
     sale = session.get(Sale, recorded.sale_id)

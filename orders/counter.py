@@ -10,7 +10,7 @@ from catalog.certificates import SELLABLE, effective_status
 from catalog.qr import read_label
 from catalog.search import find_products
 from core.audit import record
-from core.auth import Actor, require
+from core.auth import Actor, Approval, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import one_or_new
@@ -120,7 +120,7 @@ def checkout(
     cart: Cart,
     payments: tuple[PaymentDraft, ...],
     when: dt.datetime | None = None,
-    approver: Actor | None = None,
+    approval: Approval | None = None,
 ) -> SaleRecorded:
     """Commit the cart as one sale with its payments, in the caller's transaction, and clear it.
     The cart's key makes a second press of "pay" return the same sale."""
@@ -136,7 +136,7 @@ def checkout(
         cashier_id=actor.user_id,
         idempotency_key=cart.key,
     )
-    recorded = record_sale(session, actor, draft, approver=approver)
+    recorded = record_sale(session, actor, draft, approval=approval)
     session.execute(delete(CartRow).where(CartRow.counter_code == cart.counter_code, CartRow.state == "open"))
     return recorded
 

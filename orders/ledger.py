@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from catalog.certificates import SELLABLE, effective_status
 from core.audit import record
-from core.auth import Actor, PermissionDenied, can, require
+from core.auth import Actor, Approval, PermissionDenied, approved_by, can, require
 from core.config import business_zone, local_day
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
@@ -184,17 +184,21 @@ def _already_paid(sale: Sale, draft: SaleDraft) -> SaleRecorded:
 
 
 def record_sale(
-    session: Session, actor: Actor, draft: SaleDraft, zone: ZoneInfo | None = None, approver: Actor | None = None
+    session: Session, actor: Actor, draft: SaleDraft, zone: ZoneInfo | None = None, approval: Approval | None = None
 ) -> SaleRecorded:
     """Validate and add one sale with its lines and payments; flushes, the caller commits.
 
     A cashier sells at their own counter only; a price other than the product's needs an actor
-    (or an ``approver``, a manager who typed their password) allowed to override prices."""
+    allowed to override prices, or an ``approval``: a manager's password check (core.auth.approve)."""
     if draft.channel in ("cooperative", "online") and can(actor, "coop.sales"):
         own = actor.supplier_id if actor.role == "coop_manager" else None  # a coop sells its own products
     else:
         require(actor, "sale.record")
         own = None
+    if actor.role == "cashier" and (draft.channel != "counter" or not actor.counter_code):
+        raise PermissionDenied(
+            _("{user} is a cashier bound to no counter, or sells at a counter only").format(user=actor.username)
+        )
     if actor.counter_code and draft.channel == "counter" and draft.counter_code != actor.counter_code:
         raise PermissionDenied(
             _("{user} sells at counter {counter} only").format(user=actor.username, counter=actor.counter_code)
@@ -216,8 +220,9 @@ def record_sale(
         line.sold_at, line.channel = draft.sold_at, draft.channel
     overrides = [line for line, asked in zip(lines, draft.lines, strict=True) if asked.unit_price_fen is not None]
     overrides = [line for line in overrides if line.unit_price_fen != session.get(Product, line.product_id).price_fen]  # type: ignore[union-attr]
-    allowed_by = approver if approver is not None else actor
+    allowed_by = actor
     if overrides:
+        allowed_by = approved_by(approval, "price.override") if approval is not None else actor
         require(allowed_by, "price.override")
     total = sum(line.amount_fen for line in lines)
     payments, change = _payments(draft, total)

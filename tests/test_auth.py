@@ -17,7 +17,9 @@ from core.audit_trail import audit_rows
 from core.auth import (
     LOCK_FOR,
     Actor,
+    Approval,
     PermissionDenied,
+    approve,
     authenticate,
     change_password,
     create_user,
@@ -85,7 +87,7 @@ def test_five_wrong_passwords_lock_the_account_for_five_minutes(session: Session
 
 
 def test_change_password_needs_the_old_one_or_an_admin(session: Session) -> None:
-    create_user(session, ADMIN, "wang", "王", "cashier", "first-password")
+    create_user(session, ADMIN, "wang", "王", "cashier", "first-password", counter_code="ZZ01")
     wang = Actor("wang", "cashier")
     with pytest.raises(InvalidValue, match="wrong password"):
         change_password(session, wang, "wang", "second-password", old_password="nope")
@@ -137,7 +139,20 @@ def test_a_cashier_sells_only_at_their_counter_and_never_changes_a_price(registr
         record_sale(registry, CASHIER, draft("ZZ02"))
     with pytest.raises(PermissionDenied, match=r"price\.override"):
         record_sale(registry, CASHIER, draft("ZZ01", 6000))
-    approved = record_sale(registry, CASHIER, draft("ZZ01", 6000), approver=MANAGER)
+    create_user(registry, ADMIN, "li", "李", "manager", "manager-password")
+    forged = Approval(MANAGER, "price.override", NOW + dt.timedelta(days=1), "0" * 64)
+    with pytest.raises(PermissionDenied, match="approval is not valid"):
+        record_sale(registry, CASHIER, draft("ZZ01", 6000), approval=forged)
+    with pytest.raises(BangfuError, match="wrong user name or password"):
+        approve(registry, "li", "guessed-password", "price.override")
+    expired = approve(registry, "li", "manager-password", "price.override", now=NOW - dt.timedelta(hours=1))
+    with pytest.raises(PermissionDenied, match="approval is not valid"):
+        record_sale(registry, CASHIER, draft("ZZ01", 6000), approval=expired)
+    for_refunds = approve(registry, "li", "manager-password", "sale.refund")
+    with pytest.raises(PermissionDenied, match="approval is not valid"):
+        record_sale(registry, CASHIER, draft("ZZ01", 6000), approval=for_refunds)
+    approval = approve(registry, "li", "manager-password", "price.override")
+    approved = record_sale(registry, CASHIER, draft("ZZ01", 6000), approval=approval)
     assert approved.total_fen == 6000
     event = registry.scalars(select(AuditEvent).where(AuditEvent.action == "price.override")).one()
     assert (event.username, event.target) == ("li", approved.ref)

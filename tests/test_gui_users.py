@@ -69,7 +69,7 @@ def test_a_cashier_sees_only_what_a_cashier_may_use(qtbot, db) -> None:  # type:
 def test_the_idle_lock_opens_for_the_same_user_or_a_manager(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session, session.begin():
         create_user(session, ADMIN, "wang", "王", "cashier", "cashier-pass", counter_code="ZZ01")
-        create_user(session, ADMIN, "zhao", "赵", "cashier", "cashier-pass")
+        create_user(session, ADMIN, "zhao", "赵", "cashier", "cashier-pass", counter_code="ZZ02")
         create_user(session, ADMIN, "li", "李", "manager", "manager-pass")
     window = MainWindow(db, Actor("wang", "cashier", counter_code="ZZ01"), idle_minutes=5)
     qtbot.addWidget(window)
@@ -122,7 +122,7 @@ def test_settings_page_saves_and_backs_up(qtbot, db, tmp_path: Path) -> None:  #
 
 def test_any_user_changes_their_own_password(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     with db.session() as session, session.begin():
-        create_user(session, ADMIN, "wang", "王", "cashier", "cashier-pass")
+        create_user(session, ADMIN, "wang", "王", "cashier", "cashier-pass", counter_code="ZZ01")
     window = MainWindow(db, Actor("wang", "cashier"))
     qtbot.addWidget(window)
     dialog = window.change_password()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from core.auth import Actor, authenticate, can
+from core.auth import Actor, Approval, PermissionDenied, approve, can
 from core.db import Database
 from core.errors import BangfuError
 from core.models import Counter, utc_now
@@ -83,7 +83,7 @@ class ApprovalDialog(QDialog):
     def __init__(self, parent: QWidget, db: Database, permission: str, what: str) -> None:
         super().__init__(parent)
         self.db, self.permission = db, permission
-        self.approver: Actor | None = None
+        self.approval: Approval | None = None
         self.setWindowTitle(tr("Manager approval"))
         self.username, self.password = QLineEdit(), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -99,20 +99,23 @@ class ApprovalDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    @property
+    def approver(self) -> Actor | None:
+        return self.approval.actor if self.approval else None
+
     def try_accept(self) -> None:
         with self.db.session() as session:
             session.begin()
             try:
-                who = authenticate(session, self.username.text(), self.password.text())
+                self.approval = approve(session, self.username.text(), self.password.text(), self.permission)
+            except PermissionDenied:
+                self.error.setText(tr("{0} may not approve this.").replace("{0}", self.username.text().strip()))
+                return
             except BangfuError as exc:
                 self.error.setText(str(exc))
                 return
             finally:
                 session.commit()
-        if not can(who, self.permission):
-            self.error.setText(tr("{0} may not approve this.").replace("{0}", who.username))
-            return
-        self.approver = who
         self.accept()
 
 
@@ -203,7 +206,7 @@ class CounterPage(QWidget):
         super().__init__()
         self.db, self.actor = db, actor
         self.counter_code = workstation_counter(db, actor)
-        self.approver: Actor | None = None
+        self.approval: Approval | None = None  # a manager's approval of this cart's price changes
         self.last_sale: SaleRecorded | None = None
         self.last_document: Callable[[], bytes | None] = self.receipt_pdf  # what F5 prints
         heading = QLabel(title)
@@ -411,16 +414,16 @@ class CounterPage(QWidget):
         self._save()
         self.table.selectRow(row)
 
-    def change_price(self, price: str | None = None, approver: Actor | None = None) -> None:
+    def change_price(self, price: str | None = None, approval: Approval | None = None) -> None:
         """Only with a manager's password; the override is recorded in the audit log on payment."""
         if not self.cart.lines:
             return
         row = self.selected_row()
-        if approver is None and not can(self.actor, "price.override"):
+        if approval is None and not can(self.actor, "price.override"):
             dialog = ApprovalDialog(self, self.db, "price.override", tr("Approve a price change"))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
-            approver = dialog.approver
+            approval = dialog.approval
         if price is None:
             price, ok = QInputDialog.getText(self, tr("Change price"), self.cart.lines[row].name)
             if not ok:
@@ -430,8 +433,8 @@ class CounterPage(QWidget):
         except BangfuError as exc:
             self.say(str(exc), error=True)
             return
-        self.approver = approver or self.actor
-        self.cart.approver = self.approver.username
+        self.approval = approval
+        self.cart.approver = approval.actor.username if approval else self.actor.username
         self._save()
 
     def pay(self, payments: tuple[PaymentDraft, ...] | None = None) -> SaleRecorded | None:
@@ -445,13 +448,12 @@ class CounterPage(QWidget):
             payments = dialog.payments
         try:
             with self.db.session() as session, session.begin():
-                approver = self.approver if self.approver is not None and self.approver != self.actor else None
-                recorded = checkout(session, self.actor, self.cart, payments, approver=approver)
+                recorded = checkout(session, self.actor, self.cart, payments, approval=self.approval)
         except BangfuError as exc:
             self.say(str(exc), error=True)
             return None
         # Committed: only now does the receipt exist.
-        self.last_sale, self.approver, self.last_document = recorded, None, self.receipt_pdf
+        self.last_sale, self.approval, self.last_document = recorded, None, self.receipt_pdf
         self.cart = Cart(self.counter_code or "")
         self.refresh()
         change = tr("  Change {0}").replace("{0}", format_fen(recorded.change_fen)) if recorded.change_fen else ""
