@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, counter, labels, startup
+from benchmarks import catalog, citymonth, counter, fuzz_imports, labels, startup
 
 SUITES = {
     "startup": startup.run,
@@ -13,6 +13,7 @@ SUITES = {
     "citymonth": citymonth.run,
     "counter": counter.run,
     "labels": labels.run,
+    "fuzz": fuzz_imports.run,
 }
 
 

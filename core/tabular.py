@@ -129,30 +129,32 @@ def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     from openpyxl import load_workbook  # openpyxl parses through defusedxml when it is installed
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-    except Exception as exc:
-        raise BangfuError(
-            _("{file}: not a readable XLSX workbook ({reason})").format(file=path.name, reason=exc)
-        ) from None
-    line = 0
-    try:
-        # The stored dimension (A1:F2) may understate or wildly overstate what the sheet holds:
-        # read the rows that are really there.
-        sheet.reset_dimensions()
-        for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if line > MAX_SHEET_ROWS:
-                reason = _("{file}: more than {n} rows, more than Excel itself allows")
-                raise BangfuError(reason.format(file=path.name, n=f"{MAX_SHEET_ROWS:,}"))
-            yield [cell_text(cell) for cell in row]
-    except BangfuError:
-        raise
-    except Exception as exc:  # broken sheet XML, a missing part of the workbook, …
-        reason = _("{file}, line {line}: the sheet cannot be read ({reason})")
-        raise BangfuError(reason.format(file=path.name, line=line + 1, reason=exc)) from None
-    finally:
-        book.close()
+    # Bangfu owns the file handle: openpyxl leaves its own open when a workbook fails to load.
+    with path.open("rb") as handle:
+        try:
+            book = load_workbook(handle, read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+        except Exception as exc:
+            raise BangfuError(
+                _("{file}: not a readable XLSX workbook ({reason})").format(file=path.name, reason=exc)
+            ) from None
+        line = 0
+        try:
+            # The stored dimension (A1:F2) may understate or wildly overstate what the sheet holds:
+            # read the rows that are really there.
+            sheet.reset_dimensions()
+            for line, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if line > MAX_SHEET_ROWS:
+                    reason = _("{file}: more than {n} rows, more than Excel itself allows")
+                    raise BangfuError(reason.format(file=path.name, n=f"{MAX_SHEET_ROWS:,}"))
+                yield [cell_text(cell) for cell in row]
+        except BangfuError:
+            raise
+        except Exception as exc:  # broken sheet XML, a missing part of the workbook, …
+            reason = _("{file}, line {line}: the sheet cannot be read ({reason})")
+            raise BangfuError(reason.format(file=path.name, line=line + 1, reason=exc)) from None
+        finally:
+            book.close()
 
 
 def open_sheet(path: Path) -> Sheet:
