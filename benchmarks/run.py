@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, counter, fuzz_imports, labels, startup
+from benchmarks import catalog, citymonth, counter, fuzz_imports, labels, pgload, startup
 
 SUITES = {
     "startup": startup.run,
@@ -14,6 +14,7 @@ SUITES = {
     "counter": counter.run,
     "labels": labels.run,
     "fuzz": fuzz_imports.run,
+    "pgload": pgload.run,  # needs BANGFU_BENCH_PG_URL, a PostgreSQL with fsync on
 }
 
 
