@@ -13,12 +13,13 @@ import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from core.auth import command_line_actor
-from core.config import check_year
+from core.config import check_year, month_bounds
 from core.db import open_database
 from core.errors import BangfuError, InvalidValue
-from core.i18n import _, set_language
+from core.i18n import _, argparse_text, set_language
 from core.logs import PrivateFormatter
 from core.paths import log_dir
 
@@ -27,6 +28,10 @@ ATTRIBUTION_CSV_HEADER = ["month", "household_code", "supplier_uscc", "attribute
 IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales")
 
 log = logging.getLogger("bangfu")
+# argparse looks its messages up through gettext, which has no Chinese for them; route them
+# through the same language switch as Bangfu's own.
+argparse._ = argparse_text  # type: ignore[attr-defined]
+argparse.ngettext = lambda singular, plural, n: argparse_text(singular if n == 1 else plural)  # type: ignore[attr-defined]
 
 
 class UsageError(BangfuError):
@@ -49,6 +54,15 @@ def _date(text: str) -> dt.date:
     return day
 
 
+def _month(text: str) -> str:
+    """A ``YYYY-MM`` that exists, checked before any database is opened."""
+    try:
+        month_bounds(text, ZoneInfo("UTC"))
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
+    return text
+
+
 def _year(text: str) -> int:
     try:
         year = int(text)
@@ -68,6 +82,23 @@ def _percent(text: str) -> float:
     if not 0 <= value <= 100:  # also refuses nan
         raise argparse.ArgumentTypeError(_("percentage must be between 0 and 100: {value}").format(value=text))
     return value
+
+
+def check_output(path: Path) -> Path:
+    """An output file that can be written: refused before any work if it names a folder or its
+    folder does not exist."""
+    if path.is_dir():
+        raise BangfuError(_("{file} is a folder: give the name of the file to write").format(file=path))
+    if not path.parent.is_dir():
+        raise BangfuError(_("the folder {folder} does not exist").format(folder=path.parent))
+    return path
+
+
+def write_output(path: Path, data: bytes) -> None:
+    try:
+        check_output(path).write_bytes(data)
+    except OSError as exc:
+        raise BangfuError(_("cannot write {file}: {reason}").format(file=path, reason=exc.strerror or exc)) from None
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -122,7 +153,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.kind not in EXPORTERS:
         return not_yet(args)
-    db = open_database(args.db)
+    check_output(Path(args.file))
+    db = open_database(args.db, create=False)
     try:
         with db.session() as session, session.begin():
             count = export_registry(session, command_line_actor(), args.kind, Path(args.file), clear_ids=args.clear_ids)
@@ -137,7 +169,7 @@ def _write_json(data: object, out: str) -> None:
     if out == "-":
         sys.stdout.write(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
+        write_output(Path(out), text.encode("utf-8"))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -148,7 +180,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.format != "json" and args.out == "-":
         raise UsageError(_("--out - writes JSON only; give a file for {format}").format(format=args.format))
     actor = command_line_actor()
-    db = open_database(args.db)
+    db = open_database(args.db, create=False)
     try:
         with db.read_session() as session, session.begin():
             if args.format == "json":
@@ -158,7 +190,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             content = render_monthly_pdf(data) if args.format == "pdf" else render_monthly_xlsx(session, data)
     finally:
         db.dispose()
-    Path(args.out).write_bytes(content)
+    write_output(Path(args.out), content)
     print(_("{format} report written to {file}").format(format=args.format.upper(), file=args.out))
     return 0
 
@@ -167,7 +199,7 @@ def cmd_attribution(args: argparse.Namespace) -> int:
     from core.tabular import write_table
     from orders.monthly import attribution_report
 
-    db = open_database(args.db)
+    db = open_database(args.db, create=False)
     try:
         with db.read_session() as session, session.begin():
             report = attribution_report(session, command_line_actor(), args.month)
@@ -221,7 +253,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             data = render_labels([(item, args.count)], available[args.template], args.start, args.outline, args.ec)
     finally:
         db.dispose()
-    Path(args.out).write_bytes(data)
+    write_output(Path(args.out), data)
     print(_("{n} labels written to {file}").format(n=args.count, file=args.out))
     return 0
 
@@ -230,7 +262,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
     """statement (one household) or notice (公示表 of a region) as an A4 PDF."""
     from orders.notices import notice_pdf, statement_pdf
 
-    db = open_database(args.db)
+    db = open_database(args.db, create=False)
     try:
         with db.session() as session, session.begin():
             if args.command == "statement":
@@ -239,7 +271,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
                 data = notice_pdf(session, command_line_actor(), args.region, args.month)
     finally:
         db.dispose()
-    Path(args.out).write_bytes(data)
+    write_output(Path(args.out), data)
     print(_("{format} report written to {file}").format(format="PDF", file=args.out))
     return 0
 
@@ -255,7 +287,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.out:
-        Path(args.out).write_bytes(pdf)
+        write_output(Path(args.out), pdf)
     print(_("{month} issued as number {n}").format(month=args.month, n=number))
     return 0
 
@@ -265,7 +297,7 @@ def cmd_quotas(args: argparse.Namespace) -> int:
     from core.config import business_zone
     from orders.bulk import below_share, quota_progress
 
-    db = open_database(args.db)
+    db = open_database(args.db, create=False)
     try:
         with db.read_session() as session, session.begin():
             zone = business_zone(session)
@@ -287,7 +319,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     """audit verify: recompute the audit trail's hash chain."""
     from core.audit_trail import verify
 
-    db = open_database(args.db)
+    db = open_database(args.db, create=False)
     try:
         with db.read_session() as session, session.begin():
             check = verify(session, command_line_actor())
@@ -331,13 +363,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help=_("monthly summary"))
     report.add_argument("which", choices=("monthly",))
-    report.add_argument("--month", required=True)
+    report.add_argument("--month", type=_month, required=True)
     report.add_argument("--format", choices=("json", "pdf", "xlsx"), required=True)
     report.add_argument("--out", required=True)
     report.set_defaults(func=cmd_report)
 
     attribution = sub.add_parser("attribution", help=_("per-household attribution"))
-    attribution.add_argument("--month", required=True)
+    attribution.add_argument("--month", type=_month, required=True)
     attribution.add_argument("--format", choices=("json", "csv"), required=True)
     attribution.add_argument("--out", required=True)
     attribution.set_defaults(func=cmd_attribution)
@@ -362,11 +394,11 @@ def build_parser() -> argparse.ArgumentParser:
     statement.set_defaults(func=cmd_notice)
     notice = sub.add_parser("notice", help=_("public notice (公示表) of a region as PDF"))
     notice.add_argument("--region", required=True)
-    notice.add_argument("--month", required=True)
+    notice.add_argument("--month", type=_month, required=True)
     notice.add_argument("--out", required=True)
     notice.set_defaults(func=cmd_notice)
     issue = sub.add_parser("issue", help=_("issue (freeze) a month's summary"))
-    issue.add_argument("--month", required=True)
+    issue.add_argument("--month", type=_month, required=True)
     issue.add_argument("--out", help=_("also write the issued PDF here"))
     issue.set_defaults(func=cmd_issue)
 
@@ -425,6 +457,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             args = build_parser().parse_args([*argv, "gui"])
         handler: Callable[[argparse.Namespace], int] = args.func
+        if getattr(args, "out", None) not in (None, "-"):
+            check_output(Path(args.out))
         return handler(args)
     except BangfuError as exc:
         print(f"{_('error')}: {exc}", file=sys.stderr)

@@ -57,13 +57,17 @@ def check_year(year: int, field: str, value: object) -> None:
 def month_bounds(month: str, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
     """[start, end) of a ``YYYY-MM`` month in ``zone``, as aware datetimes."""
     try:
-        if len(month) != 7 or not month.isascii():
+        if len(month) != 7 or not month.isascii() or month[4] != "-":
             raise ValueError
         year, mon = (int(part) for part in month.split("-"))
-        start = dt.datetime(year, mon, 1, tzinfo=zone)
     except ValueError:
         raise InvalidValue("month", _("must be YYYY-MM: {value}").format(value=month)) from None
+    if not 1 <= mon <= 12:
+        raise InvalidValue(
+            "month", _("there is no month {n}: months are 01 to 12 ({value})").format(n=mon, value=month)
+        )
     check_year(year, "month", month)
+    start = dt.datetime(year, mon, 1, tzinfo=zone)
     end = dt.datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=zone)
     return start, end
 

@@ -201,9 +201,13 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(value: str | None = None) -> Database:
-    """Open (and create or upgrade) the database named by ``--db``, BANGFU_DB or the default."""
+def open_database(value: str | None = None, create: bool = True) -> Database:
+    """Open (and create or upgrade) the database named by ``--db``, BANGFU_DB or the default.
+    ``create=False`` (commands that only read) refuses a SQLite file that does not exist, rather
+    than making an empty database and reporting zeros from it."""
     url = resolve_url(value)
+    if not create and url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        raise BangfuError(_("there is no database at {path}: check --db or BANGFU_DB").format(path=url.database))
     try:
         engine = _sqlite_engine(url) if url.get_backend_name() == "sqlite" else _server_engine(url)
     except BangfuError:

@@ -8,7 +8,7 @@ so a new message cannot reach a Chinese user untranslated.
 import locale
 import os
 
-from core.messages_zh import ZH
+from core.messages_zh import ARGPARSE_ZH, ZH
 
 _language: str | None = None
 
@@ -45,3 +45,8 @@ def _(text: str) -> str:
     if language() == "zh":
         return ZH.get(text, text)
     return text
+
+
+def argparse_text(message: str) -> str:
+    """argparse's own messages ("the following arguments are required…") in the language of ours."""
+    return ARGPARSE_ZH.get(message, message) if language() == "zh" else message

@@ -254,4 +254,30 @@ ZH: dict[str, str] = {
     "a cashier is bound to one counter": "收银员必须绑定一个专柜",
     "{user} is a cashier bound to no counter, or sells at a counter only": "{user} 是收银员：未绑定专柜，或只能在专柜销售",
     "the approval is not valid (expired or not given by a password); ask again": "审批无效（已过期或不是凭密码给出的）；请重新审批",
+    "cannot write {file}: {reason}": "无法写入 {file}：{reason}",
+    "the folder {folder} does not exist": "文件夹 {folder} 不存在",
+    "there is no database at {path}: check --db or BANGFU_DB": "{path} 处没有数据库：请检查 --db 或 BANGFU_DB",
+    "there is no month {n}: months are 01 to 12 ({value})": "没有 {n} 月：月份只能是 01 到 12（{value}）",
+    "{file} is a folder: give the name of the file to write": "{file} 是文件夹：请给出要写入的文件名",
+}
+
+# argparse's own messages (cli.main routes argparse's gettext calls through these).
+ARGPARSE_ZH: dict[str, str] = {
+    "usage: ": "用法：",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选 %(choices)s）",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "最多只能有一个值",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "show this help message and exit": "显示此帮助信息并退出",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "ambiguous option: %(option)s could match %(matches)s": "有歧义的选项：%(option)s 可匹配 %(matches)s",
+    "one of the arguments %s is required": "必须给出参数 %s 之一",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ignored explicit argument %r": "忽略了显式参数 %r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
 }

@@ -182,6 +182,14 @@ def open_sheet(path: Path) -> Sheet:
 def write_table(path: Path, header: list[str], rows: Iterable[list[object]]) -> int:
     """Write CSV (UTF-8 with BOM, which Excel on Chinese Windows opens correctly) or XLSX by the
     file's extension. Numbers stay numbers in XLSX; text is escaped against formulas."""
+    try:
+        return _write_table(path, header, rows)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise BangfuError(_("cannot write {file}: {reason}").format(file=path, reason=reason)) from None
+
+
+def _write_table(path: Path, header: list[str], rows: Iterable[list[object]]) -> int:
     suffix = path.suffix.lower()
     count = 0
     if suffix == ".xlsx":

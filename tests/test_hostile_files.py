@@ -244,3 +244,44 @@ def test_names_with_markup_are_printed_as_typed(db: Database, tmp_path: Path) ->
         with pdfplumber.open(out) as pdf:
             text = pdf.pages[0].extract_text()
         assert ("<b>王&" if args[0] == "statement" else "<***&") in text
+
+
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [("missing/report.json", "does not exist"), (".", "is a folder"), ("/proc/report.csv", "cannot write")],
+)
+def test_an_output_that_cannot_be_written(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], out: str,
+    reason: str,
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for args in (["report", "monthly", "--month", "2026-06", "--format", "pdf"], ["attribution", "--month", "2026-06",
+                 "--format", "csv"]):  # fmt: skip
+        assert reason in refused(db, capsys, *args, "--out", out)
+
+
+def test_reading_commands_never_create_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "typo.db"
+    for args in (
+        ["report", "monthly", "--month", "2026-06", "--format", "json", "--out", "-"],
+        ["attribution", "--month", "2026-06", "--format", "json", "--out", "-"],
+        ["export", "households", str(tmp_path / "h.csv")],
+        ["quotas", "--year", "2026"],
+        ["audit", "verify"],
+    ):
+        assert main(["--db", str(missing), *args]) == 2
+        assert "there is no database at" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_argparse_speaks_chinese_and_month_13_does_not_exist(capsys: pytest.CaptureFixture[str]) -> None:
+    from core.i18n import set_language
+
+    set_language("zh")
+    assert main(["report", "monthly", "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "用法：" in err
+    assert "缺少必需的参数：--month, --out" in err
+    set_language("en")
+    assert main(["report", "monthly", "--month", "2026-13", "--format", "json", "--out", "-"]) == 2
+    assert "there is no month 13" in capsys.readouterr().err
