@@ -259,6 +259,7 @@ ZH: dict[str, str] = {
     "there is no database at {path}: check --db or BANGFU_DB": "{path} 处没有数据库：请检查 --db 或 BANGFU_DB",
     "there is no month {n}: months are 01 to 12 ({value})": "没有 {n} 月：月份只能是 01 到 12（{value}）",
     "{file} is a folder: give the name of the file to write": "{file} 是文件夹：请给出要写入的文件名",
+    "not signed in: the sign-in window was closed": "未登录：登录窗口已关闭",
 }
 
 # argparse's own messages (cli.main routes argparse's gettext calls through these).

@@ -14,7 +14,7 @@ from core.backup import KEEP_DEFAULT, daily_backup, integrity_problem
 from core.config import IDLE_SETTING, KEEP_SETTING, get_setting
 from core.db import Database, open_database
 from core.errors import BangfuError
-from core.i18n import language, set_language
+from core.i18n import _, language, set_language
 from core.models import User
 from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
@@ -81,8 +81,9 @@ def run_gui(db_value: str | None, screenshot: str | None = None, page: str = "co
         if screenshot:
             return _screenshot(app, db, Path(screenshot), page)
         actor = sign_in(db)
-        if actor is None:
-            return 0
+        if actor is None:  # closed or cancelled: say so, and let a script see it was not a normal end
+            print(_("not signed in: the sign-in window was closed"), file=sys.stderr)
+            return 2
         with db.read_session() as session:
             idle = int(get_setting(session, IDLE_SETTING, "10") or 0)
         window = MainWindow(db, actor, idle_minutes=idle)

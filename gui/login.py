@@ -1,5 +1,6 @@
 """Signing in, creating the first administrator, and unlocking an idle checkout."""
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.auth import Actor, authenticate, can, change_password, create_user
@@ -22,6 +23,10 @@ class _PasswordDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.ok.setDefault(True)  # Enter in any field submits
+        self.fields: list[QLineEdit] = []
         heading = QLabel(intro)
         heading.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -35,7 +40,20 @@ class _PasswordDialog(QDialog):
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow(label, edit)
+        # The buttons exist before the fields, so Tab would visit them first: fields → 确定 → 取消.
+        if self.fields:
+            QWidget.setTabOrder(self.fields[-1], edit)
+        QWidget.setTabOrder(edit, self.ok)
+        QWidget.setTabOrder(self.ok, self.cancel)
+        self.fields.append(edit)
         return edit
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts in the first field still to fill (the password when unlocking)."""
+        super().showEvent(event)
+        first = next((f for f in self.fields if not f.text()), self.fields[0] if self.fields else None)
+        if first is not None:
+            first.setFocus()
 
     def attempt(self) -> Actor:
         raise NotImplementedError

@@ -8,8 +8,8 @@ the same sale.
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -295,6 +295,19 @@ class CounterPage(QWidget):
             self.cart = open_cart(session, self.counter_code) if self.counter_code else Cart("")
         self.refresh()
         self.scan_field.setFocus()
+        self._watched: QWidget | None = None
+
+    # -- the keyboard ------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown after sign-in or on coming back to the page: the scanner types into the scan field.
+        The window is watched too, so that closing a dialog or returning to the window does the same."""
+        super().showEvent(event)
+        window = self.window()
+        if window is not self._watched:
+            window.installEventFilter(self)
+            self._watched = window
+        QTimer.singleShot(0, self.scan_field.setFocus)  # after the navigation list took the click
 
     # -- the cart ----------------------------------------------------------------------------
 
@@ -375,8 +388,11 @@ class CounterPage(QWidget):
         if found:
             self.suggestions.setCurrentRow(0)
 
-    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
-        """Up and Down move through the matches while the scan field keeps the focus."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down move through the matches while the scan field keeps the focus; the window
+        becoming active again (a dialog closed, the clerk came back) gives the scan field the keyboard."""
+        if event.type() == QEvent.Type.WindowActivate and watched is self._watched and self.isVisible():
+            self.scan_field.setFocus()
         if watched is self.scan_field and event.type() == event.Type.KeyPress and self.suggestions.isVisible():
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
             if step:
