@@ -260,6 +260,7 @@ ZH: dict[str, str] = {
     "there is no month {n}: months are 01 to 12 ({value})": "没有 {n} 月：月份只能是 01 到 12（{value}）",
     "{file} is a folder: give the name of the file to write": "{file} 是文件夹：请给出要写入的文件名",
     "not signed in: the sign-in window was closed": "未登录：登录窗口已关闭",
+    "no shift is open at counter {counter}: open one with the cash float first (F9)": "专柜 {counter} 尚未开班：请先输入备用金开班（F9）",
 }
 
 # argparse's own messages (cli.main routes argparse's gettext calls through these).

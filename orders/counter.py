@@ -13,11 +13,12 @@ from core.audit import record
 from core.auth import Actor, Approval, require
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
-from core.locks import one_or_new
+from core.locks import locked, one_or_new
 from core.models import COUNTER_KINDS, Counter, Product, utc_now
 from core.models import Cart as CartRow
 from orders.cart import Cart, CartLine
 from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
+from orders.shifts import current_shift
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,16 @@ def checkout(
     require(actor, "sale.record")
     if not cart.lines:
         raise BangfuError(_("the cart is empty"))
+    # A sale outside every shift would be in no Z report. The counter's row is locked, so a shift
+    # closing at this moment either sees this sale or this sale sees the shift closed.
+    if locked(session, Counter, Counter.code == cart.counter_code) is not None and (
+        current_shift(session, cart.counter_code) is None
+    ):
+        raise BangfuError(
+            _("no shift is open at counter {counter}: open one with the cash float first (F9)").format(
+                counter=cart.counter_code
+            )
+        )
     draft = SaleDraft(
         channel="counter",
         sold_at=when or utc_now(),

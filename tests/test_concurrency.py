@@ -22,6 +22,8 @@ from core.db import Database, open_database
 from core.errors import BangfuError
 from core.models import Household, Linkage, Product, Quota, RefundLine, Sale, Shift
 from orders.bulk import deliver_order, place_order, save_organisation, set_quota
+from orders.cart import Cart, CartLine
+from orders.counter import checkout
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, record_refund
 from orders.shifts import close_shift, open_shift
@@ -145,6 +147,21 @@ def test_two_closes_of_one_shift_write_one_z_report(db: Database) -> None:
     assert "no shift is open" in str(refused(results)[0])
     with db.read_session() as session:
         assert session.scalar(select(Shift.counted_fen)) == 10000
+
+
+def test_a_sale_while_its_shift_closes_lands_in_the_shift_or_is_refused(db: Database) -> None:
+    with db.session() as session, session.begin():
+        open_shift(session, ADMIN, "ZZ01", 0, AT - dt.timedelta(hours=1))
+    cart = Cart("ZZ01")
+    cart.add(CartLine(_product_id(db), "RACE1", "商品RACE1", "袋", 6800))
+    results = race(
+        db,
+        lambda s: close_shift(s, MANAGER, "ZZ01", 0, AT + dt.timedelta(hours=1)),
+        lambda s: checkout(s, ADMIN, cart, (PaymentDraft("wechat", 6800),), AT),
+    )
+    assert "no shift is open at counter ZZ01" in str(refused(results)[0])
+    assert results[0].sales_count == 0
+    assert _count(db, select(func.count()).select_from(Sale)) == 0
 
 
 def test_two_opens_of_a_shift_open_one(db: Database) -> None:

@@ -73,7 +73,16 @@ def test_carts_survive_a_restart_and_can_be_held(counter: Session) -> None:
         again.set_quantity(0, "1.5")
 
 
+def test_a_counter_sale_needs_an_open_shift(counter: Session) -> None:
+    cart = Cart("ZZ01")
+    cart.add(scan(counter, "HZ1000", DAY).line)
+    with pytest.raises(BangfuError, match="no shift is open at counter ZZ01"):
+        checkout(counter, CASHIER, cart, (PaymentDraft("cash", 4550, 5000),), AT)
+    assert counter.scalars(select(Sale)).all() == []
+
+
 def test_paying_twice_makes_one_sale(counter: Session) -> None:
+    open_shift(counter, CASHIER, "ZZ01", 0, AT - dt.timedelta(hours=1))
     cart = Cart("ZZ01")
     cart.add(scan(counter, "HZ1000", DAY).line)
     first = checkout(counter, CASHIER, cart, (PaymentDraft("cash", 4550, 5000),), AT)
@@ -119,6 +128,7 @@ def _pdf_text(data: bytes) -> tuple[str, float]:
 
 def test_receipts_name_everything_in_chinese_with_the_font_embedded(counter: Session) -> None:
     factories.counter(counter, "ZZ10", "市民服务中心消费帮扶专柜")
+    open_shift(counter, ADMIN, "ZZ10", 0, AT - dt.timedelta(hours=1))
     cart = Cart("ZZ10")
     cart.add(scan(counter, "XG500", DAY).line)
     cart.add(scan(counter, "XG-BULK", DAY).line)
@@ -136,7 +146,6 @@ def test_receipts_name_everything_in_chinese_with_the_font_embedded(counter: Ses
     text, _width = _pdf_text(render_receipt(refund_receipt(counter, refund.ref), 58))
     assert refund.ref in text
     assert sold.ref in text.replace("\n", "")
-    open_shift(counter, ADMIN, "ZZ10", 0, AT - dt.timedelta(hours=1))
     z = close_shift(counter, ADMIN, "ZZ10", 10000, AT + dt.timedelta(hours=1))
     text, _width = _pdf_text(render_z_report(z))
     assert "¥81.46" in text

@@ -15,7 +15,7 @@ from core.models import Payment, Product, Refund, Sale
 from gui.app import install_translations
 from gui.pages.counter import CounterPage, PaymentDialog
 from orders.ledger import PaymentDraft
-from orders.shifts import ZReport
+from orders.shifts import ZReport, current_shift
 from tests import factories
 from tests.factories import ADMIN
 from tests.files import REGISTRY, SAMPLES
@@ -81,6 +81,7 @@ def test_a_clerk_sells_three_products_and_takes_cash(qtbot, page: CounterPage) -
 
 
 def test_unknown_and_expired_products_leave_the_cart_unchanged(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    page.shift("0")  # a sale needs an open shift
     scan(qtbot, page, "XG500")
     scan(qtbot, page, "0000000000000")
     assert "unknown code" in page.message.text()
@@ -90,6 +91,7 @@ def test_unknown_and_expired_products_leave_the_cart_unchanged(qtbot, page: Coun
 
 
 def test_pinyin_matches_are_chosen_with_arrow_keys(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    page.shift("0")  # a sale needs an open shift
     qtbot.keyClicks(page.scan_field, "xz")  # 新郑…
     assert page.suggestions.isVisible()
     assert page.suggestions.count() == 2
@@ -100,6 +102,7 @@ def test_pinyin_matches_are_chosen_with_arrow_keys(qtbot, page: CounterPage) -> 
 
 
 def test_hold_recall_and_a_restart(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    page.shift("0")  # a sale needs an open shift
     scan(qtbot, page, "XG500")
     page.hold("张女士")
     assert page.cart.lines == []
@@ -134,3 +137,38 @@ def test_refund_and_shift_close_agree_with_the_ledger(qtbot, page: CounterPage) 
     assert report.expected_cash_fen == 10000 + 13600 - 6800
     assert report.difference_fen == 22900 - 16800
     assert page.last_z.startswith(b"%PDF")
+
+
+def _answer(qtbot, text: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Answer the next modal input dialog as a clerk would: type and Enter, or Esc."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        field = dialog.findChild(QLineEdit)
+        if text is None:
+            qtbot.keyClick(field, Qt.Key.Key_Escape)
+            return
+        field.selectAll()
+        qtbot.keyClicks(field, text)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, act)
+
+
+def test_the_first_line_without_an_open_shift_asks_for_the_cash_float(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    _answer(qtbot, None)  # the clerk cancels: nothing is added, and the message says why
+    scan(qtbot, page, "XG500")
+    assert page.cart.lines == []
+    assert "请先开班" in page.message.text()
+    _answer(qtbot, "150")
+    scan(qtbot, page, "XG500")
+    assert [line.code for line in page.cart.lines] == ["XG500"]
+    assert page.shift_label.text() == "专柜 ZZ01 · 第 1 班"
+    with page.db.read_session() as session:
+        assert current_shift(session, "ZZ01").float_fen == 15000  # type: ignore[union-attr]
+    scan(qtbot, page, "XG500")  # the second line asks nothing
+    assert len(page.cart.lines) == 1
+    assert page.cart.lines[0].quantity_milli == 2000

@@ -293,6 +293,7 @@ class CounterPage(QWidget):
 
         with db.read_session() as session:
             self.cart = open_cart(session, self.counter_code) if self.counter_code else Cart("")
+        self.shift_open = False  # set by refresh()
         self.refresh()
         self.scan_field.setFocus()
         self._watched: QWidget | None = None
@@ -318,6 +319,7 @@ class CounterPage(QWidget):
         if self.counter_code:
             with self.db.read_session() as session:
                 shift = current_shift(session, self.counter_code)
+            self.shift_open = shift is not None
             self.shift_label.setText(
                 tr("Counter {0} · shift #{1}").replace("{0}", self.counter_code).replace("{1}", str(shift.number))
                 if shift
@@ -343,6 +345,9 @@ class CounterPage(QWidget):
         return rows[0].row() if rows else len(self.cart.lines) - 1
 
     def add_line(self, line: CartLine, warning: str = "") -> None:
+        if not self.cart.lines and not self.shift_open and self.shift() is None:  # asks for the cash float
+            self.say(tr("Open the shift first (F9): a sale needs an open shift."), error=True)
+            return
         index = self.cart.add(line)
         self._save()
         self.table.selectRow(index)
