@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from catalog import fields
 from core.auth import command_line_actor
-from core.config import check_year, month_bounds
+from core.config import FIRST_YEAR, LAST_YEAR, month_bounds
 from core.db import open_database
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _, argparse_text, set_language
@@ -43,35 +44,28 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.format_usage().strip()}\n{message}")
 
 
-def _date(text: str) -> dt.date:
-    try:
-        day = dt.date.fromisoformat(text)
-        check_year(day.year, "date", text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("must be a date YYYY-MM-DD: {value}").format(value=text)) from None
-    except InvalidValue as exc:
-        raise argparse.ArgumentTypeError(exc.reason) from None
-    return day
+def _argument(parse: Callable[[str], object]) -> Callable[[str], object]:
+    """An argparse type from a field parser: its InvalidValue becomes argparse's own message."""
+
+    def convert(text: str) -> object:
+        try:
+            return parse(text)
+        except InvalidValue as exc:
+            raise argparse.ArgumentTypeError(exc.reason) from None
+
+    return convert
 
 
-def _month(text: str) -> str:
-    """A ``YYYY-MM`` that exists, checked before any database is opened."""
-    try:
-        month_bounds(text, ZoneInfo("UTC"))
-    except InvalidValue as exc:
-        raise argparse.ArgumentTypeError(exc.reason) from None
+_date = _argument(lambda text: fields.date(text, "date"))
+_year = _argument(lambda text: fields.whole_number(FIRST_YEAR, LAST_YEAR)(text, "year"))
+
+
+def _existing_month(text: str) -> str:
+    month_bounds(text, ZoneInfo("UTC"))  # refuses 2026-13 and years outside 1900–2100
     return text
 
 
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-        check_year(year, "year", text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(_("not a whole number: {value}").format(value=text)) from None
-    except InvalidValue as exc:
-        raise argparse.ArgumentTypeError(exc.reason) from None
-    return year
+_month = _argument(_existing_month)
 
 
 def _percent(text: str) -> float:

@@ -53,7 +53,6 @@ ZH: dict[str, str] = {
     "less than the amount paid in cash": "少于现金支付金额",
     "monthly summary": "月度汇总",
     "must be YYYY-MM: {value}": "必须是 YYYY-MM 格式：{value}",
-    "must be a date YYYY-MM-DD: {value}": "必须是 YYYY-MM-DD 格式的日期：{value}",
     "must be one of {choices}": "必须是以下之一：{choices}",
     "needs a time zone offset": "需要带时区偏移",
     "open the desktop application (the default)": "打开桌面应用（默认）",

@@ -70,7 +70,7 @@ def test_bad_usage_exits_2_without_a_traceback(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "invalid choice: 'doc'" in err
-    assert "must be a date YYYY-MM-DD: 2026-13-01" in err
+    assert "not a real date YYYY-MM-DD: 2026-13-01" in err
 
 
 def test_bad_database_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
