@@ -16,7 +16,7 @@ from catalog.fields import Column
 from catalog.importing import Batch
 from catalog.search import search_key
 from core.i18n import _
-from core.identifiers import mask_resident_id
+from core.identifiers import mask_resident_id, masked_field
 from core.models import (
     CERT_LEVELS,
     CERT_STATUSES,
@@ -46,7 +46,7 @@ def _shown(value: object, column: str) -> str:
         return weight_text(int(value))  # type: ignore[call-overload]
     if column == "net_weight_kg":
         return quantity_text(int(value))  # type: ignore[call-overload]
-    return str(value)
+    return str(masked_field(column, value))  # an error message never repeats an ID number or a name
 
 
 def lookup(session: Session, column: Any, keys: Iterable[str], cache: dict[str, int]) -> dict[str, int]:

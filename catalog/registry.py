@@ -18,7 +18,7 @@ from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError
 from core.i18n import _
-from core.identifiers import mask_name, mask_resident_id
+from core.identifiers import mask_resident_id, masked_field
 from core.locks import serialize
 from core.models import Household, Linkage, Product, Supplier
 
@@ -29,15 +29,6 @@ class FormInvalid(BangfuError):
     def __init__(self, problems: Mapping[str, str]) -> None:
         self.problems = dict(problems)
         super().__init__("\n".join(f"{field}: {reason}" for field, reason in self.problems.items()))
-
-
-def _masked(name: str, value: object) -> object:
-    """A changed value as the audit trail keeps it: ID numbers and names masked, like everywhere."""
-    if name == "id_number" and value:
-        return mask_resident_id(str(value))
-    if name == "head_name" and value:
-        return mask_name(str(value))
-    return value
 
 
 def _save(
@@ -72,7 +63,7 @@ def _save(
     for name in keep if row_id is not None else ():
         attrs.pop(name, None)
     changes = [
-        f"{name}: {_masked(name, getattr(row, name))} → {_masked(name, value)}"
+        f"{name}: {masked_field(name, getattr(row, name))} → {masked_field(name, value)}"
         for name, value in attrs.items()
         if row_id is not None and getattr(row, name) != value and name != "search_key"
     ]

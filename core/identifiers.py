@@ -68,6 +68,16 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
+def masked_field(name: str, value: object) -> object:
+    """A value of a personal field (``id_number``, ``head_name``) as messages and the audit trail
+    show it, masked; any other field's value as it is."""
+    if name == "id_number" and value:
+        return mask_resident_id(str(value))
+    if name == "head_name" and value:
+        return mask_name(str(value))
+    return value
+
+
 def is_masked_id(value: str) -> bool:
     """A resident ID as Bangfu exports it: 6 digits, asterisks, the last 4 characters."""
     return len(value) == 18 and value[:6].isdigit() and set(value[6:14]) == {"*"} and value[14:17].isdigit()

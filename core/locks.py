@@ -34,9 +34,12 @@ def serialize(session: Session, *parts: object) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(*parts)})
 
 
-def locked(session: Session, model: type[T], *where: object) -> T | None:
-    """The one row of ``model`` matching ``where``, read fresh and locked for this transaction."""
-    query = select(model).where(*where).with_for_update().execution_options(populate_existing=True)  # type: ignore[arg-type]
+def locked(session: Session, model: type[T], *where: object, lock: bool = True) -> T | None:
+    """The one row of ``model`` matching ``where``, read fresh and locked for this transaction
+    (``lock=False``: simply read, for callers that only look)."""
+    query = select(model).where(*where)  # type: ignore[arg-type]
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
     return session.scalars(query).one_or_none()
 
 

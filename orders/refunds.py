@@ -55,10 +55,7 @@ def refunded_so_far(session: Session, sale_line_ids: list[int]) -> dict[int, int
 
 
 def _sale(session: Session, ref: str, lock: bool = False) -> Sale:
-    if lock:
-        sale = locked(session, Sale, Sale.ref == ref)
-    else:
-        sale = session.scalars(select(Sale).where(Sale.ref == ref)).one_or_none()
+    sale = locked(session, Sale, Sale.ref == ref, lock=lock)
     if sale is None:
         raise InvalidValue("refund_of", _("unknown sale {value}").format(value=ref))
     return sale

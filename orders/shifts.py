@@ -53,8 +53,7 @@ class ZReport:
 
 def _counter(session: Session, code: str, lock: bool = False) -> Counter:
     """The counter; ``lock`` holds its row so that two opens or closes of its shift take turns."""
-    query = Counter.code == code
-    counter = locked(session, Counter, query) if lock else session.scalars(select(Counter).where(query)).one_or_none()
+    counter = locked(session, Counter, Counter.code == code, lock=lock)
     if counter is None:
         raise BangfuError(_("unknown counter: {value}").format(value=code))
     return counter

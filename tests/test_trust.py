@@ -121,3 +121,18 @@ def test_the_database_and_its_backups_are_readable_by_their_owner_only(tmp_path:
     assert stat.S_IMODE((tmp_path / "bangfu.db").stat().st_mode) == 0o600
     assert main(["--db", str(tmp_path / "bangfu.db"), "backup", str(tmp_path / "copy.db")]) == 0
     assert stat.S_IMODE((tmp_path / "copy.db").stat().st_mode) == 0o600
+
+
+def test_a_changed_household_in_a_file_is_named_without_its_id_number(session: Session, tmp_path: Path) -> None:
+    from catalog.importing import ImportFailed, import_file
+    from catalog.kinds import registry_kinds
+    from tests.files import write_csv
+
+    load_samples(session)
+    header, first, *_rest = sample_rows("households")
+    changed = [*first]
+    changed[header.index("id_number")] = "110102199101010078"
+    with pytest.raises(ImportFailed) as caught:
+        import_file(session, ADMIN, registry_kinds()["households"], write_csv(tmp_path / "h.csv", [header, changed]))
+    assert "411224********0016 ≠ 110102********0078" in str(caught.value)
+    assert "411224197101110016" not in str(caught.value)
