@@ -62,7 +62,7 @@ def bench(args: list[str]) -> None:
 def translations(_args: list[str]) -> None:
     ts = ROOT / "resources" / "i18n" / "bangfu_zh_CN.ts"
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
-    sh(BIN / "pyside6-lupdate", *sources, "-ts", ts.relative_to(ROOT))
+    sh(BIN / "pyside6-lupdate", "-no-obsolete", *sources, "-ts", ts.relative_to(ROOT))
     sh(BIN / "pyside6-lrelease", ts.relative_to(ROOT), "-qm", ts.with_suffix(".qm").relative_to(ROOT))
 
 

@@ -64,9 +64,18 @@ def scan(session: Session, text: str, day: dt.date) -> Scanned:
     return Scanned(CartLine(product.id, product.code, product.name, product.unit, product.price_fen), warning)
 
 
-def matches(session: Session, text: str, limit: int = 12) -> list[CartLine]:
+@dataclass(frozen=True)
+class Suggestion:
+    line: CartLine
+    refusal: str | None  # why it cannot be sold today; shown, so the clerk does not try
+
+
+def matches(session: Session, text: str, day: dt.date, limit: int = 12) -> list[Suggestion]:
     """Products for typed text or pinyin initials, for the clerk to choose from."""
-    return [CartLine(p.id, p.code, p.name, p.unit, p.price_fen) for p in find_products(session, text, limit)]
+    return [
+        Suggestion(CartLine(p.id, p.code, p.name, p.unit, p.price_fen), refusal(p, day))
+        for p in find_products(session, text, limit)
+    ]
 
 
 def save_open_cart(session: Session, cart: Cart) -> None:

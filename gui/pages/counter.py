@@ -377,21 +377,27 @@ class CounterPage(QWidget):
         self.add_line(hit.line, hit.warning)
 
     def on_typed(self, text: str) -> None:
-        """Words or pinyin initials list matches; a scanner's digits never reach here slowly."""
+        """Words or pinyin initials list matches; a scanner's digits never reach here slowly.
+        Typing again means the clerk has read the last error."""
+        if self.message.property("error"):
+            self.say("")
         text = text.strip()
         if len(text) < 2 or text.isdigit():
             self.suggestions.hide()
             return
         with self.db.read_session() as session:
-            found = matches(session, text)
+            found = matches(session, text, dt.date.today())
         self.suggestions.clear()
-        for line in found:
+        for hit in found:
+            line = hit.line
             item = QListWidgetItem(f"{line.name}  {line.code}  {format_fen(line.price_fen)}/{line.unit}")
             item.setData(Qt.ItemDataRole.UserRole, line.code)
+            if hit.refusal:  # greyed, skipped by the arrow keys, with the reason beside it
+                item.setText(f"{item.text()}  — {hit.refusal}")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.suggestions.addItem(item)
         self.suggestions.setVisible(bool(found))
-        if found:
-            self.suggestions.setCurrentRow(0)
+        self.suggestions.setCurrentRow(-1)  # Enter without choosing scans what was typed
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down move through the matches while the scan field keeps the focus; the window
@@ -401,10 +407,18 @@ class CounterPage(QWidget):
         if watched is self.scan_field and event.type() == event.Type.KeyPress and self.suggestions.isVisible():
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
             if step:
-                row = max(0, min(self.suggestions.count() - 1, self.suggestions.currentRow() + step))
-                self.suggestions.setCurrentRow(row)
+                self._move_suggestion(step)
                 return True
         return False
+
+    def _move_suggestion(self, step: int) -> None:
+        """To the next match that can be sold, staying put at either end."""
+        row = self.suggestions.currentRow() + step
+        while 0 <= row < self.suggestions.count():
+            if self.suggestions.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.suggestions.setCurrentRow(row)
+                return
+            row += step
 
     def take_suggestion(self, item: QListWidgetItem) -> None:
         self.scan_field.setText(item.data(Qt.ItemDataRole.UserRole))
@@ -477,10 +491,10 @@ class CounterPage(QWidget):
         self.last_sale, self.approval, self.last_document = recorded, None, self.receipt_pdf
         self.cart = Cart(self.counter_code or "")
         self.refresh()
-        change = tr("  Change {0}").replace("{0}", format_fen(recorded.change_fen)) if recorded.change_fen else ""
+        # The change takes the total's place, as large, until the next scan: the clerk counts it out.
+        self.total.setText(tr("Change {0}").replace("{0}", format_fen(recorded.change_fen)))
         self.say(
             tr("Paid {0}, receipt {1}.").replace("{0}", format_fen(recorded.total_fen)).replace("{1}", recorded.ref)
-            + change
         )
         return recorded
 

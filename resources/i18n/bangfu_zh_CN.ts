@@ -579,7 +579,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="171"/>
-        <location filename="../../gui/pages/counter.py" line="609"/>
+        <location filename="../../gui/pages/counter.py" line="623"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
@@ -661,8 +661,8 @@
         <location filename="../../gui/pages/coop.py" line="262"/>
         <location filename="../../gui/pages/counter.py" line="56"/>
         <location filename="../../gui/pages/counter.py" line="233"/>
-        <location filename="../../gui/pages/counter.py" line="426"/>
-        <location filename="../../gui/pages/counter.py" line="572"/>
+        <location filename="../../gui/pages/counter.py" line="440"/>
+        <location filename="../../gui/pages/counter.py" line="586"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -885,18 +885,18 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="55"/>
-        <location filename="../../gui/pages/counter.py" line="417"/>
+        <location filename="../../gui/pages/counter.py" line="431"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="444"/>
+        <location filename="../../gui/pages/counter.py" line="458"/>
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="57"/>
-        <location filename="../../gui/pages/counter.py" line="449"/>
+        <location filename="../../gui/pages/counter.py" line="463"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
@@ -906,117 +906,117 @@
         <translation>请先开班（F9）：销售需要在班次内进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="463"/>
+        <location filename="../../gui/pages/counter.py" line="477"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="480"/>
-        <source>  Change {0}</source>
-        <translation>  找零 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/counter.py" line="482"/>
+        <location filename="../../gui/pages/counter.py" line="497"/>
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="60"/>
-        <location filename="../../gui/pages/counter.py" line="507"/>
+        <location filename="../../gui/pages/counter.py" line="521"/>
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="507"/>
+        <location filename="../../gui/pages/counter.py" line="495"/>
+        <source>Change {0}</source>
+        <translation>找零 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="521"/>
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="514"/>
+        <location filename="../../gui/pages/counter.py" line="528"/>
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="520"/>
+        <location filename="../../gui/pages/counter.py" line="534"/>
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="61"/>
-        <location filename="../../gui/pages/counter.py" line="524"/>
+        <location filename="../../gui/pages/counter.py" line="538"/>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="524"/>
+        <location filename="../../gui/pages/counter.py" line="538"/>
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="529"/>
+        <location filename="../../gui/pages/counter.py" line="543"/>
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="62"/>
-        <location filename="../../gui/pages/counter.py" line="557"/>
-        <location filename="../../gui/pages/counter.py" line="568"/>
-        <location filename="../../gui/pages/counter.py" line="572"/>
-        <location filename="../../gui/pages/counter.py" line="576"/>
+        <location filename="../../gui/pages/counter.py" line="571"/>
+        <location filename="../../gui/pages/counter.py" line="582"/>
+        <location filename="../../gui/pages/counter.py" line="586"/>
+        <location filename="../../gui/pages/counter.py" line="590"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="128"/>
         <location filename="../../gui/pages/coop.py" line="395"/>
-        <location filename="../../gui/pages/counter.py" line="557"/>
+        <location filename="../../gui/pages/counter.py" line="571"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="568"/>
+        <location filename="../../gui/pages/counter.py" line="582"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="576"/>
+        <location filename="../../gui/pages/counter.py" line="590"/>
         <location filename="../../gui/pages/products.py" line="197"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="579"/>
+        <location filename="../../gui/pages/counter.py" line="593"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="593"/>
+        <location filename="../../gui/pages/counter.py" line="607"/>
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="604"/>
+        <location filename="../../gui/pages/counter.py" line="618"/>
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="604"/>
+        <location filename="../../gui/pages/counter.py" line="618"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="63"/>
-        <location filename="../../gui/pages/counter.py" line="605"/>
+        <location filename="../../gui/pages/counter.py" line="619"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="616"/>
+        <location filename="../../gui/pages/counter.py" line="630"/>
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="628"/>
+        <location filename="../../gui/pages/counter.py" line="642"/>
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
@@ -1911,10 +1911,6 @@
         <location filename="../../gui/main_window.py" line="85"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation type="vanished">未登录</translation>
     </message>
 </context>
 <context>
