@@ -18,3 +18,12 @@ def role_text(role: str) -> str:
         "cashier": tr("Cashier"),
         "coop_manager": tr("Cooperative manager"),
     }[role]
+
+
+def channel_text(channel: str) -> str:
+    return {
+        "counter": tr("Counter"),
+        "cooperative": tr("Cooperative"),
+        "bulk": tr("Bulk purchase"),
+        "online": tr("Online"),
+    }[channel]

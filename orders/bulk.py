@@ -29,6 +29,7 @@ from core.models import (
     Product,
     Quota,
     Refund,
+    RefundLine,
     Sale,
     SaleLine,
     utc_now,
@@ -288,29 +289,35 @@ class SaleSummary:
     ref: str
     day: dt.date
     channel: str
-    total_fen: int
-    refunded_fen: int
+    total_fen: int  # of the lines the reader may see: a coop manager's own products only
+    refunded_fen: int  # of those same lines
     search_key: str
 
 
 def recent_sales(session: Session, actor: Actor, zone: ZoneInfo, days: int = 30) -> list[SaleSummary]:
-    """Sales of the last ``days`` with their refunds; a coop manager's own products' sales only."""
+    """Sales of the last ``days`` with their refunds. A coop manager sees their own products'
+    lines of each receipt and nothing of other suppliers' money on a mixed receipt."""
     require(actor, "coop.sales")
     since = utc_now() - dt.timedelta(days=days)
-    query = select(Sale).where(Sale.sold_at >= since).order_by(Sale.sold_at.desc()).limit(500)
+    lines = select(SaleLine.sale_id, func.sum(SaleLine.amount_fen).label("fen")).where(SaleLine.sold_at >= since)
+    refunds = (
+        select(SaleLine.sale_id, func.sum(RefundLine.amount_fen).label("fen"))
+        .join(RefundLine.sale_line)
+        .where(SaleLine.sold_at >= since)
+    )
     if actor.role == "coop_manager":
-        own = select(SaleLine.sale_id).join(Product).where(Product.supplier_id == actor.supplier_id)
-        query = query.where(Sale.id.in_(own))
-    refunded = dict(
-        session.execute(
-            select(Refund.sale_id, func.sum(Refund.total_fen))
-            .where(Refund.refunded_at >= since)
-            .group_by(Refund.sale_id)
-        ).all()
+        own = SaleLine.product_id.in_(select(Product.id).where(Product.supplier_id == actor.supplier_id))
+        lines, refunds = lines.where(own), refunds.where(own)
+    shown = lines.group_by(SaleLine.sale_id).subquery()
+    refunded = refunds.group_by(SaleLine.sale_id).subquery()
+    query = (
+        select(Sale.ref, Sale.sold_at, Sale.channel, shown.c.fen, func.coalesce(refunded.c.fen, 0))
+        .join(shown, shown.c.sale_id == Sale.id)
+        .outerjoin(refunded, refunded.c.sale_id == Sale.id)
+        .order_by(Sale.sold_at.desc(), Sale.id.desc())
+        .limit(500)
     )
     return [
-        SaleSummary(
-            s.ref, s.sold_at.astimezone(zone).date(), s.channel, s.total_fen, int(refunded.get(s.id, 0)), s.ref.lower()
-        )
-        for s in session.scalars(query)
+        SaleSummary(ref, sold_at.astimezone(zone).date(), channel, int(fen), int(back), ref.lower())
+        for ref, sold_at, channel, fen, back in session.execute(query)
     ]

@@ -134,3 +134,31 @@ def test_goods_returned_after_delivery_are_refunded(qtbot, db) -> None:  # type:
     orders.return_goods("HZ1000", "2")
     with db.read_session() as session:
         assert session.scalar(select(Refund.total_fen)) == 2 * 4550
+
+
+def test_a_cooperative_manager_sees_only_their_own_lines_of_a_mixed_receipt(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """A receipt of ¥544.10, of which ¥222.80 is the cooperative's: they see ¥222.80 and their refund."""
+    from core.models import utc_now
+    from orders.bulk import recent_sales
+    from orders.ledger import SaleDraft, record_sale
+    from orders.refunds import RefundDraft, record_refund
+
+    with db.session() as session, session.begin():
+        products = {p.code: p for p in session.scalars(select(Product))}
+        mine, theirs = products["XG500"], products["HZ1000"]
+        assert mine.supplier_id != theirs.supplier_id
+        lines = (LineDraft(mine.id, 2000, 11140), LineDraft(theirs.id, 1000, 32130))  # 222.80 + 321.30
+        sold = record_sale(session, ADMIN, SaleDraft("online", utc_now(), lines, ref="W-1"))
+        record_refund(session, ADMIN, RefundDraft("W-1", utc_now(), ((mine.id, 1000),)))
+        record_refund(session, ADMIN, RefundDraft("W-1", utc_now(), ((theirs.id, 1000),)))
+        assert sold.total_fen == 54410
+        coop = Actor("coop", "coop_manager", supplier_id=mine.supplier_id)
+        zone = dt.UTC
+        (own,) = recent_sales(session, coop, zone)  # type: ignore[arg-type]
+        assert (own.ref, own.total_fen, own.refunded_fen) == ("W-1", 22280, 11140)
+        (whole,) = recent_sales(session, ADMIN, zone)  # type: ignore[arg-type]
+        assert (whole.total_fen, whole.refunded_fen) == (54410, 11140 + 32130)
+    page = CoopPage(db, coop, "合作社与团购")
+    qtbot.addWidget(page)
+    recent = page.sales.recent
+    assert [recent.index(0, c).data() for c in range(5)][2:] == ["线上", "¥222.80", "¥111.40"]

@@ -2,13 +2,14 @@
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,7 +33,7 @@ from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
 from gui.pages.common import RecordPage
 from gui.table import Col, RecordModel
-from gui.text import tr
+from gui.text import channel_text, tr
 from orders.bulk import (
     cancel_order,
     coop_households,
@@ -127,7 +128,7 @@ class CoopSales(QWidget):
             [
                 Col(tr("Receipt number"), lambda r: r.ref),
                 Col(tr("Date"), lambda r: r.day.isoformat()),
-                Col(tr("Channel"), lambda r: r.channel),
+                Col(tr("Channel"), lambda r: channel_text(r.channel)),
                 Col(tr("Amount"), lambda r: format_fen(r.total_fen), right=True),
                 Col(tr("Refunds"), lambda r: format_fen(r.refunded_fen) if r.refunded_fen else "", right=True),
             ]
@@ -138,7 +139,11 @@ class CoopSales(QWidget):
         right.addWidget(QLabel(tr("What our linked households received")))
         right.addWidget(_table(self.households), 1)
         right.addWidget(QLabel(tr("Recent sales (30 days)")))
-        right.addWidget(_table(self.recent), 1)
+        recent = _table(self.recent)
+        # whole receipt numbers and the refund column, never elided (1366×768 and up)
+        recent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        recent.setTextElideMode(Qt.TextElideMode.ElideNone)
+        right.addWidget(recent, 1)
         right.addWidget(importer)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)

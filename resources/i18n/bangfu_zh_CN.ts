@@ -264,7 +264,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="279"/>
+        <location filename="../../gui/pages/coop.py" line="284"/>
         <location filename="../../gui/pages/households.py" line="57"/>
         <location filename="../../gui/pages/suppliers.py" line="128"/>
         <source>Region code</source>
@@ -332,8 +332,8 @@
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="277"/>
-        <location filename="../../gui/pages/coop.py" line="351"/>
+        <location filename="../../gui/pages/coop.py" line="282"/>
+        <location filename="../../gui/pages/coop.py" line="356"/>
         <location filename="../../gui/pages/products.py" line="70"/>
         <location filename="../../gui/pages/products.py" line="109"/>
         <location filename="../../gui/pages/settings.py" line="101"/>
@@ -345,7 +345,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="100"/>
+        <location filename="../../gui/pages/coop.py" line="101"/>
         <location filename="../../gui/pages/counter.py" line="235"/>
         <location filename="../../gui/pages/products.py" line="72"/>
         <source>Price</source>
@@ -407,7 +407,7 @@
         <translation>证书状态…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="115"/>
+        <location filename="../../gui/pages/coop.py" line="116"/>
         <location filename="../../gui/pages/products.py" line="117"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
@@ -483,9 +483,9 @@
         <translation>续期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="98"/>
-        <location filename="../../gui/pages/coop.py" line="113"/>
-        <location filename="../../gui/pages/coop.py" line="348"/>
+        <location filename="../../gui/pages/coop.py" line="99"/>
+        <location filename="../../gui/pages/coop.py" line="114"/>
+        <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/counter.py" line="232"/>
         <location filename="../../gui/pages/labels.py" line="49"/>
         <location filename="../../gui/pages/products.py" line="194"/>
@@ -604,61 +604,61 @@
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="55"/>
+        <location filename="../../gui/pages/coop.py" line="56"/>
         <source>Ordered</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="56"/>
-        <location filename="../../gui/pages/coop.py" line="218"/>
+        <location filename="../../gui/pages/coop.py" line="57"/>
+        <location filename="../../gui/pages/coop.py" line="223"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="57"/>
-        <location filename="../../gui/pages/coop.py" line="219"/>
+        <location filename="../../gui/pages/coop.py" line="58"/>
+        <location filename="../../gui/pages/coop.py" line="224"/>
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="58"/>
+        <location filename="../../gui/pages/coop.py" line="59"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="80"/>
+        <location filename="../../gui/pages/coop.py" line="81"/>
         <source>Product code, name or pinyin initials</source>
         <translation>商品编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="83"/>
+        <location filename="../../gui/pages/coop.py" line="84"/>
         <source>default: the product&apos;s price</source>
         <translation>默认：商品价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="85"/>
+        <location filename="../../gui/pages/coop.py" line="86"/>
         <source>Cooperative (market, farm gate)</source>
         <translation>合作社直销（集市、地头）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="86"/>
+        <location filename="../../gui/pages/coop.py" line="87"/>
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="91"/>
+        <location filename="../../gui/pages/coop.py" line="92"/>
         <source>Add line</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="94"/>
+        <location filename="../../gui/pages/coop.py" line="95"/>
         <source>Record the sale</source>
         <translation>记录销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="99"/>
-        <location filename="../../gui/pages/coop.py" line="114"/>
-        <location filename="../../gui/pages/coop.py" line="262"/>
+        <location filename="../../gui/pages/coop.py" line="100"/>
+        <location filename="../../gui/pages/coop.py" line="115"/>
+        <location filename="../../gui/pages/coop.py" line="267"/>
         <location filename="../../gui/pages/counter.py" line="56"/>
         <location filename="../../gui/pages/counter.py" line="233"/>
         <location filename="../../gui/pages/counter.py" line="440"/>
@@ -667,203 +667,203 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="101"/>
-        <location filename="../../gui/pages/coop.py" line="131"/>
-        <location filename="../../gui/pages/coop.py" line="212"/>
+        <location filename="../../gui/pages/coop.py" line="102"/>
+        <location filename="../../gui/pages/coop.py" line="132"/>
+        <location filename="../../gui/pages/coop.py" line="217"/>
         <location filename="../../gui/pages/counter.py" line="239"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="108"/>
+        <location filename="../../gui/pages/coop.py" line="109"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="109"/>
+        <location filename="../../gui/pages/coop.py" line="110"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="116"/>
-        <location filename="../../gui/pages/coop.py" line="130"/>
+        <location filename="../../gui/pages/coop.py" line="117"/>
+        <location filename="../../gui/pages/coop.py" line="131"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="117"/>
-        <location filename="../../gui/pages/coop.py" line="129"/>
+        <location filename="../../gui/pages/coop.py" line="118"/>
+        <location filename="../../gui/pages/coop.py" line="130"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="135"/>
+        <location filename="../../gui/pages/coop.py" line="136"/>
         <source>Import sales…</source>
         <translation>导入销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="138"/>
+        <location filename="../../gui/pages/coop.py" line="139"/>
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="140"/>
+        <location filename="../../gui/pages/coop.py" line="141"/>
         <source>Recent sales (30 days)</source>
         <translation>近 30 天的销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="168"/>
+        <location filename="../../gui/pages/coop.py" line="173"/>
         <location filename="../../gui/pages/counter.py" line="317"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="186"/>
+        <location filename="../../gui/pages/coop.py" line="191"/>
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="208"/>
-        <location filename="../../gui/pages/coop.py" line="301"/>
+        <location filename="../../gui/pages/coop.py" line="213"/>
+        <location filename="../../gui/pages/coop.py" line="306"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="209"/>
-        <location filename="../../gui/pages/coop.py" line="228"/>
-        <location filename="../../gui/pages/coop.py" line="300"/>
+        <location filename="../../gui/pages/coop.py" line="214"/>
+        <location filename="../../gui/pages/coop.py" line="233"/>
+        <location filename="../../gui/pages/coop.py" line="305"/>
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="210"/>
-        <location filename="../../gui/pages/coop.py" line="302"/>
+        <location filename="../../gui/pages/coop.py" line="215"/>
+        <location filename="../../gui/pages/coop.py" line="307"/>
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="211"/>
+        <location filename="../../gui/pages/coop.py" line="216"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="214"/>
-        <location filename="../../gui/pages/coop.py" line="433"/>
+        <location filename="../../gui/pages/coop.py" line="219"/>
+        <location filename="../../gui/pages/coop.py" line="438"/>
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="216"/>
-        <location filename="../../gui/pages/coop.py" line="290"/>
+        <location filename="../../gui/pages/coop.py" line="221"/>
+        <location filename="../../gui/pages/coop.py" line="295"/>
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="217"/>
-        <location filename="../../gui/pages/coop.py" line="314"/>
+        <location filename="../../gui/pages/coop.py" line="222"/>
+        <location filename="../../gui/pages/coop.py" line="319"/>
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="220"/>
+        <location filename="../../gui/pages/coop.py" line="225"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="221"/>
-        <location filename="../../gui/pages/coop.py" line="259"/>
-        <location filename="../../gui/pages/coop.py" line="262"/>
+        <location filename="../../gui/pages/coop.py" line="226"/>
+        <location filename="../../gui/pages/coop.py" line="264"/>
+        <location filename="../../gui/pages/coop.py" line="267"/>
         <source>Return…</source>
         <translation>退货…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="222"/>
+        <location filename="../../gui/pages/coop.py" line="227"/>
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="223"/>
+        <location filename="../../gui/pages/coop.py" line="228"/>
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="229"/>
+        <location filename="../../gui/pages/coop.py" line="234"/>
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="230"/>
+        <location filename="../../gui/pages/coop.py" line="235"/>
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="231"/>
+        <location filename="../../gui/pages/coop.py" line="236"/>
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="235"/>
+        <location filename="../../gui/pages/coop.py" line="240"/>
         <source>Quotas of this year</source>
         <translation>本年度认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="259"/>
+        <location filename="../../gui/pages/coop.py" line="264"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="269"/>
+        <location filename="../../gui/pages/coop.py" line="274"/>
         <source>Returned after delivery</source>
         <translation>送达后退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="303"/>
+        <location filename="../../gui/pages/coop.py" line="308"/>
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="340"/>
+        <location filename="../../gui/pages/coop.py" line="345"/>
         <source>names, separated by commas; empty: every sale of the days</source>
         <translation>单位名称，用逗号分隔；不填：活动期间的全部销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="354"/>
+        <location filename="../../gui/pages/coop.py" line="359"/>
         <source>Counters</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="355"/>
+        <location filename="../../gui/pages/coop.py" line="360"/>
         <source>Organisations</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="358"/>
+        <location filename="../../gui/pages/coop.py" line="363"/>
         <source>Save campaign</source>
         <translation>保存活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="359"/>
-        <location filename="../../gui/pages/coop.py" line="395"/>
+        <location filename="../../gui/pages/coop.py" line="364"/>
+        <location filename="../../gui/pages/coop.py" line="400"/>
         <source>Tag a sale…</source>
         <translation>标记销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="360"/>
+        <location filename="../../gui/pages/coop.py" line="365"/>
         <source>Report</source>
         <translation>活动报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="411"/>
+        <location filename="../../gui/pages/coop.py" line="416"/>
         <source>{0}: {1} sales, net {2}, {3} households benefited</source>
         <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="428"/>
+        <location filename="../../gui/pages/coop.py" line="433"/>
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="435"/>
+        <location filename="../../gui/pages/coop.py" line="440"/>
         <source>Campaigns</source>
         <translation>帮扶活动</translation>
     </message>
@@ -967,8 +967,8 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="128"/>
-        <location filename="../../gui/pages/coop.py" line="395"/>
+        <location filename="../../gui/pages/coop.py" line="129"/>
+        <location filename="../../gui/pages/coop.py" line="400"/>
         <location filename="../../gui/pages/counter.py" line="571"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
@@ -1037,6 +1037,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/suppliers.py" line="30"/>
+        <location filename="../../gui/text.py" line="26"/>
         <source>Cooperative</source>
         <translation>合作社</translation>
     </message>
@@ -1083,7 +1084,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="278"/>
+        <location filename="../../gui/pages/coop.py" line="283"/>
         <location filename="../../gui/pages/settings.py" line="102"/>
         <location filename="../../gui/pages/suppliers.py" line="53"/>
         <location filename="../../gui/pages/suppliers.py" line="127"/>
@@ -1101,7 +1102,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="280"/>
+        <location filename="../../gui/pages/coop.py" line="285"/>
         <location filename="../../gui/pages/suppliers.py" line="63"/>
         <location filename="../../gui/pages/suppliers.py" line="130"/>
         <source>Phone</source>
@@ -1113,13 +1114,13 @@
         <translation>新增供应商…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="106"/>
+        <location filename="../../gui/pages/coop.py" line="107"/>
         <location filename="../../gui/pages/suppliers.py" line="79"/>
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="107"/>
+        <location filename="../../gui/pages/coop.py" line="108"/>
         <location filename="../../gui/pages/suppliers.py" line="80"/>
         <source>Head</source>
         <translation>户主</translation>
@@ -1142,13 +1143,13 @@
         <translation>分配占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="352"/>
+        <location filename="../../gui/pages/coop.py" line="357"/>
         <location filename="../../gui/pages/suppliers.py" line="84"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="353"/>
+        <location filename="../../gui/pages/coop.py" line="358"/>
         <location filename="../../gui/pages/suppliers.py" line="85"/>
         <source>Until</source>
         <translation>截止</translation>
@@ -1164,13 +1165,13 @@
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="132"/>
+        <location filename="../../gui/pages/coop.py" line="133"/>
         <location filename="../../gui/pages/summary.py" line="50"/>
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="348"/>
+        <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/summary.py" line="51"/>
         <location filename="../../gui/pages/summary.py" line="145"/>
         <location filename="../../gui/pages/summary.py" line="170"/>
@@ -1566,6 +1567,16 @@
         <translation>合作社管理员</translation>
     </message>
     <message>
+        <location filename="../../gui/text.py" line="27"/>
+        <source>Bulk purchase</source>
+        <translation>团购</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text.py" line="28"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
         <location filename="../../gui/pages/users.py" line="35"/>
         <location filename="../../gui/pages/users.py" line="52"/>
         <source>User name</source>
@@ -1579,6 +1590,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="38"/>
+        <location filename="../../gui/text.py" line="25"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
@@ -1747,7 +1759,7 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="153"/>
+        <location filename="../../gui/pages/coop.py" line="158"/>
         <location filename="../../gui/pages/labels.py" line="113"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
