@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.auth import Actor
 from core.config import month_bounds
-from core.models import Product, Refund, RefundLine, SaleLine
+from core.models import Product, Refund, RefundLine, Sale, SaleLine
 from orders.monthly import monthly_summary
 
 GRAMS_PER_UNIT = {"公斤": 1000, "千克": 1000, "kg": 1000, "斤": 500, "克": 1, "g": 1}
@@ -35,6 +35,15 @@ def previous_month(month: str) -> str:
 
 def same_month_last_year(month: str) -> str:
     return _shift(month, -12)
+
+
+def latest_ended_month(session: Session, zone: ZoneInfo, today: dt.date) -> str | None:
+    """The last month before ``today``'s that has sales: what a dashboard opens on, since the
+    running month is partial (most of its days still zero)."""
+    this_month = today.strftime("%Y-%m")
+    start, _end = month_bounds(this_month, zone)
+    last = session.scalar(select(func.max(Sale.sold_at)).where(Sale.sold_at < start))
+    return None if last is None else last.astimezone(zone).strftime("%Y-%m")
 
 
 def month_details(session: Session, month: str, zone: ZoneInfo) -> MonthDetails:

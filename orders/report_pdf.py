@@ -21,6 +21,7 @@ from core.auth import Actor
 from core.config import business_zone, get_setting, month_bounds
 from core.fonts import pdf_font, text_paragraph
 from core.money import format_fen
+from core.scales import zero_based_scale
 from orders.bulk import QuotaProgress, quota_progress
 from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
 from orders.monthly import MonthlySummary, monthly_summary
@@ -81,6 +82,13 @@ def _fit(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _zero_based(axis: object, values_fen: list[int]) -> None:
+    """ReportLab would start the axis near the smallest value; the reader's eye expects zero."""
+    scale = zero_based_scale(values_fen)
+    axis.valueMin, axis.valueMax, axis.valueStep = scale.low_fen / 100, scale.high_fen / 100, scale.step_fen / 100  # type: ignore[attr-defined]
+    axis.labelTextFormat = lambda value: f"{value:,.0f}"  # type: ignore[attr-defined]
+
+
 def _daily_chart(details: MonthDetails) -> Drawing:
     font = pdf_font()
     drawing = Drawing(170 * mm, 55 * mm)
@@ -92,6 +100,7 @@ def _daily_chart(details: MonthDetails) -> Drawing:
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
+    _zero_based(chart.valueAxis, [net for _day, net in details.daily_net])
     chart.lines[0].strokeColor = RED
     chart.lines[0].strokeWidth = 1.5
     drawing.add(chart)
@@ -130,6 +139,7 @@ def _supplier_bars(summary: MonthlySummary) -> Drawing:
     chart.categoryAxis.labels.fontSize = 6.5
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 6.5
+    _zero_based(chart.valueAxis, [s.net_fen for s in top])
     chart.bars[0].fillColor = RED
     drawing.add(chart)
     drawing.add(String(2 * mm, 51 * mm, "净销售额前八的供应商（元）", fontName=font, fontSize=8))

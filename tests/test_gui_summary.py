@@ -72,3 +72,35 @@ def test_year_tab_and_exports(qtbot, page: SummaryPage, tmp_path: Path) -> None:
     page.export_pdf(str(tmp_path / "june.pdf"))
     qtbot.waitUntil(lambda: (tmp_path / "june.pdf").exists() and page.task is None)
     assert (tmp_path / "june.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_the_dashboard_opens_on_the_latest_ended_month_with_sales(qtbot, page: SummaryPage) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from gui.pages.summary import recent_months
+
+    reopened = SummaryPage(page.db, ADMIN, "月度汇总")
+    qtbot.addWidget(reopened)
+    qtbot.waitUntil(lambda: reopened.task is None and reopened.data is not None)
+    # the samples end at 2026-06-30T16:30Z, 2026-07-01 in Beijing: July, not today's partial month
+    assert reopened.month.currentData() == "2026-07"
+    assert reopened.month.itemData(0) == recent_months(dt.date.today())[0]  # the current month, one click away
+
+
+def test_charts_start_at_zero_in_round_steps_and_the_pie_has_a_legend(page: SummaryPage) -> None:
+    from PySide6.QtCharts import QValueAxis
+
+    (bars_axis,) = [a for a in page.top.axes() if isinstance(a, QValueAxis)]
+    assert bars_axis.min() == 0
+    top_net = max(s.net_fen for s in page.data.summary.suppliers) / 100  # type: ignore[union-attr]
+    assert top_net <= bars_axis.max()
+    step = (bars_axis.max() - bars_axis.min()) / (bars_axis.tickCount() - 1)
+    assert str(int(step)).rstrip("0") in ("1", "2", "5")
+    daily_axis = [a for a in page.daily.axes() if isinstance(a, QValueAxis)][1]
+    nets = [net / 100 for _d, net in page.data.details.daily_net]  # type: ignore[union-attr]
+    assert daily_axis.min() <= min(0, *nets)
+    assert daily_axis.max() >= max(nets)
+    (pie,) = page.channels.series()
+    assert page.channels.legend().isVisible()
+    assert not any(slice_.isLabelVisible() for slice_ in pie.slices())
+    assert next(slice_.label() for slice_ in pie.slices()).startswith(("专柜", "合作社", "团购", "线上"))

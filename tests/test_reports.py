@@ -147,3 +147,33 @@ def test_year_view_has_twelve_months(june: Session) -> None:
         36281,
         5,
     )
+
+
+def _drawn_axis(drawing):  # type: ignore[no-untyped-def]
+    """The value axis as ReportLab laid it out for the page (it decides its range when drawn)."""
+    from reportlab.graphics import renderPDF
+
+    renderPDF.drawToString(drawing)
+    chart = drawing.contents[0]
+    return chart.valueAxis
+
+
+def test_pdf_charts_start_at_zero_with_round_steps(june: Session) -> None:
+    """Eight suppliers of ¥10,000–¥17,000: today's axis started at 10,000 and the eighth had no bar."""
+    import dataclasses
+
+    from orders.attribution import SupplierMonth
+    from orders.report_pdf import _daily_chart, _supplier_bars
+
+    data = report_input(june, ADMIN, "2026-06")
+    suppliers = [SupplierMonth(n, f"U{n}", f"供应商{n}", 0, net_fen=1_000_000 + n * 100_000) for n in range(8)]
+    summary = dataclasses.replace(data.summary, suppliers=suppliers)
+    bars = _drawn_axis(_supplier_bars(summary))
+    assert (bars._valueMin, bars._valueMax, bars._valueStep) == (0, 20_000, 5_000)
+    daily = _drawn_axis(_daily_chart(data.details))
+    nets = [net / 100 for _day, net in data.details.daily_net]
+    step = daily._valueStep
+    assert min(nets) < 0  # a day of refunds: the axis goes one round step below zero, no further
+    assert min(nets) - step < daily._valueMin <= min(nets)
+    assert max(nets) <= daily._valueMax < max(nets) + step  # no clipped peak
+    assert Decimal(str(step)) / 10 ** Decimal(str(step)).adjusted() in (1, 2, 5)  # 1-2-5 steps

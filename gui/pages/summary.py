@@ -35,13 +35,14 @@ from core.auth import Actor, can
 from core.config import business_zone
 from core.db import Database
 from core.money import format_fen
+from core.scales import zero_based_scale
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
-from gui.text import tr
+from gui.text import channel_text, tr
 from orders.issuing import differences, issue_month, latest_issue
-from orders.month_details import year_view
-from orders.report_pdf import CHANNEL_NAMES, ReportInput, render_monthly_pdf, report_input
+from orders.month_details import latest_ended_month, year_view
+from orders.report_pdf import ReportInput, render_monthly_pdf, report_input
 from orders.report_xlsx import render_monthly_xlsx
 
 FIGURE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
@@ -53,6 +54,10 @@ FIGURE_NAMES = {  # marked for lupdate; tr() translates them where they are show
     "unattributed_fen": QT_TRANSLATE_NOOP("", "Unattributed"),
     "households_benefited": QT_TRANSLATE_NOOP("", "Households benefited"),
 }
+
+
+# the month's figures, what changed since it was issued, and (issue number, when) if it was
+MonthShown = tuple[ReportInput, dict[str, tuple[int, int]], tuple[int, str] | None]
 
 
 def _shown(key: str, value: int) -> str:
@@ -84,6 +89,16 @@ def _chart_view(chart: QChart) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
     return view
+
+
+def _amount_axis(values_fen: list[int], intervals: int = 5) -> QValueAxis:
+    """Yuan from zero in round steps (core.scales), as on the PDF."""
+    scale = zero_based_scale(values_fen, intervals)
+    axis = QValueAxis()
+    axis.setRange(scale.low_fen / 100, scale.high_fen / 100)
+    axis.setTickCount(scale.ticks)
+    axis.setLabelFormat("%.0f")
+    return axis
 
 
 class SummaryPage(QWidget):
@@ -135,9 +150,14 @@ class SummaryPage(QWidget):
         self.top = QChart()
         self.top.setTitle(tr("Top suppliers (net, yuan)"))
         charts = QHBoxLayout()
-        charts.addWidget(_chart_view(self.daily), 3)
-        charts.addWidget(_chart_view(self.channels), 2)
-        charts.addWidget(_chart_view(self.top), 3)
+        charts.addWidget(_chart_view(self.daily), 1)
+        pie_view = _chart_view(self.channels)
+        pie_view.setMinimumWidth(300)  # Qt Charts gives a legend a third of the width; names and shares need ~95 px
+        charts.addWidget(pie_view, 1)
+        charts.addWidget(_chart_view(self.top), 1)
+        legend_font = self.channels.legend().font()
+        legend_font.setPointSizeF(legend_font.pointSizeF() * 0.85)
+        self.channels.legend().setFont(legend_font)
 
         self.suppliers = RecordModel(
             [
@@ -193,33 +213,56 @@ class SummaryPage(QWidget):
         layout.setContentsMargins(8, 0, 12, 8)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.load()
+        self.open_latest()
 
     # -- loading -------------------------------------------------------------------------------
 
+    def open_latest(self) -> Task:
+        """Opening: the latest month that has ended and has sales, not the running month's
+        partial figures (the current month stays first in the list, one click away)."""
+
+        def work(_report: Report) -> MonthShown:
+            with self.db.read_session() as session:
+                today = dt.datetime.now(business_zone(session)).date()
+                month = latest_ended_month(session, business_zone(session), today)
+            return self._month_figures(month or self.month.currentData())
+
+        def opened(result: MonthShown) -> None:
+            month = result[0].summary.month
+            if self.month.findData(month) < 0:
+                self.month.addItem(month, month)
+            self.month.blockSignals(True)  # the figures are here already: no second load
+            self.month.setCurrentIndex(self.month.findData(month))
+            self.month.blockSignals(False)
+            self.show_month(result)
+
+        self.task = run_task(self, tr("Computing the month…"), work, opened, self.failed)
+        return self.task
+
     def load(self) -> Task:
         month = self.month.currentData()
-
-        def work(_report: Report) -> tuple[ReportInput, dict[str, tuple[int, int]], tuple[int, str] | None]:
-            with self.db.read_session() as session:
-                data = report_input(session, self.actor, month)
-                issued = latest_issue(session, month)
-                changed = differences(session, self.actor, month) if issued else {}
-                issue = (
-                    (issued.issue_no, issued.issued_at.astimezone(business_zone(session)).strftime("%Y-%m-%d %H:%M"))
-                    if issued
-                    else None
-                )
-            return data, changed, issue
-
-        self.task = run_task(self, tr("Computing the month…"), work, self.show_month, self.failed)
+        self.task = run_task(
+            self, tr("Computing the month…"), lambda _report: self._month_figures(month), self.show_month, self.failed
+        )
         return self.task
+
+    def _month_figures(self, month: str) -> MonthShown:
+        with self.db.read_session() as session:
+            data = report_input(session, self.actor, month)
+            issued = latest_issue(session, month)
+            changed = differences(session, self.actor, month) if issued else {}
+            issue = (
+                (issued.issue_no, issued.issued_at.astimezone(business_zone(session)).strftime("%Y-%m-%d %H:%M"))
+                if issued
+                else None
+            )
+        return data, changed, issue
 
     def failed(self, error: BaseException) -> None:
         self.task = None
         self.issue_note.setText(message_for(error))
 
-    def show_month(self, result: tuple[ReportInput, dict[str, tuple[int, int]], tuple[int, str] | None]) -> None:
+    def show_month(self, result: MonthShown) -> None:
         data, changed, issue = result
         if data.summary.month != self.month.currentData():
             return  # the clerk picked another month meanwhile; its own result is on the way
@@ -259,27 +302,22 @@ class SummaryPage(QWidget):
         for day, net in data.details.daily_net:
             line.append(day.day, net / 100)
         self.daily.addSeries(line)
-        days, amounts = QValueAxis(), QValueAxis()
+        days = QValueAxis()
         days.setRange(1, max(1, len(data.details.daily_net)))
         days.setLabelFormat("%d")
         days.setTickCount(7)
-        amounts.setLabelFormat("%.0f")
-        amounts.setRange(
-            min(0, *(net / 100 for _d, net in data.details.daily_net)),
-            max(1, *(net / 100 for _d, net in data.details.daily_net)),
-        )
         self.daily.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-        self.daily.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
-        line.attachAxis(days)
-        line.attachAxis(amounts)
+        self.daily.addAxis(_amount_axis([net for _d, net in data.details.daily_net]), Qt.AlignmentFlag.AlignLeft)
+        for axis in self.daily.axes():
+            line.attachAxis(axis)
         self.daily.legend().hide()
         pie = QPieSeries()
+        pie.setPieSize(0.9)
         positive = {c: a for c, a in data.summary.by_channel.items() if a > 0}
         for channel, amount in positive.items():
-            pie.append(f"{CHANNEL_NAMES[channel]} {amount * 100 / sum(positive.values()):.0f}%", amount / 100)
-        pie.setLabelsVisible(True)
-        self.channels.addSeries(pie)
-        self.channels.legend().hide()
+            pie.append(f"{channel_text(channel)} {amount * 100 / sum(positive.values()):.1f}%", amount / 100)
+        self.channels.addSeries(pie)  # the legend carries names and shares: small slices never overlap
+        self.channels.legend().show()
         top = sorted(data.summary.suppliers, key=lambda x: -x.net_fen)[:6][::-1]
         bars = QBarSet(tr("Net"))
         bars.append([x.net_fen / 100 for x in top])
@@ -290,8 +328,7 @@ class SummaryPage(QWidget):
         names.append([x.name[:10] for x in top])
         self.top.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
-        values = QValueAxis()
-        values.setLabelFormat("%.0f")
+        values = _amount_axis([x.net_fen for x in top], intervals=3)  # a narrow axis: room for 5-digit labels
         self.top.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
         self.top.legend().hide()

@@ -135,7 +135,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/summary.py" line="319"/>
+        <location filename="../../gui/pages/summary.py" line="350"/>
         <location filename="../../gui/pages/users.py" line="162"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -366,7 +366,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="75"/>
         <location filename="../../gui/pages/products.py" line="119"/>
-        <location filename="../../gui/pages/summary.py" line="144"/>
+        <location filename="../../gui/pages/summary.py" line="159"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -1155,142 +1155,143 @@
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="48"/>
+        <location filename="../../gui/pages/summary.py" line="49"/>
         <source>Sales</source>
         <translation>销售笔数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="49"/>
+        <location filename="../../gui/pages/summary.py" line="50"/>
         <source>Gross</source>
         <translation>销售总额</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="133"/>
-        <location filename="../../gui/pages/summary.py" line="50"/>
+        <location filename="../../gui/pages/summary.py" line="51"/>
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="353"/>
-        <location filename="../../gui/pages/summary.py" line="51"/>
-        <location filename="../../gui/pages/summary.py" line="145"/>
-        <location filename="../../gui/pages/summary.py" line="170"/>
-        <location filename="../../gui/pages/summary.py" line="258"/>
-        <location filename="../../gui/pages/summary.py" line="284"/>
+        <location filename="../../gui/pages/summary.py" line="52"/>
+        <location filename="../../gui/pages/summary.py" line="160"/>
+        <location filename="../../gui/pages/summary.py" line="185"/>
+        <location filename="../../gui/pages/summary.py" line="296"/>
+        <location filename="../../gui/pages/summary.py" line="316"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="52"/>
-        <location filename="../../gui/pages/summary.py" line="147"/>
-        <location filename="../../gui/pages/summary.py" line="171"/>
+        <location filename="../../gui/pages/summary.py" line="53"/>
+        <location filename="../../gui/pages/summary.py" line="162"/>
+        <location filename="../../gui/pages/summary.py" line="186"/>
         <source>Attributed</source>
         <translation>已分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="53"/>
-        <location filename="../../gui/pages/summary.py" line="148"/>
+        <location filename="../../gui/pages/summary.py" line="54"/>
+        <location filename="../../gui/pages/summary.py" line="163"/>
         <source>Unattributed</source>
         <translation>未分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="54"/>
-        <location filename="../../gui/pages/summary.py" line="172"/>
+        <location filename="../../gui/pages/summary.py" line="55"/>
+        <location filename="../../gui/pages/summary.py" line="187"/>
         <source>Households benefited</source>
         <translation>受益户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="106"/>
-        <location filename="../../gui/pages/summary.py" line="169"/>
-        <location filename="../../gui/pages/summary.py" line="188"/>
+        <location filename="../../gui/pages/summary.py" line="121"/>
+        <location filename="../../gui/pages/summary.py" line="184"/>
+        <location filename="../../gui/pages/summary.py" line="203"/>
         <location filename="../../gui/pages/suppliers.py" line="96"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="110"/>
+        <location filename="../../gui/pages/summary.py" line="125"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="111"/>
+        <location filename="../../gui/pages/summary.py" line="126"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="115"/>
-        <location filename="../../gui/pages/summary.py" line="354"/>
+        <location filename="../../gui/pages/summary.py" line="130"/>
+        <location filename="../../gui/pages/summary.py" line="385"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="125"/>
+        <location filename="../../gui/pages/summary.py" line="140"/>
         <source>Uncertified lines</source>
         <translation>证书无效销售行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="132"/>
+        <location filename="../../gui/pages/summary.py" line="147"/>
         <source>Net sales per day (yuan)</source>
         <translation>每日净销售额（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="134"/>
+        <location filename="../../gui/pages/summary.py" line="149"/>
         <source>Channels</source>
         <translation>渠道占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="136"/>
+        <location filename="../../gui/pages/summary.py" line="151"/>
         <source>Top suppliers (net, yuan)</source>
         <translation>净销售额前列供应商（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="146"/>
+        <location filename="../../gui/pages/summary.py" line="161"/>
         <source>Pool</source>
         <translation>收益池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="182"/>
-        <location filename="../../gui/pages/summary.py" line="189"/>
+        <location filename="../../gui/pages/summary.py" line="197"/>
+        <location filename="../../gui/pages/summary.py" line="204"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="215"/>
+        <location filename="../../gui/pages/summary.py" line="234"/>
+        <location filename="../../gui/pages/summary.py" line="240"/>
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="233"/>
+        <location filename="../../gui/pages/summary.py" line="271"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="236"/>
+        <location filename="../../gui/pages/summary.py" line="274"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="243"/>
+        <location filename="../../gui/pages/summary.py" line="281"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="306"/>
+        <location filename="../../gui/pages/summary.py" line="337"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="336"/>
+        <location filename="../../gui/pages/summary.py" line="367"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="334"/>
+        <location filename="../../gui/pages/summary.py" line="365"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="355"/>
+        <location filename="../../gui/pages/summary.py" line="386"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
@@ -1748,7 +1749,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="89"/>
-        <location filename="../../gui/pages/summary.py" line="112"/>
+        <location filename="../../gui/pages/summary.py" line="127"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
