@@ -3,8 +3,9 @@ page for thermal roll printers, each doubling as the 食用农产品合格证-st
 
 Templates are data (resources/labels/templates.json, plus any an administrator adds in the
 settings table). The QR is drawn as vector rectangles from the qrcode module's matrix, so it
-stays sharp at any printer resolution; its quiet zone is kept. Text is shrunk, then wrapped, to
-fit its label, and a line that still does not fit is left out rather than drawn over the edge.
+stays sharp at any printer resolution; its quiet zone is kept. Text is shrunk, then wrapped only
+between words and fields, to fit its label; a field that still does not fit stops the print run
+with a message naming it, before anything is printed.
 """
 
 import datetime as dt
@@ -31,6 +32,7 @@ from core.i18n import _
 from core.models import Product, Supplier
 from core.money import format_fen, quantity_text
 from core.paths import RESOURCES
+from core.places import place_parts
 
 ERROR_LEVELS = {"L": ERROR_CORRECT_L, "M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
 TEMPLATES_SETTING = "label_templates"  # templates an administrator added, as JSON
@@ -39,6 +41,7 @@ PLEDGE = "承诺：本产品符合食用农产品质量安全要求"
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 MAX_LABELS = 10_000  # one print run; a typo of 100000000 would otherwise render for hours
 MAX_SHELF_DAYS = 36_500
+SMALLEST_TYPE = 4.0  # points: below this a thermal printer's text is not legible
 
 
 @dataclass(frozen=True)
@@ -178,56 +181,118 @@ def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, side:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def fit_lines(text: str, font: str, width: float, size: float, smallest: float) -> tuple[list[str], float]:
-    """Shrink ``text`` down to ``smallest`` to fit one line; below that, wrap it in two."""
-    while size > smallest and stringWidth(text, font, size) > width:
-        size -= 0.25
-    if stringWidth(text, font, size) <= width:
-        return [text], size
-    lines, current = [], ""
+@dataclass(frozen=True)
+class TextField:
+    """One line of the label as fields: (text, may break between its Chinese characters).
+    Dates, numbers, certificate numbers and telephones are never broken inside."""
+
+    name: str  # what a problem message calls it
+    parts: tuple[tuple[str, bool], ...]
+    size: float  # preferred size, points
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def break_units(text: str, breakable: bool) -> list[str]:
+    """Pieces a line may break between: after a space, and between two Chinese characters (as
+    Chinese typesetting does) — never inside ``2026-11-23``, ``13829968745`` or ``500克``."""
+    if not breakable:
+        return [text]
+    units, current = [], ""
     for char in text:
-        if current and stringWidth(current + char, font, size) > width:
-            lines.append(current)
+        if current and (current[-1] == " " or (_is_han(current[-1]) and _is_han(char))):
+            units.append(current)
             current = char
         else:
             current += char
-    return [*lines, current], size
+    return [*units, current] if current else units
 
 
-def _texts(item: LabelData) -> list[tuple[str, float]]:
-    """Lines of the label, most important first, with their preferred size (points)."""
-    dates = f"生产 {item.produced_on:%Y-%m-%d}" + (f" 保质至 {item.expires:%Y-%m-%d}" if item.expires else "")
+def fit_lines(field: TextField, font: str, width: float, size: float, smallest: float) -> tuple[list[str], float]:
+    """Shrink the field down to ``smallest`` to fit one line; below that, wrap it at the allowed
+    points. Raises InvalidValue naming the field when one piece is wider than the label."""
+    units = [unit for text, breakable in field.parts for unit in break_units(text, breakable)]
+    whole = "".join(units).strip()
+    while size > smallest and stringWidth(whole, font, size) > width:
+        size -= 0.25
+    if stringWidth(whole, font, size) <= width:
+        return [whole], size
+    while True:
+        lines, current = [], ""
+        for unit in units:
+            if current.strip() and stringWidth((current + unit).rstrip(), font, size) > width:
+                lines.append(current.strip())
+                current = unit
+            else:
+                current += unit
+        lines.append(current.strip())
+        too_wide = [line for line in lines if stringWidth(line, font, size) > width]
+        if not too_wide:
+            return lines, size
+        if size <= SMALLEST_TYPE:  # one unbreakable piece, e.g. a long certificate number
+            reason = _("{field} does not fit on this label: {value}")
+            raise InvalidValue("template", reason.format(field=field.name, value=too_wide[0]))
+        size = max(SMALLEST_TYPE, size - 0.25)
+
+
+def _fields(item: LabelData) -> list[TextField]:
+    """The label's lines, most important first."""
+    days = [f"批次 {item.batch} "] if item.batch else []
+    days.append(f"生产 {item.produced_on:%Y-%m-%d} ")
+    if item.expires:
+        days.append(f"保质至 {item.expires:%Y-%m-%d}")
     return [
-        (item.name, 9.0),
-        (f"{item.spec}  {format_fen(item.price_fen)}", 8.0),
-        (f"认定 {item.cert_no}", 6.0),
-        ((f"批次 {item.batch}  " if item.batch else "") + dates, 6.0),
-        (f"{item.supplier} {item.phone}".strip(), 6.0),
-        (f"产地 {item.origin}", 6.0),
-        (PLEDGE, 5.5),
+        TextField(_("product name"), ((item.name, True),), 9.0),
+        TextField(_("price"), ((f"{item.spec} ", False), (format_fen(item.price_fen), False)), 8.0),
+        TextField(_("certificate number"), (("认定 ", False), (item.cert_no, False)), 6.0),
+        TextField(_("production date"), tuple((part, False) for part in days), 6.0),
+        TextField(_("supplier"), ((f"{item.supplier} ", True), (item.phone, False)), 6.0),
+        TextField(
+            _("origin"), (("产地 ", False), *((part, False) for part in place_parts(item.origin) or [item.origin])), 6.0
+        ),
+        TextField(_("pledge"), ((PLEDGE, True),), 5.5),
     ]
+
+
+def layout_label(item: LabelData, w: float, h: float) -> list[tuple[str, float, float]]:
+    """(line, size, baseline from the top) of every line, in points. All the type shrinks together
+    until every field has room; raises InvalidValue naming the first field that does not fit, so
+    nothing is printed with a field cut or left out."""
+    font = pdf_font()
+    pad = min(w, h) * 0.05
+    room = w - pad - (pad * 0.5 + min(h - 2 * pad, w * 0.45) + pad * 0.5)
+    scale = min(1.0, h / (37 * mm) + 0.15)  # small labels get smaller type
+    while True:
+        placed, top, left_out = [], pad, None
+        for field in _fields(item):
+            size = field.size * scale
+            lines, fitted = fit_lines(field, font, room, size, max(SMALLEST_TYPE, size * 0.85))
+            if top + len(lines) * fitted * 1.2 > h - pad * 0.5:
+                left_out = field
+                break
+            for line in lines:
+                top += fitted * 1.2
+                placed.append((line, fitted, top - fitted * 0.2))
+        if left_out is None:
+            return placed
+        if min(f.size for f in _fields(item)) * scale * 0.85 <= SMALLEST_TYPE:
+            reason = _("{field} does not fit on this label: no room left")
+            raise InvalidValue("template", reason.format(field=left_out.name))
+        scale *= 0.95
 
 
 def draw_label(
     canvas: Canvas, item: LabelData, modules: list[list[bool]], x: float, y: float, w: float, h: float
 ) -> None:
-    font = pdf_font()
     pad = min(w, h) * 0.05
     side = min(h - 2 * pad, w * 0.45)
     draw_qr(canvas, modules, x + pad * 0.5, y + (h - side) / 2, side)
     left = x + pad * 0.5 + side + pad * 0.5
-    room = x + w - pad - left
-    top = y + h - pad
-    scale = min(1.0, h / (37 * mm) + 0.15)  # small labels get smaller type
-    for text, size in _texts(item):
-        lines, fitted = fit_lines(text, font, room, size * scale, max(4.0, size * scale * 0.85))
-        needed = len(lines) * fitted * 1.2
-        if top - needed < y + pad * 0.5:
-            break  # no room left: the rest of the lines are left out, never drawn over the edge
-        canvas.setFont(font, fitted)
-        for line in lines:
-            top -= fitted * 1.2
-            canvas.drawString(left, top + fitted * 0.2, line)
+    for line, size, baseline in layout_label(item, w, h):
+        canvas.setFont(pdf_font(), size)
+        canvas.drawString(left, y + h - baseline, line)
 
 
 def render_labels(

@@ -260,6 +260,15 @@ ZH: dict[str, str] = {
     "{file} is a folder: give the name of the file to write": "{file} 是文件夹：请给出要写入的文件名",
     "not signed in: the sign-in window was closed": "未登录：登录窗口已关闭",
     "no shift is open at counter {counter}: open one with the cash float first (F9)": "专柜 {counter} 尚未开班：请先输入备用金开班（F9）",
+    "{field} does not fit on this label: {value}": "{field}在此标签上放不下：{value}（请换用更大的标签模板）",
+    "{field} does not fit on this label: no room left": "{field}在此标签上放不下：没有剩余空间（请换用更大的标签模板）",
+    "product name": "商品名称",
+    "price": "价格",
+    "certificate number": "认定证书编号",
+    "production date": "生产日期",
+    "supplier": "供应商",
+    "origin": "产地",
+    "pledge": "承诺声明",
 }
 
 # argparse's own messages (cli.main routes argparse's gettext calls through these).

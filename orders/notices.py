@@ -26,6 +26,7 @@ from core.i18n import _
 from core.identifiers import mask_name
 from core.models import BulkOrder, Household, Product
 from core.money import format_fen, line_amount, quantity_text
+from core.places import place_name
 from orders.monthly import attribution_report, household_statement
 
 MODE_NAMES = {"dividend": "分红", "employment": "务工就业", "purchase": "订单收购", "land": "土地流转", "other": "其他"}
@@ -106,7 +107,9 @@ def statement_pdf(session: Session, actor: Actor, code: str, period: str, today:
         text_paragraph(f"帮扶户收益明细（{period}）", styles["title"]),
         Spacer(1, 6 * mm),
         text_paragraph(
-            f"户编码：{code}　户主：{head}　家庭人口：{household.members if household else ''}", styles["body"]
+            f"户编码：{code}　户主：{head}　家庭人口：{household.members if household else ''}"
+            + (f"　所在地：{place_name(household.region_code)}" if household else ""),
+            styles["body"],
         ),
         Spacer(1, 4 * mm),
         _grid(table, [25 * mm, 70 * mm, 30 * mm, 35 * mm]),
@@ -135,7 +138,10 @@ def notice_pdf(session: Session, actor: Actor, region: str, month: str, today: d
     story = [
         text_paragraph(f"消费帮扶收益分配公示表（{month}）", styles["title"]),
         Spacer(1, 4 * mm),
-        text_paragraph(f"行政区划：{region}　公示期：七天。对公示内容如有异议，请向村委会反映。", styles["body"]),
+        text_paragraph(
+            f"行政区划：{place_name(region)}（{region}）　公示期：七天。对公示内容如有异议，请向村委会反映。",
+            styles["body"],
+        ),
         Spacer(1, 4 * mm),
         _grid(rows, [35 * mm, 45 * mm, 30 * mm, 50 * mm]),
         Spacer(1, 14 * mm),

@@ -21,6 +21,7 @@ from core.auth import Actor
 from core.config import business_zone, get_setting, month_bounds
 from core.fonts import pdf_font, text_paragraph
 from core.money import format_fen
+from core.places import place_name
 from core.scales import zero_based_scale
 from orders.bulk import QuotaProgress, quota_progress
 from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
@@ -214,16 +215,19 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
     category_rows = [["品类", "净销售额"]] + [
         [_fit(c), format_fen(v)] for c, v in sorted(s.by_category.items(), key=lambda kv: -kv[1])
     ]
-    region_rows = [["产地区划", "净销售额"]] + [[r, format_fen(v)] for r, v in sorted(s.by_origin_region.items())]
+    cell = ParagraphStyle("cell", fontName=pdf_font(), fontSize=8.5, leading=10.5)
+    region_rows = [["产地", "净销售额"]] + [
+        [text_paragraph(place_name(r), cell), format_fen(v)] for r, v in sorted(s.by_origin_region.items())
+    ]
     breakdowns = Table(
         [
             [
-                _table(channel_rows, [22 * mm, 30 * mm]),
-                _table(category_rows, [28 * mm, 30 * mm]),
-                _table(region_rows, [24 * mm, 30 * mm]),
+                _table(channel_rows, [20 * mm, 28 * mm]),
+                _table(category_rows, [26 * mm, 28 * mm]),
+                _table(region_rows, [36 * mm, 28 * mm]),
             ]
         ],
-        colWidths=[56 * mm, 62 * mm, 56 * mm],
+        colWidths=[52 * mm, 58 * mm, 64 * mm],
         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), pdf_font())],
     )
     story.append(KeepTogether([text_paragraph("二、按渠道、品类、产地", styles["h2"]), breakdowns]))

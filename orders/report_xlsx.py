@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.identifiers import mask_resident_id
 from core.models import Household
+from core.places import place_name
 from orders.monthly import attribution_of
 from orders.report_pdf import CHANNEL_NAMES, ReportInput
 
@@ -76,8 +77,8 @@ def render_monthly_xlsx(session: Session, data: ReportInput) -> bytes:
     _sheet(
         book,
         "产地",
-        ["产地区划代码", "净销售额（元）"],
-        [[r, _yuan(v)] for r, v in sorted(s.by_origin_region.items())],
+        ["产地区划代码", "净销售额（元）", "产地"],  # the name last: the first two columns keep their places
+        [[r, _yuan(v), place_name(r)] for r, v in sorted(s.by_origin_region.items())],
         {2},
     )
     suppliers = [

@@ -122,3 +122,40 @@ def test_labels_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(decode_pages(out.read_bytes(), dpi=300)) == 3
     assert main(["--db", db, "labels", "--product", "XG500", "--template", "nope", "--out", str(out)]) == 2
     assert "unknown template nope" in capsys.readouterr().err
+
+
+ROLL_ITEM = dict(
+    name="卢氏花菇 500克", spec="0.5kg/袋", price_fen=6800, supplier="卢氏县香菇专业合作社", phone="13829968745",
+    origin="411224", cert_no="豫扶认〔2025〕01001号", batch="B2611", produced_on=dt.date(2026, 11, 23),
+    expires=dt.date(2027, 11, 23), payload="https://id.bangfu.cn/01/06900000009017",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["roll-40x30", "a4-4x10", "a4-3x8"])
+def test_label_lines_break_only_between_words_and_fields(name: str) -> None:
+    """Today's 40×30 label read "2026-1 / 1-23", "1 / 3829968745" and "500 / 克"."""
+    from catalog.labels import LabelData
+
+    data = render_labels([(LabelData(**ROLL_ITEM), 1)], templates()[name])  # type: ignore[arg-type]
+    with pdfplumber.open(io.BytesIO(data)) as document:
+        lines = document.pages[0].extract_text().splitlines()
+    for whole in ("2026-11-23", "2027-11-23", "13829968745", "500克", "豫扶认〔2025〕01001号", "¥68.00", "B2611"):
+        assert any(whole in line for line in lines), (whole, lines)
+    assert any("卢氏县" in line for line in lines)  # the place, by name
+
+
+def test_a_field_that_cannot_fit_is_reported_before_printing() -> None:
+    from catalog.labels import LabelData
+
+    item = LabelData(**{**ROLL_ITEM, "cert_no": "豫扶认〔2025〕0100100100100100号"})  # type: ignore[arg-type]
+    with pytest.raises(InvalidValue, match="certificate number does not fit on this label"):
+        render_labels([(item, 1)], templates()["roll-40x30"])
+    assert render_labels([(item, 1)], templates()["a4-2x7"]).startswith(b"%PDF")  # a larger label takes it
+
+
+def test_break_points() -> None:
+    from catalog.labels import break_units
+
+    assert break_units("卢氏花菇 500克", True) == ["卢", "氏", "花", "菇 ", "500克"]
+    assert break_units("2026-11-23", True) == ["2026-11-23"]
+    assert break_units("13829968745", False) == ["13829968745"]

@@ -39,7 +39,7 @@ def test_pdf_shows_the_json_figures_in_yuan(june: Session) -> None:
         text = "".join(page.extract_text() for page in document.pages).replace("\n", "")
     for fen in (477241, 34000, 443241, 36281, 896, 153850, 8462, 27819, 374500, 405450, 11200):
         assert format_fen(fen) in text, format_fen(fen)
-    for name in ("卢氏县香菇专业合作社", "新郑红枣食品有限公司", "干货", "411224", "第 1 页"):
+    for name in ("卢氏县香菇专业合作社", "新郑红枣食品有限公司", "干货", "河南省三门峡市卢氏县", "第 1 页"):
         assert name in text
     assert b"/FontFile2" in pdf
     assert b"/Helvetica" not in pdf
@@ -109,9 +109,12 @@ def test_statement_and_public_notice(june: Session) -> None:
     rows = statement_rows(june, ADMIN, "LS001", "2026")
     assert [(r.month, r.mode, r.amount_fen) for r in rows] == [("2026-06", "分红", 13909)]
     with pdfplumber.open(io.BytesIO(statement_pdf(june, ADMIN, "LS001", "2026-06"))) as document:
-        assert "¥139.09" in document.pages[0].extract_text()
+        statement = document.pages[0].extract_text()
+    assert "¥139.09" in statement
+    assert "所在地：河南省三门峡市卢氏县" in statement
     with pdfplumber.open(io.BytesIO(notice_pdf(june, ADMIN, "411224", "2026-06"))) as document:
         text = document.pages[0].extract_text()
+    assert "行政区划：河南省三门峡市卢氏县（411224）" in text
     assert "王*国" in text
     assert "王建国" not in text  # a public notice never shows the full name
     assert "¥362.81" in text  # 13909 + 6955 + 6955 + 3385 + 5077

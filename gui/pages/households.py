@@ -7,6 +7,7 @@ from catalog.registry import reveal_id_number, save_household
 from core.auth import Actor, can
 from core.db import Database
 from core.models import HOUSEHOLD_STATUSES
+from core.places import place_name
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage, this_month
 from gui.table import Col
@@ -23,7 +24,7 @@ class HouseholdsPage(RecordPage):
             Col(tr("Code"), lambda r: r.code),
             Col(tr("Head of household"), lambda r: r.head_name),
             Col(tr("ID number"), lambda r: r.id_masked),
-            Col(tr("Region"), lambda r: r.region_code),
+            Col(tr("Region"), lambda r: place_name(r.region_code)),
             Col(tr("Members"), lambda r: str(r.members), sort=lambda r: r.members, right=True),
             Col(tr("Status"), lambda r: status_text(r.status)),
             Col(tr("Linked suppliers"), lambda r: r.suppliers),

@@ -18,6 +18,7 @@ from core.db import Database
 from core.errors import BangfuError
 from core.models import LINKAGE_MODES, SUPPLIER_KINDS
 from core.money import rate_text, weight_text
+from core.places import place_name
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage, this_month
 from gui.table import Col, RecordFilter, RecordModel
@@ -51,7 +52,7 @@ class SuppliersPage(RecordPage):
             Col(tr("Credit code"), lambda r: r.uscc),
             Col(tr("Name"), lambda r: r.name),
             Col(tr("Type"), lambda r: kind_text(r.kind)),
-            Col(tr("Region"), lambda r: r.region_code),
+            Col(tr("Region"), lambda r: place_name(r.region_code)),
             Col(
                 tr("Benefit rate"),
                 lambda r: rate_text(r.benefit_rate_bp) + "%",
