@@ -15,6 +15,7 @@ from core import identifiers, money
 from core.config import check_year
 from core.errors import InvalidValue
 from core.i18n import _
+from core.tabular import NumberCell
 
 Parser = Callable[[str, str], object]
 
@@ -56,14 +57,16 @@ def parse_values(columns: Sequence[Column], raw: Mapping[str, str]) -> tuple[dic
     values: dict[str, Any] = {}
     problems = []
     for column in columns:
-        text_value = (raw.get(column.name) or "").strip()
+        cell = raw.get(column.name) or ""
+        text_value = NumberCell(cell.strip()) if isinstance(cell, NumberCell) else cell.strip()
         values[column.name] = None
         if not text_value:
             if column.required:
                 problems.append((column.name, _("required, but empty")))
             continue
         try:
-            values[column.name] = column.parse(text_value, column.name)
+            value = column.parse(text_value, column.name)
+            values[column.name] = str(value) if isinstance(value, NumberCell) else value
         except InvalidValue as exc:
             problems.append((exc.field, exc.reason))
     return values, problems
@@ -156,9 +159,11 @@ def kilograms_to_grams(value: str, field: str) -> int:
 
 
 def barcode(value: str, field: str) -> str:
-    if value.isdigit() and len(value) < 13:
-        value = value.zfill(13)  # Excel stores a barcode as a number and drops leading zeros
-    return identifiers.check_ean13(value, field)
+    """EAN-13 or EAN-8 as typed; only an XLSX number cell is left-padded to 13 digits, because
+    Excel dropped its leading zeros (SPEC §7). A typed 12-digit code is a typo, not a barcode."""
+    if isinstance(value, NumberCell) and value.isdigit() and len(value) < 13:
+        value = value.zfill(13)
+    return identifiers.check_ean(value, field)
 
 
 yuan = money.parse_yuan

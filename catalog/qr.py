@@ -62,5 +62,6 @@ def read_label(text: str) -> LabelCode | None:
         return None
     batch = segments[3] if len(segments) >= 4 and segments[2] == "10" else None
     gtin = segments[1]
-    barcode = gtin[1:] if gtin.startswith("0") else gtin
+    # GTIN-14 → the EAN-8 (six leading zeros, GS1 keeps that range for it) or the EAN-13
+    barcode = gtin[6:] if gtin.startswith("000000") else gtin[1:] if gtin.startswith("0") else gtin
     return LabelCode(barcode, None, batch, _yymmdd(parse_qs(parts.query).get("17", [None])[0]))

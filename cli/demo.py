@@ -22,7 +22,7 @@ from core.auth import Actor, create_user, require
 from core.config import DEMO_SETTING, business_zone, set_setting
 from core.errors import BangfuError
 from core.i18n import _
-from core.identifiers import ean13_check_digit, ric_check_char, uscc_check_char
+from core.identifiers import ean_check_digit, ric_check_char, uscc_check_char
 from core.models import Counter, Household, Linkage, Product, Supplier
 from core.money import QTY_SCALE, is_weight_unit, line_amount
 from orders.bulk import save_organisation, set_quota
@@ -201,7 +201,7 @@ def _catalog(
                 category=category,
                 unit=unit,
                 price_fen=price,
-                barcode=body + ean13_check_digit(body),
+                barcode=body + ean_check_digit(body),
                 supplier=supplier,
                 search_key=search_key(f"P{s_no:02d}{p_no:02d}", p_name),
                 cert_no=f"扶认〔{certified.year}〕{s_no:02d}{p_no:03d}号",

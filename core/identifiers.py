@@ -93,16 +93,21 @@ def check_region_code(value: str, field: str = "region_code") -> str:
     return code
 
 
-def ean13_check_digit(first12: str) -> str:
-    total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(first12))
+def ean_check_digit(body: str) -> str:
+    """The GS1 mod-10 check digit of an EAN-13 (12 digits given) or EAN-8 (7 digits given):
+    weights 3, 1, 3, … from the right, so one rule serves both (SPEC §3's 1, 3, 1, … from the
+    left for EAN-13)."""
+    total = sum(int(c) * (1 if i % 2 else 3) for i, c in enumerate(reversed(body)))
     return str((10 - total % 10) % 10)
 
 
-def check_ean13(value: str, field: str = "barcode") -> str:
-    """EAN-13 barcode with its mod-10 check digit."""
+def check_ean(value: str, field: str = "barcode") -> str:
+    """An EAN-13 or EAN-8 barcode, as typed, with its check digit."""
     code = str(value).strip()
-    if len(code) != 13 or not code.isdigit():
-        raise InvalidValue(field, _("must be 13 digits: {value}").format(value=value))
-    if ean13_check_digit(code[:12]) != code[12]:
+    if len(code) not in (8, 13) or not code.isascii() or not code.isdigit():
+        raise InvalidValue(
+            field, _("must be an EAN-13 (13 digits) or EAN-8 (8 digits) barcode: {value}").format(value=value)
+        )
+    if ean_check_digit(code[:-1]) != code[-1]:
         raise InvalidValue(field, _("check digit is wrong: {value}").format(value=value))
     return code

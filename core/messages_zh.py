@@ -19,7 +19,7 @@ ZH: dict[str, str] = {
     "birth date is not a real date: {value}": "出生日期不是有效日期：{value}",
     "must be 6 digits: {value}": "必须是 6 位数字：{value}",
     "{prefix} is not a province code: {value}": "{prefix} 不是省级代码：{value}",
-    "must be 13 digits: {value}": "必须是 13 位数字：{value}",
+    "must be an EAN-13 (13 digits) or EAN-8 (8 digits) barcode: {value}": "必须是 EAN-13（13 位）或 EAN-8（8 位）条码：{value}",
     "check digit is wrong: {value}": "校验位错误：{value}",
     "not a database URL: {value}": "不是有效的数据库地址：{value}",
     "{path} is on a network share, where SQLite cannot lock safely. "

@@ -81,6 +81,11 @@ def detect_encoding(path: Path) -> str:
     )
 
 
+class NumberCell(str):
+    """The text of an XLSX number cell: what Excel shows, remembering it was a number (Excel
+    drops a barcode's leading zeros, so only such a cell may be padded back, SPEC §7)."""
+
+
 def cell_text(value: object) -> str:
     """A cell's value as the text Excel shows for it (SPEC §7)."""
     if value is None:
@@ -88,10 +93,10 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
-        return str(value)
+        return NumberCell(value)
     if isinstance(value, float):
         text = format(Decimal(f"{value:.15g}"), "f")  # 15 significant digits, never 1e+16
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return NumberCell(text.rstrip("0").rstrip(".") if "." in text else text)
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0) and value.tzinfo is None:
             return value.date().isoformat()

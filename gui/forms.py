@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.registry import FormInvalid
-from core.errors import BangfuError
+from core.errors import BangfuError, InvalidValue
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Field:
     date: bool = False
     editable_choice: bool = False  # a combo that also accepts typed text (units, categories)
     placeholder: str = ""
+    check: Callable[[str, str], object] | None = None  # a field parser: checked as soon as it is typed
 
 
 class FormDialog(QDialog):
@@ -61,6 +62,8 @@ class FormDialog(QDialog):
             form.addRow(field.label, box)
             self.inputs[field.name] = widget
             self.errors[field.name] = error
+            if field.check is not None and isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(lambda f=field, w=widget: self._check(f, w.text()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
@@ -115,6 +118,17 @@ class FormDialog(QDialog):
             else:
                 texts[name] = widget.text()
         return texts
+
+    def _check(self, field: Field, text: str) -> None:
+        """The field's own rule on leaving it, so a typo is seen at once, not on saving."""
+        problem = ""
+        if text.strip() and field.check is not None:
+            try:
+                field.check(text.strip(), field.name)
+            except InvalidValue as exc:
+                problem = exc.reason
+        self.errors[field.name].setText(problem)
+        self.errors[field.name].setVisible(bool(problem))
 
     def show_errors(self, problems: dict[str, str]) -> None:
         for name, label in self.errors.items():

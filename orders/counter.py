@@ -46,7 +46,9 @@ def scan(session: Session, text: str, day: dt.date) -> Scanned:
     text = text.strip()
     label = read_label(text)
     key = (label.barcode or label.code) if label else text
-    product = session.scalars(select(Product).where(or_(Product.barcode == key, Product.code == key))).first()
+    # an EAN-8 imported from an XLSX number cell was padded to 13 digits (SPEC §7)
+    barcodes = [key, key.zfill(13)] if len(key) == 8 and key.isdigit() else [key]
+    product = session.scalars(select(Product).where(or_(Product.barcode.in_(barcodes), Product.code == key))).first()
     if product is None:
         if label is not None:
             raise InvalidValue(

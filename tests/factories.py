@@ -5,7 +5,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from core.auth import Actor
-from core.identifiers import ean13_check_digit, uscc_check_char
+from core.identifiers import ean_check_digit, uscc_check_char
 from core.models import Counter, Product, Supplier
 
 
@@ -33,7 +33,7 @@ def product(
         category="干货",
         unit=unit,
         price_fen=price_fen,
-        barcode=kw.pop("barcode", body + ean13_check_digit(body)),
+        barcode=kw.pop("barcode", body + ean_check_digit(body)),
         supplier=owner,
         cert_no=f"豫扶认〔2025〕{code}号",
         cert_level="provincial",

@@ -13,7 +13,7 @@ from cli import main as cli_main
 from cli.main import main
 from core.db import open_database
 from core.i18n import set_language
-from core.identifiers import check_ean13, check_resident_id, check_uscc
+from core.identifiers import check_ean, check_resident_id, check_uscc
 from core.models import Household, Product, Sale, SaleLine, Supplier
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ def test_demo_fills_an_empty_database_once(empty_db_url: str, capsys: pytest.Cap
             check_uscc(supplier.uscc)
         for product in session.scalars(select(Product)):
             assert product.barcode is not None
-            check_ean13(product.barcode)
+            check_ean(product.barcode)
         for household in session.scalars(select(Household)):
             assert household.id_number is not None
             check_resident_id(household.id_number)

@@ -178,3 +178,37 @@ def test_background_task_reports_progress_and_can_be_cancelled(qtbot, qapp) -> N
     task.cancel()
     qtbot.waitUntil(lambda: bool(outcome))
     assert isinstance(outcome[0], Cancelled)
+
+
+def test_a_typed_barcode_is_checked_as_typed_when_leaving_the_field(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    """Today a typed 12-digit code was padded with a zero and could pass as someone's EAN-13."""
+    page = _page(qtbot, ProductsPage, db, 5)
+    dialog = page.new_product()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    field = dialog.inputs["barcode"]
+    assert isinstance(field, QLineEdit)
+    field.setFocus()
+    qtbot.keyClicks(field, "690000000901")  # twelve digits: the last one forgotten
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert dialog.errors["barcode"].isVisible()
+    assert "EAN-13" in dialog.errors["barcode"].text()
+    field.setFocus()
+    field.clear()
+    qtbot.keyClicks(field, "96385074")  # an EAN-8 with its check digit
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert not dialog.errors["barcode"].isVisible()
+
+
+def test_only_an_xlsx_number_cell_is_left_padded() -> None:
+    from catalog.fields import barcode
+    from core.errors import InvalidValue
+    from core.tabular import cell_text
+
+    assert barcode(cell_text(690000000904), "barcode") == "0690000000904"  # Excel dropped the zero
+    assert barcode("96385074", "barcode") == "96385074"
+    for typed in ("690000000904", "0690000000902", "96385075"):
+        with pytest.raises(InvalidValue):
+            barcode(typed, "barcode")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from catalog.certificates import certificate_history, change_certificate
+from catalog.fields import barcode
 from catalog.listing import ProductRow, product_rows
 from catalog.registry import save_product
 from core.auth import Actor, can
@@ -115,7 +116,7 @@ class ProductsPage(RecordPage):
             ),
             Field("unit", tr("Unit"), choices=[(u, u) for u in UNITS], editable_choice=True),
             Field("price", tr("Price (yuan)"), placeholder="12.50"),
-            Field("barcode", tr("Barcode (EAN-13)")),
+            Field("barcode", tr("Barcode (EAN-13 or EAN-8)"), check=barcode),
             Field("supplier_uscc", tr("Supplier"), choices=suppliers),
             Field("cert_no", tr("Certificate number")),
             Field("cert_level", tr("Certificate level"), choices=[(lv, level_text(lv)) for lv in CERT_LEVELS]),

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="39"/>
-        <location filename="../../gui/pages/suppliers.py" line="61"/>
+        <location filename="../../gui/pages/suppliers.py" line="62"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -135,7 +135,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/summary.py" line="350"/>
+        <location filename="../../gui/pages/summary.py" line="356"/>
         <location filename="../../gui/pages/users.py" line="162"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -178,167 +178,167 @@
         <translation>显示 {shown} / 共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="17"/>
+        <location filename="../../gui/pages/households.py" line="18"/>
         <source>Not yet lifted</source>
         <translation>未脱贫</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="17"/>
+        <location filename="../../gui/pages/households.py" line="18"/>
         <source>Lifted out of poverty</source>
         <translation>已脱贫</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="17"/>
+        <location filename="../../gui/pages/households.py" line="18"/>
         <source>Monitored</source>
         <translation>监测户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="23"/>
-        <location filename="../../gui/pages/households.py" line="54"/>
+        <location filename="../../gui/pages/households.py" line="24"/>
+        <location filename="../../gui/pages/households.py" line="55"/>
         <location filename="../../gui/pages/labels.py" line="49"/>
-        <location filename="../../gui/pages/products.py" line="69"/>
-        <location filename="../../gui/pages/products.py" line="108"/>
+        <location filename="../../gui/pages/products.py" line="70"/>
+        <location filename="../../gui/pages/products.py" line="109"/>
         <location filename="../../gui/pages/settings.py" line="100"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="24"/>
-        <location filename="../../gui/pages/households.py" line="55"/>
+        <location filename="../../gui/pages/households.py" line="25"/>
+        <location filename="../../gui/pages/households.py" line="56"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="25"/>
-        <location filename="../../gui/pages/households.py" line="49"/>
-        <location filename="../../gui/pages/households.py" line="56"/>
+        <location filename="../../gui/pages/households.py" line="26"/>
+        <location filename="../../gui/pages/households.py" line="50"/>
+        <location filename="../../gui/pages/households.py" line="57"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="26"/>
-        <location filename="../../gui/pages/suppliers.py" line="54"/>
+        <location filename="../../gui/pages/households.py" line="27"/>
+        <location filename="../../gui/pages/suppliers.py" line="55"/>
         <source>Region</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="27"/>
-        <location filename="../../gui/pages/households.py" line="58"/>
+        <location filename="../../gui/pages/households.py" line="28"/>
+        <location filename="../../gui/pages/households.py" line="59"/>
         <source>Members</source>
         <translation>家庭人口</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="28"/>
-        <location filename="../../gui/pages/households.py" line="59"/>
-        <location filename="../../gui/pages/products.py" line="71"/>
-        <location filename="../../gui/pages/products.py" line="195"/>
+        <location filename="../../gui/pages/households.py" line="29"/>
+        <location filename="../../gui/pages/households.py" line="60"/>
+        <location filename="../../gui/pages/products.py" line="72"/>
+        <location filename="../../gui/pages/products.py" line="196"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="29"/>
+        <location filename="../../gui/pages/households.py" line="30"/>
         <source>Linked suppliers</source>
         <translation>联结供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="33"/>
-        <location filename="../../gui/pages/products.py" line="89"/>
+        <location filename="../../gui/pages/households.py" line="34"/>
+        <location filename="../../gui/pages/products.py" line="90"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="35"/>
+        <location filename="../../gui/pages/households.py" line="36"/>
         <source>New household…</source>
         <translation>新增帮扶户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="36"/>
-        <location filename="../../gui/pages/products.py" line="94"/>
-        <location filename="../../gui/pages/suppliers.py" line="67"/>
+        <location filename="../../gui/pages/households.py" line="37"/>
+        <location filename="../../gui/pages/products.py" line="95"/>
+        <location filename="../../gui/pages/suppliers.py" line="68"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="38"/>
+        <location filename="../../gui/pages/households.py" line="39"/>
         <source>Show ID number…</source>
         <translation>查看身份证号…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="284"/>
-        <location filename="../../gui/pages/households.py" line="57"/>
-        <location filename="../../gui/pages/suppliers.py" line="128"/>
+        <location filename="../../gui/pages/households.py" line="58"/>
+        <location filename="../../gui/pages/suppliers.py" line="129"/>
         <source>Region code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="68"/>
+        <location filename="../../gui/pages/households.py" line="69"/>
         <source>New household</source>
         <translation>新增帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="76"/>
+        <location filename="../../gui/pages/households.py" line="77"/>
         <source>Edit household {code}</source>
         <translation>编辑帮扶户 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="48"/>
+        <location filename="../../gui/pages/products.py" line="49"/>
         <location filename="../../gui/pages/users.py" line="39"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="49"/>
+        <location filename="../../gui/pages/products.py" line="50"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="50"/>
+        <location filename="../../gui/pages/products.py" line="51"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="51"/>
+        <location filename="../../gui/pages/products.py" line="52"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="52"/>
+        <location filename="../../gui/pages/products.py" line="53"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="53"/>
+        <location filename="../../gui/pages/products.py" line="54"/>
         <source>Not yet valid</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="59"/>
+        <location filename="../../gui/pages/products.py" line="60"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="60"/>
+        <location filename="../../gui/pages/products.py" line="61"/>
         <source>Provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="61"/>
+        <location filename="../../gui/pages/products.py" line="62"/>
         <source>Municipal</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="62"/>
+        <location filename="../../gui/pages/products.py" line="63"/>
         <source>County</source>
         <translation>县级</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="282"/>
         <location filename="../../gui/pages/coop.py" line="356"/>
-        <location filename="../../gui/pages/products.py" line="70"/>
-        <location filename="../../gui/pages/products.py" line="109"/>
+        <location filename="../../gui/pages/products.py" line="71"/>
+        <location filename="../../gui/pages/products.py" line="110"/>
         <location filename="../../gui/pages/settings.py" line="101"/>
-        <location filename="../../gui/pages/suppliers.py" line="52"/>
-        <location filename="../../gui/pages/suppliers.py" line="126"/>
+        <location filename="../../gui/pages/suppliers.py" line="53"/>
+        <location filename="../../gui/pages/suppliers.py" line="127"/>
         <location filename="../../gui/pages/users.py" line="36"/>
         <location filename="../../gui/pages/users.py" line="53"/>
         <source>Name</source>
@@ -347,138 +347,138 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="101"/>
         <location filename="../../gui/pages/counter.py" line="235"/>
-        <location filename="../../gui/pages/products.py" line="72"/>
+        <location filename="../../gui/pages/products.py" line="73"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="73"/>
-        <location filename="../../gui/pages/products.py" line="116"/>
+        <location filename="../../gui/pages/products.py" line="74"/>
+        <location filename="../../gui/pages/products.py" line="117"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="74"/>
-        <location filename="../../gui/pages/products.py" line="112"/>
+        <location filename="../../gui/pages/products.py" line="75"/>
+        <location filename="../../gui/pages/products.py" line="113"/>
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="75"/>
-        <location filename="../../gui/pages/products.py" line="119"/>
-        <location filename="../../gui/pages/summary.py" line="159"/>
+        <location filename="../../gui/pages/products.py" line="76"/>
+        <location filename="../../gui/pages/products.py" line="120"/>
+        <location filename="../../gui/pages/summary.py" line="164"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="76"/>
-        <location filename="../../gui/pages/products.py" line="124"/>
+        <location filename="../../gui/pages/products.py" line="77"/>
+        <location filename="../../gui/pages/products.py" line="125"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="77"/>
+        <location filename="../../gui/pages/products.py" line="78"/>
         <source>Certificate</source>
         <translation>认定证书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="78"/>
+        <location filename="../../gui/pages/products.py" line="79"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="91"/>
+        <location filename="../../gui/pages/products.py" line="92"/>
         <source>All suppliers</source>
         <translation>全部供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="92"/>
+        <location filename="../../gui/pages/products.py" line="93"/>
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="93"/>
+        <location filename="../../gui/pages/products.py" line="94"/>
         <source>New product…</source>
         <translation>新增商品…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="96"/>
+        <location filename="../../gui/pages/products.py" line="97"/>
         <source>Certificate…</source>
         <translation>证书状态…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="116"/>
-        <location filename="../../gui/pages/products.py" line="117"/>
+        <location filename="../../gui/pages/products.py" line="118"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="118"/>
-        <source>Barcode (EAN-13)</source>
-        <translation>条码（EAN-13）</translation>
+        <location filename="../../gui/pages/products.py" line="119"/>
+        <source>Barcode (EAN-13 or EAN-8)</source>
+        <translation>条码（EAN-13 或 EAN-8）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="120"/>
+        <location filename="../../gui/pages/products.py" line="121"/>
         <source>Certificate number</source>
         <translation>认定证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="121"/>
+        <location filename="../../gui/pages/products.py" line="122"/>
         <source>Certificate level</source>
         <translation>认定级别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="122"/>
+        <location filename="../../gui/pages/products.py" line="123"/>
         <source>Issued by</source>
         <translation>认定机构</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="123"/>
+        <location filename="../../gui/pages/products.py" line="124"/>
         <source>Certified on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="125"/>
+        <location filename="../../gui/pages/products.py" line="126"/>
         <source>Origin region code</source>
         <translation>产地区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="126"/>
+        <location filename="../../gui/pages/products.py" line="127"/>
         <source>Net weight per unit (kg)</source>
         <translation>每件净重（公斤）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="135"/>
+        <location filename="../../gui/pages/products.py" line="136"/>
         <source>New product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="154"/>
+        <location filename="../../gui/pages/products.py" line="155"/>
         <source>Edit product {code}</source>
         <translation>编辑商品 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="174"/>
+        <location filename="../../gui/pages/products.py" line="175"/>
         <source>Certificate {cert_no}</source>
         <translation>认定证书 {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="177"/>
+        <location filename="../../gui/pages/products.py" line="178"/>
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="178"/>
+        <location filename="../../gui/pages/products.py" line="179"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="179"/>
+        <location filename="../../gui/pages/products.py" line="180"/>
         <source>Reinstate</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="180"/>
+        <location filename="../../gui/pages/products.py" line="181"/>
         <source>Renew</source>
         <translation>续期</translation>
     </message>
@@ -488,12 +488,12 @@
         <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/counter.py" line="232"/>
         <location filename="../../gui/pages/labels.py" line="49"/>
-        <location filename="../../gui/pages/products.py" line="194"/>
+        <location filename="../../gui/pages/products.py" line="195"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="196"/>
+        <location filename="../../gui/pages/products.py" line="197"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -980,7 +980,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="590"/>
-        <location filename="../../gui/pages/products.py" line="197"/>
+        <location filename="../../gui/pages/products.py" line="198"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1021,136 +1021,136 @@
         <translation>已交班，差额 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="198"/>
+        <location filename="../../gui/pages/products.py" line="199"/>
         <source>New end date (renewal)</source>
         <translation>新的有效期至（续期）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="204"/>
+        <location filename="../../gui/pages/products.py" line="205"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="29"/>
+        <location filename="../../gui/pages/suppliers.py" line="30"/>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="30"/>
+        <location filename="../../gui/pages/suppliers.py" line="31"/>
         <location filename="../../gui/text.py" line="26"/>
         <source>Cooperative</source>
         <translation>合作社</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="31"/>
+        <location filename="../../gui/pages/suppliers.py" line="32"/>
         <source>Family farm</source>
         <translation>家庭农场</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="32"/>
+        <location filename="../../gui/pages/suppliers.py" line="33"/>
         <source>Individual</source>
         <translation>个体户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="33"/>
-        <location filename="../../gui/pages/suppliers.py" line="43"/>
+        <location filename="../../gui/pages/suppliers.py" line="34"/>
+        <location filename="../../gui/pages/suppliers.py" line="44"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="39"/>
+        <location filename="../../gui/pages/suppliers.py" line="40"/>
         <source>Dividend</source>
         <translation>分红</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="40"/>
+        <location filename="../../gui/pages/suppliers.py" line="41"/>
         <source>Employment</source>
         <translation>务工就业</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="41"/>
+        <location filename="../../gui/pages/suppliers.py" line="42"/>
         <source>Purchase</source>
         <translation>订单收购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="42"/>
+        <location filename="../../gui/pages/suppliers.py" line="43"/>
         <source>Land transfer</source>
         <translation>土地流转</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="51"/>
-        <location filename="../../gui/pages/suppliers.py" line="125"/>
+        <location filename="../../gui/pages/suppliers.py" line="52"/>
+        <location filename="../../gui/pages/suppliers.py" line="126"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="283"/>
         <location filename="../../gui/pages/settings.py" line="102"/>
-        <location filename="../../gui/pages/suppliers.py" line="53"/>
-        <location filename="../../gui/pages/suppliers.py" line="127"/>
+        <location filename="../../gui/pages/suppliers.py" line="54"/>
+        <location filename="../../gui/pages/suppliers.py" line="128"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="56"/>
+        <location filename="../../gui/pages/suppliers.py" line="57"/>
         <source>Benefit rate</source>
         <translation>带贫比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="62"/>
+        <location filename="../../gui/pages/suppliers.py" line="63"/>
         <source>Linked households</source>
         <translation>联结户数</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="285"/>
-        <location filename="../../gui/pages/suppliers.py" line="63"/>
-        <location filename="../../gui/pages/suppliers.py" line="130"/>
+        <location filename="../../gui/pages/suppliers.py" line="64"/>
+        <location filename="../../gui/pages/suppliers.py" line="131"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="66"/>
+        <location filename="../../gui/pages/suppliers.py" line="67"/>
         <source>New supplier…</source>
         <translation>新增供应商…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="107"/>
-        <location filename="../../gui/pages/suppliers.py" line="79"/>
+        <location filename="../../gui/pages/suppliers.py" line="80"/>
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="108"/>
-        <location filename="../../gui/pages/suppliers.py" line="80"/>
+        <location filename="../../gui/pages/suppliers.py" line="81"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="81"/>
-        <location filename="../../gui/pages/suppliers.py" line="162"/>
+        <location filename="../../gui/pages/suppliers.py" line="82"/>
+        <location filename="../../gui/pages/suppliers.py" line="163"/>
         <source>Mode</source>
         <translation>联结方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="82"/>
-        <location filename="../../gui/pages/suppliers.py" line="161"/>
+        <location filename="../../gui/pages/suppliers.py" line="83"/>
+        <location filename="../../gui/pages/suppliers.py" line="162"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="83"/>
+        <location filename="../../gui/pages/suppliers.py" line="84"/>
         <source>Share of pool</source>
         <translation>分配占比</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="357"/>
-        <location filename="../../gui/pages/suppliers.py" line="84"/>
+        <location filename="../../gui/pages/suppliers.py" line="85"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="358"/>
-        <location filename="../../gui/pages/suppliers.py" line="85"/>
+        <location filename="../../gui/pages/suppliers.py" line="86"/>
         <source>Until</source>
         <translation>截止</translation>
     </message>
@@ -1173,37 +1173,37 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/summary.py" line="52"/>
-        <location filename="../../gui/pages/summary.py" line="160"/>
-        <location filename="../../gui/pages/summary.py" line="185"/>
-        <location filename="../../gui/pages/summary.py" line="296"/>
-        <location filename="../../gui/pages/summary.py" line="316"/>
+        <location filename="../../gui/pages/summary.py" line="165"/>
+        <location filename="../../gui/pages/summary.py" line="190"/>
+        <location filename="../../gui/pages/summary.py" line="301"/>
+        <location filename="../../gui/pages/summary.py" line="322"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="53"/>
-        <location filename="../../gui/pages/summary.py" line="162"/>
-        <location filename="../../gui/pages/summary.py" line="186"/>
+        <location filename="../../gui/pages/summary.py" line="167"/>
+        <location filename="../../gui/pages/summary.py" line="191"/>
         <source>Attributed</source>
         <translation>已分配收益</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="54"/>
-        <location filename="../../gui/pages/summary.py" line="163"/>
+        <location filename="../../gui/pages/summary.py" line="168"/>
         <source>Unattributed</source>
         <translation>未分配收益</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="55"/>
-        <location filename="../../gui/pages/summary.py" line="187"/>
+        <location filename="../../gui/pages/summary.py" line="192"/>
         <source>Households benefited</source>
         <translation>受益户数</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="121"/>
-        <location filename="../../gui/pages/summary.py" line="184"/>
-        <location filename="../../gui/pages/summary.py" line="203"/>
-        <location filename="../../gui/pages/suppliers.py" line="96"/>
+        <location filename="../../gui/pages/summary.py" line="189"/>
+        <location filename="../../gui/pages/summary.py" line="208"/>
+        <location filename="../../gui/pages/suppliers.py" line="97"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -1219,7 +1219,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="130"/>
-        <location filename="../../gui/pages/summary.py" line="385"/>
+        <location filename="../../gui/pages/summary.py" line="391"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
@@ -1244,120 +1244,120 @@
         <translation>净销售额前列供应商（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="161"/>
+        <location filename="../../gui/pages/summary.py" line="166"/>
         <source>Pool</source>
         <translation>收益池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="197"/>
-        <location filename="../../gui/pages/summary.py" line="204"/>
+        <location filename="../../gui/pages/summary.py" line="202"/>
+        <location filename="../../gui/pages/summary.py" line="209"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="234"/>
-        <location filename="../../gui/pages/summary.py" line="240"/>
+        <location filename="../../gui/pages/summary.py" line="239"/>
+        <location filename="../../gui/pages/summary.py" line="245"/>
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="271"/>
+        <location filename="../../gui/pages/summary.py" line="276"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="274"/>
+        <location filename="../../gui/pages/summary.py" line="279"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="281"/>
+        <location filename="../../gui/pages/summary.py" line="286"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="337"/>
+        <location filename="../../gui/pages/summary.py" line="343"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="367"/>
+        <location filename="../../gui/pages/summary.py" line="373"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="365"/>
+        <location filename="../../gui/pages/summary.py" line="371"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="386"/>
+        <location filename="../../gui/pages/summary.py" line="392"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="98"/>
+        <location filename="../../gui/pages/suppliers.py" line="99"/>
         <source>Add linkage…</source>
         <translation>新增联结…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="98"/>
+        <location filename="../../gui/pages/suppliers.py" line="99"/>
         <source>End linkage…</source>
         <translation>结束联结…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="114"/>
+        <location filename="../../gui/pages/suppliers.py" line="115"/>
         <source>Linkages of {name}</source>
         <translation>{name} 的利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="114"/>
+        <location filename="../../gui/pages/suppliers.py" line="115"/>
         <source>Select a supplier to see its linkages</source>
         <translation>选择一个供应商以查看其利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="129"/>
+        <location filename="../../gui/pages/suppliers.py" line="130"/>
         <source>Benefit rate (%)</source>
         <translation>带贫比例（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="139"/>
+        <location filename="../../gui/pages/suppliers.py" line="140"/>
         <source>New supplier</source>
         <translation>新增供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="147"/>
+        <location filename="../../gui/pages/suppliers.py" line="148"/>
         <source>Edit supplier</source>
         <translation>编辑供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="160"/>
+        <location filename="../../gui/pages/suppliers.py" line="161"/>
         <source>Household code</source>
         <translation>帮扶户编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="163"/>
+        <location filename="../../gui/pages/suppliers.py" line="164"/>
         <source>From month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="164"/>
+        <location filename="../../gui/pages/suppliers.py" line="165"/>
         <source>Until month (optional)</source>
         <translation>截止月份（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="171"/>
+        <location filename="../../gui/pages/suppliers.py" line="172"/>
         <source>New linkage for {name}</source>
         <translation>为 {name} 新增利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="182"/>
-        <location filename="../../gui/pages/suppliers.py" line="189"/>
+        <location filename="../../gui/pages/suppliers.py" line="183"/>
+        <location filename="../../gui/pages/suppliers.py" line="190"/>
         <source>End linkage</source>
         <translation>结束联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="182"/>
+        <location filename="../../gui/pages/suppliers.py" line="183"/>
         <source>Last month of the linkage (YYYY-MM)</source>
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
