@@ -5,6 +5,7 @@
     python3 dev.py bench      run the benchmarks in benchmarks/
     python3 dev.py translations   refresh resources/i18n/*.ts from the sources and build the .qm
     python3 dev.py migration "message"   autogenerate an Alembic migration against the models
+    python3 dev.py wheel      build the wheel, install it in a fresh venv, smoke-test it elsewhere
 
 Only the standard library is used here, because this runs before anything is installed.
 """
@@ -84,7 +85,59 @@ with engine.begin() as connection:
         sh(PYTHON, "-c", code, Path(tmp) / "m.db", " ".join(args) or "change")
 
 
-TASKS = {"run": run, "test": test, "bench": bench, "translations": translations, "migration": migration}
+def smoke(program: list[str], folder: Path) -> list[tuple[str, float]]:
+    """Run an installed or bundled Bangfu from ``folder`` (not the checkout) as a user would:
+    demo data, the monthly PDF, labels, the window. Returns each step's seconds; exits on failure."""
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BANGFU_LANG": "zh"}
+    steps = [
+        ("demo", ["demo", "--until", "2026-11-20"], None),
+        (
+            "report monthly --format pdf",
+            ["report", "monthly", "--month", "2026-10", "--format", "pdf", "--out", "r.pdf"],
+            "r.pdf",
+        ),
+        ("labels", ["labels", "--product", "P0101", "--count", "3", "--out", "l.pdf"], "l.pdf"),
+        ("gui --screenshot", ["gui", "--screenshot", "s.png"], "s.png"),
+    ]
+    timings = []
+    for name, args, output in steps:
+        start = time.perf_counter()
+        done = subprocess.run(
+            [*program, "--db", "smoke.db", *args], cwd=folder, env=env, capture_output=True, text=True
+        )
+        timings.append((name, time.perf_counter() - start))
+        made = folder / output if output else None
+        if done.returncode or (made and made.read_bytes()[:4] not in (b"%PDF", b"\x89PNG")):
+            sys.exit(f"{name} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    for name, seconds in timings:
+        print(f"  {name:30s} {seconds:6.2f} s")
+    return timings
+
+
+def wheel(_args: list[str]) -> None:
+    """What `pip install .` gives a user: the wheel, in a venv of its own, run from elsewhere."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sh(PYTHON, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", work / "dist", ".")
+        (built,) = (work / "dist").glob("bangfu-*.whl")
+        print(f"wheel: {built.name}, {built.stat().st_size / 1e6:.1f} MB")
+        venv.create(work / "venv", with_pip=True)
+        installed = work / "venv" / BIN.name
+        sh(installed / PYTHON.name, "-m", "pip", "install", "--quiet", built)
+        (work / "elsewhere").mkdir()
+        smoke([str(installed / ("bangfu.exe" if os.name == "nt" else "bangfu"))], work / "elsewhere")
+
+
+TASKS = {
+    "run": run,
+    "test": test,
+    "bench": bench,
+    "translations": translations,
+    "migration": migration,
+    "wheel": wheel,
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

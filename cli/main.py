@@ -441,6 +441,10 @@ def _setup_logging() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["_rasterise"]:  # the window's child process, in a bundle without ``python -m``
+        from gui.rasterize import main as rasterise
+
+        return rasterise(argv[1:])
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])
     log_file = _setup_logging()

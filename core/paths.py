@@ -1,13 +1,16 @@
-"""Where Bangfu's own files live: resources beside the code, logs in the user's folder."""
+"""Where Bangfu's own files live: resources in the installed package, logs and backups in the
+user's folder."""
 
 import contextlib
 import os
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
 
-ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = ROOT / "resources"
+# The resources package as a folder: a source checkout, an installed wheel and a PyInstaller
+# bundle all keep it as real files (ReportLab and Qt open fonts and translations by file name).
+RESOURCES = Path(str(files("resources")))
 
 
 def backup_folder() -> Path:

@@ -13,7 +13,16 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from core.paths import ROOT
+import gui
+
+PACKAGES = Path(gui.__file__).resolve().parent.parent  # where ``-m gui.rasterize`` is found
+
+
+def rasteriser() -> list[str]:
+    """The child process's command: a bundled program has no ``-m``, main.py answers instead."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "_rasterise"]  # cli.main hands it to gui.rasterize
+    return [sys.executable, "-m", "gui.rasterize"]
 
 
 def pdf_images(data: bytes, dpi: int = 150) -> list[QImage]:
@@ -22,9 +31,7 @@ def pdf_images(data: bytes, dpi: int = 150) -> list[QImage]:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "document.pdf"
         pdf.write_bytes(data)
-        subprocess.run(
-            [sys.executable, "-m", "gui.rasterize", str(pdf), str(dpi), tmp], cwd=ROOT, check=True, capture_output=True
-        )
+        subprocess.run([*rasteriser(), str(pdf), str(dpi), tmp], cwd=PACKAGES, check=True, capture_output=True)
         return [QImage(str(png)) for png in sorted(Path(tmp).glob("page-*.png"))]
 
 

@@ -24,5 +24,10 @@ def rasterise(pdf: Path, dpi: int, folder: Path) -> int:
         document.close()
 
 
+def main(args: list[str]) -> int:
+    rasterise(Path(args[0]), int(args[1]), Path(args[2]))
+    return 0
+
+
 if __name__ == "__main__":
-    rasterise(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]))
+    sys.exit(main(sys.argv[1:]))

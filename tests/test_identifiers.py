@@ -5,11 +5,11 @@ from hypothesis import strategies as st
 from core.errors import InvalidValue
 from core.identifiers import (
     USCC_ALPHABET,
-    check_ean13,
+    check_ean,
     check_region_code,
     check_resident_id,
     check_uscc,
-    ean13_check_digit,
+    ean_check_digit,
     mask_resident_id,
     ric_check_char,
     uscc_check_char,
@@ -61,15 +61,17 @@ def test_mask_keeps_first_six_and_last_four() -> None:
     assert mask_resident_id("110102199101010078") == "110102********0078"
 
 
-@pytest.mark.parametrize("code", ["9780471117094", "7501031311309"])
-def test_valid_ean13(code: str) -> None:
-    assert check_ean13(code) == code
+@pytest.mark.parametrize("code", ["9780471117094", "7501031311309", "96385074", "73513537"])
+def test_valid_ean13_and_ean8(code: str) -> None:
+    assert check_ean(code) == code
 
 
-@pytest.mark.parametrize(("code", "reason"), [("7501031311308", "check digit"), ("750103131130", "13 digits")])
+@pytest.mark.parametrize(
+    ("code", "reason"), [("7501031311308", "check digit"), ("750103131130", "13 digits"), ("96385075", "check digit")]
+)
 def test_invalid_ean13(code: str, reason: str) -> None:
     with pytest.raises(InvalidValue, match=reason):
-        check_ean13(code)
+        check_ean(code)
 
 
 @pytest.mark.parametrize(
@@ -93,13 +95,16 @@ def test_any_changed_uscc_check_character_is_rejected(body: str, other: str) -> 
             check_uscc(body + other)
 
 
-@given(st.text(alphabet="0123456789", min_size=12, max_size=12), st.integers(0, 9))
+@given(
+    st.text(alphabet="0123456789", min_size=12, max_size=12) | st.text(alphabet="0123456789", min_size=7, max_size=7),
+    st.integers(0, 9),
+)
 def test_any_changed_ean_check_digit_is_rejected(body: str, digit: int) -> None:
-    good = body + ean13_check_digit(body)
-    assert check_ean13(good) == good
+    good = body + ean_check_digit(body)
+    assert check_ean(good) == good
     if str(digit) != good[-1]:
         with pytest.raises(InvalidValue):
-            check_ean13(body + str(digit))
+            check_ean(body + str(digit))
 
 
 @given(st.dates(), st.text(alphabet="0123456789", min_size=3, max_size=3), st.sampled_from("0123456789X"))
