@@ -6,6 +6,7 @@
     python3 dev.py translations   refresh resources/i18n/*.ts from the sources and build the .qm
     python3 dev.py migration "message"   autogenerate an Alembic migration against the models
     python3 dev.py wheel      build the wheel, install it in a fresh venv, smoke-test it elsewhere
+    python3 dev.py bundle     build dist/bangfu, a one-folder desktop program (PyInstaller), and smoke-test it
 
 Only the standard library is used here, because this runs before anything is installed.
 """
@@ -130,6 +131,23 @@ def wheel(_args: list[str]) -> None:
         smoke([str(installed / ("bangfu.exe" if os.name == "nt" else "bangfu"))], work / "elsewhere")
 
 
+def bundle(_args: list[str]) -> None:
+    """The counters' PCs: one folder with the program, Python and Qt inside (packaging/bangfu.spec)."""
+    import time
+
+    sh(PYTHON, "-m", "pip", "install", "--quiet", "pyinstaller>=6.10")
+    start = time.perf_counter()
+    sh(PYTHON, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", "dist",
+       "--workpath", "build/pyinstaller", "packaging/bangfu.spec")  # fmt: skip
+    built = time.perf_counter() - start
+    folder = ROOT / "dist" / "bangfu"
+    files = [f for f in folder.rglob("*") if f.is_file() and not f.is_symlink()]
+    size = sum(f.stat().st_size for f in files)
+    print(f"dist/bangfu: {size / 1e6:.0f} MB in {len(files):,} files, built in {built:.0f} s")
+    with tempfile.TemporaryDirectory() as tmp:
+        smoke([str(folder / ("bangfu.exe" if os.name == "nt" else "bangfu"))], Path(tmp))
+
+
 TASKS = {
     "run": run,
     "test": test,
@@ -137,6 +155,7 @@ TASKS = {
     "translations": translations,
     "migration": migration,
     "wheel": wheel,
+    "bundle": bundle,
 }
 
 if __name__ == "__main__":
