@@ -68,6 +68,13 @@ def _existing_month(text: str) -> str:
 _month = _argument(_existing_month)
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 320 <= int(width) <= 8000 and 240 <= int(height) <= 8000):
+        raise argparse.ArgumentTypeError(_("must be WIDTHxHEIGHT, e.g. 1366x768: {value}").format(value=text))
+    return int(width), int(height)
+
+
 def _percent(text: str) -> float:
     try:
         value = float(text)
@@ -98,7 +105,7 @@ def write_output(path: Path, data: bytes) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     from gui.app import run_gui  # Qt loads only for the window, never for the other commands
 
-    return run_gui(args.db, screenshot=args.screenshot, page=args.page, lang=args.lang)
+    return run_gui(args.db, screenshot=args.screenshot, page=args.page, lang=args.lang, size=args.size)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -339,6 +346,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help=_("open the desktop application (the default)"))
     gui.add_argument("--screenshot", metavar="FILE.png", help=_("render the window to a PNG file and exit"))
+    gui.add_argument(
+        "--size",
+        type=_size,
+        default=(1366, 768),
+        metavar="WxH",
+        help=_("window size of the screenshot (default 1366x768)"),
+    )
     gui.add_argument(
         "--page", choices=(*PAGES, "login"), default="counter", help=_("page to show (login: the sign-in dialog)")
     )

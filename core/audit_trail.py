@@ -8,18 +8,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.audit import chain_hash
+from core.audit_text import action_text, summary_text
 from core.auth import Actor, require
+from core.config import business_zone
 from core.models import AuditEvent
 
 
 @dataclass(frozen=True)
 class AuditRow:
     id: int
-    at: dt.datetime
+    at: dt.datetime  # in the business zone, as receipts show times
     username: str
-    action: str
+    action: str  # the stored code
     target: str
-    summary: str
+    summary: str  # as stored
+    action_text: str  # both in the window's language (core.audit_text)
+    summary_text: str
     search_key: str
 
 
@@ -29,18 +33,15 @@ def audit_rows(session: Session, actor: Actor, since: dt.datetime | None = None,
     query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
     if since is not None:
         query = query.where(AuditEvent.at >= since)
-    return [
-        AuditRow(
-            e.id,
-            e.at,
-            e.username,
-            e.action,
-            e.target,
-            e.summary,
-            f"{e.username} {e.action} {e.target} {e.summary}".lower(),
+    zone = business_zone(session)
+    rows = []
+    for e in session.scalars(query):
+        action, summary = action_text(e.action), summary_text(e.summary)
+        key = f"{e.username} {e.action} {action} {e.target} {e.summary} {summary}".lower()
+        rows.append(
+            AuditRow(e.id, e.at.astimezone(zone), e.username, e.action, e.target, e.summary, action, summary, key)
         )
-        for e in session.scalars(query)
-    ]
+    return rows
 
 
 @dataclass(frozen=True)

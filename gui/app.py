@@ -61,7 +61,13 @@ def _needs_offscreen() -> bool:
     return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(db_value: str | None, screenshot: str | None = None, page: str = "counter", lang: str | None = None) -> int:
+def run_gui(
+    db_value: str | None,
+    screenshot: str | None = None,
+    page: str = "counter",
+    lang: str | None = None,
+    size: tuple[int, int] = (1366, 768),
+) -> int:
     """Open the window; with ``screenshot`` render it to a PNG and return instead of running."""
     if screenshot and _needs_offscreen():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -79,7 +85,7 @@ def run_gui(db_value: str | None, screenshot: str | None = None, page: str = "co
         return 2
     try:
         if screenshot:
-            return _screenshot(app, db, Path(screenshot), page)
+            return _screenshot(app, db, Path(screenshot), page, size)
         actor = sign_in(db)
         if actor is None:  # closed or cancelled: say so, and let a script see it was not a normal end
             print(_("not signed in: the sign-in window was closed"), file=sys.stderr)
@@ -102,7 +108,7 @@ def sign_in(db: Database) -> Actor | None:
     return dialog.actor if dialog.exec() else None
 
 
-def _screenshot(app: QApplication, db: Database, target: Path, page: str) -> int:
+def _screenshot(app: QApplication, db: Database, target: Path, page: str, size: tuple[int, int]) -> int:
     """Render as the first administrator, without the login dialog (``--page login`` shows it)."""
     with db.read_session() as session:
         admin = session.scalars(select(User).where(User.role == "admin").order_by(User.id)).first()
@@ -112,6 +118,7 @@ def _screenshot(app: QApplication, db: Database, target: Path, page: str) -> int
         widget = LoginDialog(db)
     else:
         window = MainWindow(db, actor)
+        window.resize(*size)
         window.show_page(page)
         widget = window
     widget.show()

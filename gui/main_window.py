@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time, status bar below."""
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
         title = self.tr("Bangfu consumption assistance")
         self.setWindowTitle(self.tr("{title} [demo data]").replace("{title}", title) if demo else title)
         self.setMinimumSize(QSize(1024, 700))
-        self.resize(1280, 800)
+        room = QApplication.primaryScreen().availableGeometry()  # a 1366×768 counter PC has ~728 px
+        self.resize(min(1280, room.width()), min(800, room.height()))
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -65,6 +66,11 @@ class MainWindow(QMainWindow):
             item.setHidden(not can(actor, spec.permission))
             self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_row)
+        # As wide as the longest page name in this language (English is longer), never scrolled
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.ensurePolished()
+        widest = max(self.nav.fontMetrics().horizontalAdvance(spec.title) for spec in PAGES)
+        sidebar.setFixedWidth(max(190, widest + 18 * 2 + 4 + 12))  # the item padding and border (style.qss)
 
         central = QWidget()
         layout = QHBoxLayout(central)

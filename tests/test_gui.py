@@ -95,5 +95,29 @@ def test_screenshot_command_renders_the_window(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1280, 800)
+    assert (image.width(), image.height()) == (1366, 768)  # the counters' common screen (--size)
     assert image.pixelColor(40, 300).red() > 120  # the red navigation bar was painted
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_name_fits_the_sidebar(qtbot, qapp, tmp_path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """In English, "Cooperatives & bulk orders" was cut off above a horizontal scrollbar."""
+    from PySide6.QtWidgets import QApplication
+
+    translators = install_translations(qapp, lang)
+    db = open_database(str(tmp_path / "gui.db"))
+    try:
+        win = MainWindow(db, ADMIN)
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        QApplication.processEvents()
+        room = win.nav.viewport().width()
+        for row in range(win.nav.count()):
+            text = win.nav.item(row).text()
+            assert win.nav.fontMetrics().horizontalAdvance(text) + 18 * 2 + 4 <= room, text
+        assert not win.nav.horizontalScrollBar().isVisible()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        db.dispose()

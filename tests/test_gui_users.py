@@ -169,3 +169,38 @@ def test_settings_adds_a_label_template(qtbot, db) -> None:  # type: ignore[no-u
     dialog.try_save()
     with db.read_session() as session:
         assert templates(session)["a4-1x2"].per_page == 2
+
+
+def test_the_audit_log_reads_in_the_business_zone_and_the_windows_language(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """Today the page showed the PC's own zone and the stored codes (user.create, role=manager)."""
+    import datetime as dt
+
+    from core.i18n import set_language
+    from core.models import AuditEvent
+
+    set_language("zh")  # the window's language, as run_gui sets it
+    with db.session() as session, session.begin():
+        create_user(session, ADMIN, "li", "李", "manager", "manager-pass")
+        stored = session.scalars(select(AuditEvent).where(AuditEvent.action == "user.create")).one()
+        beijing = stored.at.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M:%S")
+    page = UsersPage(db, ADMIN, "用户与日志")
+    qtbot.addWidget(page)
+    audit = page.audit
+    qtbot.waitUntil(lambda: audit.model.rowCount() >= 1)
+    audit.action.setCurrentIndex(audit.action.findData("user"))
+    assert audit.action.currentText() == "用户"
+    row = [audit.proxy.index(0, column).data() for column in range(5)]
+    assert row == [beijing, ADMIN.username, "新建用户", "li", "角色 manager"]
+    with db.read_session() as session:
+        assert session.scalars(select(AuditEvent.action).where(AuditEvent.target == "li")).one() == "user.create"
+
+
+def test_every_audit_action_and_summary_has_its_wording() -> None:
+    from core.audit_text import action_text, summary_text
+
+    assert action_text("import.products") == "import: products"
+    assert action_text("households.update") == "households: changed"
+    assert action_text("shift.close") == "shift closed"
+    assert action_text("something.new") == "something.new"  # unknown: as stored
+    assert summary_text("added 3, skipped 0") == "added 3, skipped 0"
+    assert summary_text("price: 6800 → 7250") == "price: 6800 → 7250"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.audit import record
+from core.audit_text import GROUPS, group_text
 from core.audit_trail import AuditRow, audit_rows
 from core.auth import Actor, can, change_password, create_user, set_active, users
 from core.db import Database
@@ -123,32 +124,19 @@ class _UserRow:
 class AuditTab(RecordPage):
     def __init__(self, db: Database, actor: Actor) -> None:
         columns = [
-            Col(tr("Time"), lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), sort=lambda e: e.id),
+            Col(tr("Time"), lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S"), sort=lambda e: e.id),
             Col(tr("User"), lambda e: e.username),
-            Col(tr("Action"), lambda e: e.action),
+            Col(tr("Action"), lambda e: e.action_text),
             Col(tr("Target"), lambda e: e.target),
-            Col(tr("Details"), lambda e: e.summary),
+            Col(tr("Details"), lambda e: e.summary_text),
         ]
         super().__init__(db, actor, tr("Audit log"), columns, lambda s: audit_rows(s, actor))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.action = QComboBox()
         self.action.addItem(tr("All actions"), None)
         self.action.currentIndexChanged.connect(self._filter_action)
-        for prefix in (
-            "login",
-            "price.override",
-            "refund",
-            "certificate",
-            "import",
-            "export",
-            "id.reveal",
-            "user",
-            "settings",
-            "backup",
-            "restore",
-            "demo",
-        ):
-            self.action.addItem(prefix, prefix)
+        for prefix in GROUPS:
+            self.action.addItem(group_text(prefix), prefix)
         self.filters.addWidget(self.action, 1)
         self.add_button(tr("Export…"), self.export)
 
