@@ -121,3 +121,27 @@ def test_every_page_name_fits_the_sidebar(qtbot, qapp, tmp_path, lang: str) -> N
         for translator in translators:
             qapp.removeTranslator(translator)
         db.dispose()
+
+
+def test_page_titles_sit_at_one_height_and_settings_lists_counters_and_templates(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from gui.pages.settings import SettingsPage
+    from tests import factories
+
+    with window.db.session() as session, session.begin():
+        factories.counter(session, "ZZ01", "市民服务中心专柜")
+    window.resize(1366, 768)
+    heights = {}
+    for spec in PAGES:
+        window.show_page(spec.slug)
+        QApplication.processEvents()
+        page = window.stack.currentWidget()
+        (title,) = [label for label in page.findChildren(QLabel, "pageTitle") if label.isVisible()]
+        heights[spec.slug] = title.mapTo(window, QPoint(0, 0)).y()
+    assert len(set(heights.values())) == 1, heights
+    settings = window.stack.currentWidget()
+    assert isinstance(settings, SettingsPage)
+    assert [row.code for row in settings.counters.rows] == ["ZZ01"]
+    assert settings.templates.rowCount() >= 6  # the shipped label stocks

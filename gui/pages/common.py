@@ -32,6 +32,16 @@ def this_month() -> str:
     return dt.date.today().strftime("%Y-%m")
 
 
+def page_layout(page: QWidget, title: str) -> tuple[QVBoxLayout, QLabel]:
+    """The page's layout with its title first, so every page's title sits at the same place."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 12, 8)
+    heading = QLabel(title)
+    heading.setObjectName("pageTitle")
+    layout.addWidget(heading)
+    return layout, heading
+
+
 class RecordPage(QWidget):
     """A title, a search field with extra filters, buttons, and a sortable table of rows that a
     ``load(session)`` function returns. Subclasses add their filters, buttons and dialogs."""
@@ -50,8 +60,6 @@ class RecordPage(QWidget):
         self.actor = actor
         self._load = load
         self.task: Task | None = None
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search: code, name or pinyin initials"))
         self.search.setClearButtonEnabled(True)
@@ -79,9 +87,7 @@ class RecordPage(QWidget):
         self.filters.addWidget(self.search, 2)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 12, 8)
-        layout.addWidget(heading)
+        layout, self.heading = page_layout(self, title)
         inner = QVBoxLayout()
         inner.setContentsMargins(20, 0, 8, 0)
         inner.addLayout(self.filters)

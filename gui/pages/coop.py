@@ -31,7 +31,7 @@ from core.models import ORG_KINDS, Campaign, Organisation
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
-from gui.pages.common import RecordPage
+from gui.pages.common import RecordPage, page_layout
 from gui.table import Col, RecordModel
 from gui.text import channel_text, tr
 from orders.bulk import (
@@ -146,8 +146,8 @@ class CoopSales(QWidget):
         right.addWidget(recent, 1)
         right.addWidget(importer)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)  # the receipts and household amounts need the width, the form does not
         self.refresh_households()
 
     def add_line(self) -> None:
@@ -426,8 +426,6 @@ class Campaigns(QWidget):
 class CoopPage(QWidget):
     def __init__(self, db: Database, actor: Actor, title: str) -> None:
         super().__init__()
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
         self.tabs = QTabWidget()
         self.sales = CoopSales(db, actor)
         self.tabs.addTab(self.sales, tr("Cooperative sales"))
@@ -438,8 +436,7 @@ class CoopPage(QWidget):
             self.tabs.addTab(self.orders, tr("Bulk orders"))
             self.campaigns = Campaigns(db, actor)
             self.tabs.addTab(self.campaigns, tr("Campaigns"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout, _heading = page_layout(self, title)
         layout.addWidget(self.tabs, 1)
 
 

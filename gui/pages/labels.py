@@ -29,6 +29,7 @@ from catalog.search import find_products
 from core.auth import Actor
 from core.db import Database
 from core.errors import BangfuError
+from gui.pages.common import page_layout
 from gui.printing import pdf_images, print_pdf
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import tr
@@ -40,8 +41,6 @@ class LabelsPage(QWidget):
         self.db, self.actor = db, actor
         self.task: Task | None = None
         self.pdf: bytes | None = None
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Product code, name or pinyin initials, then Enter"))
         self.search.returnPressed.connect(self.add_from_search)
@@ -101,8 +100,8 @@ class LabelsPage(QWidget):
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addWidget(scroll, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout, _heading = page_layout(self, title)
+        body.setContentsMargins(20, 0, 8, 0)
         layout.addLayout(body, 1)
 
     def add_from_search(self, text: str | None = None, count: int = 1) -> None:

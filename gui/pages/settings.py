@@ -2,21 +2,23 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from catalog.labels import Template, add_template
+from catalog.labels import Template, add_template, templates
 from catalog.registry import FormInvalid
 from core.auth import Actor
 from core.backup import KEEP_DEFAULT, backup, restore
@@ -25,10 +27,28 @@ from core.db import Database
 from core.errors import BangfuError
 from core.paths import backup_folder
 from gui.forms import Field, FormDialog
+from gui.pages.common import page_layout
+from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import tr
 from orders.counter import counters, save_counter
 from orders.receipts import WIDTHS_MM
+
+COUNTER_KINDS = {  # marked for lupdate; tr() translates them where they are shown
+    "counter": QT_TRANSLATE_NOOP("", "Counter (专柜)"),
+    "zone": QT_TRANSLATE_NOOP("", "Zone (专区)"),
+    "hall": QT_TRANSLATE_NOOP("", "Hall (专馆)"),
+}
+
+
+def _list_view(model: RecordModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # never elided
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    return view
 
 
 class SettingsPage(QWidget):
@@ -36,8 +56,6 @@ class SettingsPage(QWidget):
         super().__init__()
         self.db, self.actor = db, actor
         self.task: Task | None = None
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
         with db.read_session() as session:
             idle = int(get_setting(session, IDLE_SETTING, "10") or 0)
             keep = int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT)
@@ -55,9 +73,26 @@ class SettingsPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # each field as wide as it needs
+        self.paper.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form.addRow(tr("Lock the window after"), self.idle)
         form.addRow(tr("Daily backups kept"), self.keep)
         self.counter = QComboBox()
+        self.counter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.counters = RecordModel(
+            [
+                Col(tr("Code"), lambda c: c.code),
+                Col(tr("Name"), lambda c: c.name),
+                Col(tr("Type"), lambda c: tr(COUNTER_KINDS[c.kind])),
+                Col(tr("Location"), lambda c: c.location or ""),
+            ]
+        )
+        self.templates = RecordModel(
+            [
+                Col(tr("Name"), lambda t: t.title),  # the title gives the label's size
+                Col(tr("Per page"), lambda t: f"{t.columns} × {t.rows}", right=True),
+            ]
+        )
         self.fill_counters()
         form.addRow(tr("This workstation's counter"), self.counter)
         form.addRow(tr("Receipt paper"), self.paper)
@@ -75,14 +110,19 @@ class SettingsPage(QWidget):
             button.clicked.connect(action)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        lists = QHBoxLayout()
+        for name, model in ((tr("Counters"), self.counters), (tr("Label templates"), self.templates)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(name))
+            column.addWidget(_list_view(model), 1)
+            lists.addLayout(column, 1)
+        layout, _heading = page_layout(self, title)
         inner = QVBoxLayout()
-        inner.setContentsMargins(20, 0, 20, 0)
+        inner.setContentsMargins(20, 0, 8, 0)
         inner.addLayout(form)
         inner.addLayout(buttons)
         inner.addWidget(self.status)
-        inner.addStretch(1)
+        inner.addLayout(lists, 1)
         layout.addLayout(inner, 1)
 
     def fill_counters(self) -> None:
@@ -90,12 +130,15 @@ class SettingsPage(QWidget):
         self.counter.clear()
         self.counter.addItem(tr("(first counter)"), "")
         with self.db.read_session() as session:
-            for counter in counters(session):
-                self.counter.addItem(f"{counter.code}  {counter.name}", counter.code)
+            registered = counters(session)
+            self.templates.set_rows(list(templates(session).values()))
+        for counter in registered:
+            self.counter.addItem(f"{counter.code}  {counter.name}", counter.code)
         self.counter.setCurrentIndex(max(0, self.counter.findData(bound)))
+        self.counters.set_rows(registered)
 
     def new_counter(self) -> FormDialog:
-        kinds = [("counter", tr("Counter (专柜)")), ("zone", tr("Zone (专区)")), ("hall", tr("Hall (专馆)"))]
+        kinds = [(code, tr(name)) for code, name in COUNTER_KINDS.items()]
         fields = [
             Field("code", tr("Code")),
             Field("name", tr("Name")),
@@ -136,6 +179,7 @@ class SettingsPage(QWidget):
                 raise FormInvalid({"page_w": tr("Sizes are numbers of millimetres.")}) from None
             with self.db.session() as session, session.begin():
                 add_template(session, self.actor, template)
+            self.fill_counters()
 
         dialog = FormDialog(self, tr("New label template…"), [Field(name, label) for name, label in names], save)
         dialog.open()

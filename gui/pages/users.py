@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
@@ -25,7 +24,7 @@ from core.errors import BangfuError
 from core.models import ROLES, Supplier
 from core.tabular import write_table
 from gui.forms import Field, FormDialog
-from gui.pages.common import RecordPage
+from gui.pages.common import RecordPage, page_layout
 from gui.table import Col
 from gui.text import role_text, tr
 
@@ -165,13 +164,13 @@ class UsersPage(QWidget):
     def __init__(self, db: Database, actor: Actor, title: str) -> None:
         super().__init__()
         tabs = QTabWidget()
-        if can(actor, "users.manage"):
-            tabs.addTab(UsersTab(db, actor), tr("Users"))
         self.audit = AuditTab(db, actor)
-        tabs.addTab(self.audit, tr("Audit log"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(tabs)
+        pages = [(UsersTab(db, actor), tr("Users"))] if can(actor, "users.manage") else []
+        for page, name in [*pages, (self.audit, tr("Audit log"))]:
+            page.heading.hide()  # the tab names it
+            tabs.addTab(page, name)
+        layout, _heading = page_layout(self, title)
+        layout.addWidget(tabs, 1)
         self.tabs = tabs
 
 

@@ -136,13 +136,13 @@
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
         <location filename="../../gui/pages/summary.py" line="356"/>
-        <location filename="../../gui/pages/users.py" line="162"/>
+        <location filename="../../gui/pages/users.py" line="149"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
-        <location filename="../../gui/pages/users.py" line="162"/>
+        <location filename="../../gui/pages/users.py" line="149"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -152,28 +152,28 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="56"/>
+        <location filename="../../gui/pages/common.py" line="64"/>
         <source>Search: code, name or pinyin initials</source>
         <translation>搜索：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="125"/>
+        <location filename="../../gui/pages/common.py" line="131"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="127"/>
-        <location filename="../../gui/pages/users.py" line="153"/>
+        <location filename="../../gui/pages/common.py" line="133"/>
+        <location filename="../../gui/pages/users.py" line="140"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="148"/>
+        <location filename="../../gui/pages/common.py" line="154"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="161"/>
+        <location filename="../../gui/pages/common.py" line="167"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total} 条</translation>
     </message>
@@ -195,10 +195,11 @@
     <message>
         <location filename="../../gui/pages/households.py" line="24"/>
         <location filename="../../gui/pages/households.py" line="55"/>
-        <location filename="../../gui/pages/labels.py" line="49"/>
+        <location filename="../../gui/pages/labels.py" line="48"/>
         <location filename="../../gui/pages/products.py" line="70"/>
         <location filename="../../gui/pages/products.py" line="109"/>
-        <location filename="../../gui/pages/settings.py" line="100"/>
+        <location filename="../../gui/pages/settings.py" line="84"/>
+        <location filename="../../gui/pages/settings.py" line="143"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -336,7 +337,9 @@
         <location filename="../../gui/pages/coop.py" line="356"/>
         <location filename="../../gui/pages/products.py" line="71"/>
         <location filename="../../gui/pages/products.py" line="110"/>
-        <location filename="../../gui/pages/settings.py" line="101"/>
+        <location filename="../../gui/pages/settings.py" line="85"/>
+        <location filename="../../gui/pages/settings.py" line="92"/>
+        <location filename="../../gui/pages/settings.py" line="144"/>
         <location filename="../../gui/pages/suppliers.py" line="53"/>
         <location filename="../../gui/pages/suppliers.py" line="127"/>
         <location filename="../../gui/pages/users.py" line="36"/>
@@ -487,7 +490,7 @@
         <location filename="../../gui/pages/coop.py" line="114"/>
         <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/counter.py" line="232"/>
-        <location filename="../../gui/pages/labels.py" line="49"/>
+        <location filename="../../gui/pages/labels.py" line="48"/>
         <location filename="../../gui/pages/products.py" line="195"/>
         <source>Product</source>
         <translation>商品</translation>
@@ -748,7 +751,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="219"/>
-        <location filename="../../gui/pages/coop.py" line="438"/>
+        <location filename="../../gui/pages/coop.py" line="436"/>
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
@@ -828,6 +831,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="359"/>
+        <location filename="../../gui/pages/settings.py" line="114"/>
         <source>Counters</source>
         <translation>专柜</translation>
     </message>
@@ -858,12 +862,12 @@
         <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="433"/>
+        <location filename="../../gui/pages/coop.py" line="431"/>
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="440"/>
+        <location filename="../../gui/pages/coop.py" line="438"/>
         <source>Campaigns</source>
         <translation>帮扶活动</translation>
     </message>
@@ -1085,7 +1089,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="283"/>
-        <location filename="../../gui/pages/settings.py" line="102"/>
+        <location filename="../../gui/pages/settings.py" line="86"/>
+        <location filename="../../gui/pages/settings.py" line="145"/>
         <location filename="../../gui/pages/suppliers.py" line="54"/>
         <location filename="../../gui/pages/suppliers.py" line="128"/>
         <source>Type</source>
@@ -1362,187 +1367,198 @@
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="47"/>
+        <location filename="../../gui/pages/settings.py" line="65"/>
         <source> minutes (0: never)</source>
         <translation> 分钟（0：不锁定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="53"/>
+        <location filename="../../gui/pages/settings.py" line="71"/>
         <source>{0} mm roll</source>
         <translation>{0} 毫米卷纸</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="58"/>
+        <location filename="../../gui/pages/settings.py" line="78"/>
         <source>Lock the window after</source>
         <translation>无操作自动锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="59"/>
+        <location filename="../../gui/pages/settings.py" line="79"/>
         <source>Daily backups kept</source>
         <translation>保留每日备份份数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="62"/>
+        <location filename="../../gui/pages/settings.py" line="97"/>
         <source>This workstation&apos;s counter</source>
         <translation>本机所属专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="63"/>
+        <location filename="../../gui/pages/settings.py" line="98"/>
         <source>Receipt paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="64"/>
+        <location filename="../../gui/pages/settings.py" line="99"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="65"/>
+        <location filename="../../gui/pages/settings.py" line="100"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="68"/>
+        <location filename="../../gui/pages/settings.py" line="103"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="70"/>
-        <location filename="../../gui/pages/settings.py" line="140"/>
+        <location filename="../../gui/pages/settings.py" line="105"/>
+        <location filename="../../gui/pages/settings.py" line="184"/>
         <source>New label template…</source>
         <translation>新增标签模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="71"/>
-        <location filename="../../gui/pages/settings.py" line="156"/>
+        <location filename="../../gui/pages/settings.py" line="106"/>
+        <location filename="../../gui/pages/settings.py" line="200"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="72"/>
-        <location filename="../../gui/pages/settings.py" line="175"/>
-        <location filename="../../gui/pages/settings.py" line="179"/>
+        <location filename="../../gui/pages/settings.py" line="107"/>
+        <location filename="../../gui/pages/settings.py" line="219"/>
+        <location filename="../../gui/pages/settings.py" line="223"/>
         <source>Restore…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="91"/>
+        <location filename="../../gui/pages/settings.py" line="131"/>
         <source>(first counter)</source>
         <translation>（第一个专柜）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="98"/>
+        <location filename="../../gui/pages/settings.py" line="38"/>
         <source>Counter (专柜)</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="98"/>
+        <location filename="../../gui/pages/settings.py" line="39"/>
         <source>Zone (专区)</source>
         <translation>专区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="98"/>
+        <location filename="../../gui/pages/settings.py" line="40"/>
         <source>Hall (专馆)</source>
         <translation>专馆</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="103"/>
+        <location filename="../../gui/pages/settings.py" line="87"/>
+        <location filename="../../gui/pages/settings.py" line="146"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="69"/>
-        <location filename="../../gui/pages/settings.py" line="111"/>
+        <location filename="../../gui/pages/settings.py" line="93"/>
+        <source>Per page</source>
+        <translation>每页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="104"/>
+        <location filename="../../gui/pages/settings.py" line="154"/>
         <source>New counter…</source>
         <translation>新增专柜…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="118"/>
+        <location filename="../../gui/pages/settings.py" line="114"/>
+        <source>Label templates</source>
+        <translation>标签模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="161"/>
         <source>Name (letters, digits, -)</source>
         <translation>模板名（字母、数字、-）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="118"/>
+        <location filename="../../gui/pages/settings.py" line="161"/>
         <source>Title</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="118"/>
+        <location filename="../../gui/pages/settings.py" line="161"/>
         <source>Page width</source>
         <translation>纸宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="119"/>
+        <location filename="../../gui/pages/settings.py" line="162"/>
         <source>Page height</source>
         <translation>纸高（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="119"/>
+        <location filename="../../gui/pages/settings.py" line="162"/>
         <source>Label width</source>
         <translation>标签宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="119"/>
+        <location filename="../../gui/pages/settings.py" line="162"/>
         <source>Label height</source>
         <translation>标签高（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="120"/>
+        <location filename="../../gui/pages/settings.py" line="163"/>
         <source>Columns</source>
         <translation>列数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="120"/>
+        <location filename="../../gui/pages/settings.py" line="163"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="120"/>
+        <location filename="../../gui/pages/settings.py" line="163"/>
         <source>Left margin</source>
         <translation>左边距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="121"/>
+        <location filename="../../gui/pages/settings.py" line="164"/>
         <source>Top margin</source>
         <translation>上边距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="121"/>
+        <location filename="../../gui/pages/settings.py" line="164"/>
         <source>Gap between columns</source>
         <translation>列间距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="121"/>
+        <location filename="../../gui/pages/settings.py" line="164"/>
         <source>Gap between rows</source>
         <translation>行间距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="136"/>
+        <location filename="../../gui/pages/settings.py" line="179"/>
         <source>Sizes are numbers of millimetres.</source>
         <translation>尺寸请填写毫米数。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="151"/>
+        <location filename="../../gui/pages/settings.py" line="195"/>
         <source>Saved. The idle lock applies from the next sign-in.</source>
         <translation>已保存。自动锁定将在下次登录后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="166"/>
+        <location filename="../../gui/pages/settings.py" line="210"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="168"/>
+        <location filename="../../gui/pages/settings.py" line="212"/>
         <source>Backup written and checked: {0}</source>
         <translation>备份已写入并通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="179"/>
+        <location filename="../../gui/pages/settings.py" line="223"/>
         <source>Replace everything in the database with this backup?</source>
         <translation>用此备份替换数据库中的全部数据吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="188"/>
+        <location filename="../../gui/pages/settings.py" line="232"/>
         <source>Restored. Restart Bangfu to see the restored data everywhere.</source>
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
@@ -1607,7 +1623,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="41"/>
-        <location filename="../../gui/pages/users.py" line="181"/>
+        <location filename="../../gui/pages/users.py" line="168"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -1683,7 +1699,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="132"/>
-        <location filename="../../gui/pages/users.py" line="183"/>
+        <location filename="../../gui/pages/users.py" line="169"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
@@ -1693,90 +1709,90 @@
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="46"/>
+        <location filename="../../gui/pages/labels.py" line="45"/>
         <source>Product code, name or pinyin initials, then Enter</source>
         <translation>输入商品编码、名称或拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="49"/>
+        <location filename="../../gui/pages/labels.py" line="48"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="63"/>
+        <location filename="../../gui/pages/labels.py" line="62"/>
         <source> days (0: none)</source>
         <translation> 天（0：不标注）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="66"/>
+        <location filename="../../gui/pages/labels.py" line="65"/>
         <source>Outline (alignment test)</source>
         <translation>画边框（对齐测试）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="79"/>
+        <location filename="../../gui/pages/labels.py" line="78"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="80"/>
+        <location filename="../../gui/pages/labels.py" line="79"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="81"/>
+        <location filename="../../gui/pages/labels.py" line="80"/>
         <source>Produced on</source>
         <translation>生产日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="82"/>
+        <location filename="../../gui/pages/labels.py" line="81"/>
         <source>Shelf life</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="83"/>
+        <location filename="../../gui/pages/labels.py" line="82"/>
         <source>Start at label</source>
         <translation>从第几张开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="84"/>
+        <location filename="../../gui/pages/labels.py" line="83"/>
         <source>QR error correction</source>
         <translation>二维码纠错等级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="88"/>
+        <location filename="../../gui/pages/labels.py" line="87"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="89"/>
+        <location filename="../../gui/pages/labels.py" line="88"/>
         <location filename="../../gui/pages/summary.py" line="127"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="90"/>
-        <location filename="../../gui/pages/labels.py" line="176"/>
+        <location filename="../../gui/pages/labels.py" line="89"/>
+        <location filename="../../gui/pages/labels.py" line="175"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="158"/>
-        <location filename="../../gui/pages/labels.py" line="113"/>
+        <location filename="../../gui/pages/labels.py" line="112"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="128"/>
+        <location filename="../../gui/pages/labels.py" line="127"/>
         <source>Add at least one product.</source>
         <translation>请至少添加一种商品。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="159"/>
+        <location filename="../../gui/pages/labels.py" line="158"/>
         <source>{0} labels ready.</source>
         <translation>已生成 {0} 张标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="168"/>
+        <location filename="../../gui/pages/labels.py" line="167"/>
         <source>Rendering labels…</source>
         <translation>正在生成标签…</translation>
     </message>
@@ -1784,12 +1800,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="145"/>
+        <location filename="../../gui/app.py" line="152"/>
         <source>The database is damaged ({0}). Restore the latest backup in Settings.</source>
         <translation>数据库已损坏（{0}）。请在“设置”中恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="150"/>
+        <location filename="../../gui/app.py" line="157"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -1901,27 +1917,27 @@
         <translation>{title}【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="50"/>
+        <location filename="../../gui/main_window.py" line="51"/>
         <source>Bangfu</source>
         <translation>帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
