@@ -6,6 +6,7 @@
     python3 dev.py translations   refresh resources/i18n/*.ts from the sources and build the .qm
     python3 dev.py migration "message"   autogenerate an Alembic migration against the models
     python3 dev.py wheel      build the wheel, install it in a fresh venv, smoke-test it elsewhere
+    python3 dev.py screenshots   the README's pictures in docs/, zh and en at 1366x768
     python3 dev.py bundle     build dist/bangfu, a one-folder desktop program (PyInstaller), and smoke-test it
 
 Only the standard library is used here, because this runs before anything is installed.
@@ -131,6 +132,11 @@ def wheel(_args: list[str]) -> None:
         smoke([str(installed / ("bangfu.exe" if os.name == "nt" else "bangfu"))], work / "elsewhere")
 
 
+def screenshots(_args: list[str]) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    sh(PYTHON, "docs/screenshots.py", env=env)
+
+
 def bundle(_args: list[str]) -> None:
     """The counters' PCs: one folder with the program, Python and Qt inside (packaging/bangfu.spec)."""
     import time
@@ -156,6 +162,7 @@ TASKS = {
     "migration": migration,
     "wheel": wheel,
     "bundle": bundle,
+    "screenshots": screenshots,
 }
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def role_text(role: str) -> str:
 def channel_text(channel: str) -> str:
     return {
         "counter": tr("Counter"),
-        "cooperative": tr("Cooperative"),
-        "bulk": tr("Bulk purchase"),
+        "cooperative": tr("Co-op"),
+        "bulk": tr("Bulk"),
         "online": tr("Online"),
     }[channel]

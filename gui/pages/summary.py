@@ -152,11 +152,11 @@ class SummaryPage(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(_chart_view(self.daily), 1)
         pie_view = _chart_view(self.channels)
-        pie_view.setMinimumWidth(300)  # Qt Charts gives a legend a third of the width; names and shares need ~95 px
+        pie_view.setMinimumWidth(330)  # Qt Charts gives a legend a third of the width; names and shares need ~95 px
         charts.addWidget(pie_view, 1)
         charts.addWidget(_chart_view(self.top), 1)
         legend_font = self.channels.legend().font()
-        legend_font.setPointSizeF(legend_font.pointSizeF() * 0.85)
+        legend_font.setPointSizeF(legend_font.pointSizeF() * 0.8)
         self.channels.legend().setFont(legend_font)
 
         self.suppliers = RecordModel(

@@ -1041,7 +1041,6 @@
     </message>
     <message>
         <location filename="../../gui/pages/suppliers.py" line="31"/>
-        <location filename="../../gui/text.py" line="26"/>
         <source>Cooperative</source>
         <translation>合作社</translation>
     </message>
@@ -1584,8 +1583,13 @@
         <translation>合作社管理员</translation>
     </message>
     <message>
+        <location filename="../../gui/text.py" line="26"/>
+        <source>Co-op</source>
+        <translation>合作社</translation>
+    </message>
+    <message>
         <location filename="../../gui/text.py" line="27"/>
-        <source>Bulk purchase</source>
+        <source>Bulk</source>
         <translation>团购</translation>
     </message>
     <message>

@@ -1,0 +1,133 @@
+"""The README's pictures, made the way a user sees them: ``python3 dev.py screenshots``.
+
+A demo database (``demo --until 2026-11-20``) in a temporary folder; each screen at 1366×768 in
+Chinese and English (sign-in, the checkout right after a cash payment, the cooperative page of
+the demo cooperative's manager, the monthly dashboard, the audit log), and the documents as PNG
+pages (a label sheet, a 40×30 roll label, the monthly PDF's first page, the sale's receipt), into
+docs/.
+"""
+
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from catalog.labels import label_data, render_labels, templates
+from cli.main import main as command
+from core.auth import actor_of
+from core.db import Database, open_database
+from core.i18n import set_language
+from core.models import User
+from gui.app import install_translations, make_app
+from gui.login import LoginDialog
+from gui.main_window import MainWindow
+from gui.printing import rasteriser
+from orders.ledger import PaymentDraft
+from orders.report_pdf import render_monthly_pdf, report_input
+
+DOCS = Path(__file__).resolve().parent
+SIZE = (1366, 768)
+
+
+def settle(app: QApplication) -> None:
+    """Background loads finish, their results arrive, then layouts (charts) settle."""
+    for _round in range(3):
+        QThreadPool.globalInstance().waitForDone(30_000)
+        app.processEvents()
+
+
+def grab(app: QApplication, widget: QWidget, name: str) -> None:
+    widget.show()
+    settle(app)
+    widget.grab().save(str(DOCS / f"{name}.png"))
+    widget.close()
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the next language
+    print(f"docs/{name}.png")
+
+
+def window_of(db: Database, username: str, page: str) -> MainWindow:
+    with db.read_session() as session:
+        user = session.scalars(select(User).where(User.username == username)).one()
+        actor = actor_of(user)
+    window = MainWindow(db, actor)
+    window.resize(*SIZE)
+    window.show_page(page)
+    return window
+
+
+def screens(app: QApplication, db: Database, lang: str) -> bytes | None:
+    """The screens in ``lang``; returns the receipt of the sale made at the checkout."""
+    set_language(lang)
+    translators = install_translations(app, lang)
+    try:
+        grab(app, LoginDialog(db), f"login-{lang}")
+        checkout = window_of(db, "demo_cashier", "counter")
+        page = checkout.stack.currentWidget()
+        checkout.show()
+        settle(app)
+        if not page.shift_open:  # type: ignore[attr-defined]
+            page.shift("200")  # type: ignore[attr-defined]
+        for code in ("P0101", "P0102", "P0201"):
+            page.scan_field.setText(code)  # type: ignore[attr-defined]
+            page.on_enter()  # type: ignore[attr-defined]
+        total = page.cart.total_fen  # type: ignore[attr-defined]
+        page.pay((PaymentDraft("cash", total, (total // 10_000 + 1) * 10_000),))  # type: ignore[attr-defined]
+        receipt = page.receipt_pdf()  # type: ignore[attr-defined]
+        grab(app, checkout, f"checkout-{lang}")
+        grab(app, window_of(db, "demo_coop", "coop"), f"coop-{lang}")
+        grab(app, window_of(db, "demo_admin", "summary"), f"summary-{lang}")
+        users = window_of(db, "demo_admin", "users")
+        users.stack.currentWidget().tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        grab(app, users, f"audit-{lang}")
+        return receipt  # type: ignore[no-any-return]
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def pages(pdf: bytes, name: str, dpi: int) -> None:
+    """The first page of a PDF as docs/{name}.png, rasterised as the window does (PDFium)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "d.pdf").write_bytes(pdf)
+        subprocess.run([*rasteriser(), str(Path(tmp) / "d.pdf"), str(dpi), tmp], check=True)
+        (Path(tmp) / "page-0001.png").replace(DOCS / f"{name}.png")
+    print(f"docs/{name}.png")
+
+
+def documents(db: Database, receipt: bytes | None) -> None:
+    set_language("zh")
+    with db.read_session() as session:
+        admin = actor_of(session.scalars(select(User).where(User.username == "demo_admin")).one())
+        item = label_data(session, admin, "P0101", "B2611", dt.date(2026, 11, 23), 365)
+        report = report_input(session, admin, "2026-10")
+    shown = templates()
+    pages(render_labels([(item, 24)], shown["a4-3x8"]), "labels-a4", 60)
+    pages(render_labels([(item, 1)], shown["roll-40x30"]), "label-40x30", 400)
+    pages(render_monthly_pdf(report), "report-1", 80)
+    if receipt is not None:
+        pages(receipt, "receipt", 200)
+
+
+def run() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "demo.db")
+        if command(["--db", path, "demo", "--until", "2026-11-20"]):
+            sys.exit("demo failed")
+        app = make_app("en")  # English is the source text; screens() adds Chinese when asked
+        db = open_database(path)
+        try:
+            receipt = screens(app, db, "zh")
+            screens(app, db, "en")
+            documents(db, receipt)
+        finally:
+            db.dispose()
+
+
+if __name__ == "__main__":
+    run()
