@@ -1,7 +1,7 @@
 """Set up and run Bangfu from a source checkout, the same way on Linux, macOS and Windows.
 
     python3 dev.py run        create .venv if missing, install, open the application
-    python3 dev.py test       create .venv if missing, install, lint and run every test
+    python3 dev.py test       create .venv if missing, install, lint, type-check, check the layers, run every test
     python3 dev.py bench      run the benchmarks in benchmarks/
     python3 dev.py translations   refresh resources/i18n/*.ts from the sources and build the .qm
     python3 dev.py migration "message"   autogenerate an Alembic migration against the models
@@ -55,6 +55,8 @@ def run(args: list[str]) -> None:
 def test(args: list[str]) -> None:
     sh(PYTHON, "-m", "ruff", "check", ".")
     sh(PYTHON, "-m", "ruff", "format", "--check", ".")
+    sh(PYTHON, "-m", "mypy")  # the files and rules are in pyproject.toml
+    sh(BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports"))  # the layers' contracts
     sh(PYTHON, "-m", "pytest", *args)
 
 

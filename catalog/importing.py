@@ -8,7 +8,7 @@ nothing is written. Memory stays bounded by one batch, whatever the size of the 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -52,7 +52,7 @@ class ImportFailed(BangfuError):
 class Batch:
     """Parsed rows waiting to be stored, with the problems found while storing them."""
 
-    rows: list[tuple[int, dict[str, object]]]
+    rows: list[tuple[int, dict[str, Any]]]  # parsed values of each kind's columns
     final: bool = False  # the last batch of the file: kinds that hold rows back finish now
     errors: list[RowError] = field(default_factory=list)
     added: int = 0
@@ -63,9 +63,15 @@ class Batch:
 
 
 class Kind(Protocol):
-    name: str
-    columns: Sequence[Column]
-    permission: str  # what an actor needs to import this kind
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def columns(self) -> Sequence[Column]: ...
+
+    @property
+    def permission(self) -> str:
+        """What an actor needs to import this kind."""
 
     def store(self, session: Session, batch: Batch) -> None:
         """Check the batch against the database and earlier rows, insert the new rows."""
@@ -110,9 +116,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def parse_row(
-    mapping: list[tuple[Column, int]], cells: list[str], line: int
-) -> tuple[dict[str, object], list[RowError]]:
+def parse_row(mapping: list[tuple[Column, int]], cells: list[str], line: int) -> tuple[dict[str, Any], list[RowError]]:
     raw = {column.name: cells[index] if index < len(cells) else "" for column, index in mapping}
     values, problems = parse_values([column for column, _index in mapping], raw)
     return values, [RowError(line, field, reason) for field, reason in problems]
@@ -131,7 +135,7 @@ def import_file(
     present = {column.name for column, _index in mapping}
     absent = {column.name: None for column in kind.columns if column.name not in present}
     added = skipped = read = 0
-    pending: list[tuple[int, dict[str, object]]] = []
+    pending: list[tuple[int, dict[str, Any]]] = []
 
     def flush(final: bool = False) -> None:
         nonlocal added, skipped

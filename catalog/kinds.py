@@ -15,20 +15,10 @@ from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from catalog.search import search_key
+from core.codes import CERT_LEVELS, CERT_STATUSES, HOUSEHOLD_STATUSES, LINKAGE_MODES, SUPPLIER_KINDS
 from core.i18n import _
 from core.identifiers import mask_resident_id, masked_field
-from core.models import (
-    CERT_LEVELS,
-    CERT_STATUSES,
-    HOUSEHOLD_STATUSES,
-    LINKAGE_MODES,
-    SUPPLIER_KINDS,
-    Base,
-    Household,
-    Linkage,
-    Product,
-    Supplier,
-)
+from core.models import Base, Household, Linkage, Product, Supplier
 from core.money import format_fen, quantity_text, rate_text, weight_text
 
 Values = dict[str, Any]
@@ -131,7 +121,7 @@ class KeyedKind:
         attr = getattr(self.model, self.fields[column])
         key_attr = getattr(self.model, self.fields[self.key])
         query = select(attr, key_attr).where(attr.in_(set(values)), self.model.id != row_id)  # type: ignore[attr-defined]
-        return dict(session.execute(query).all())  # type: ignore[arg-type]
+        return dict(session.execute(query).all())
 
     def unique_rows(
         self, session: Session, rows: list[tuple[int, Values]], batch: Batch, row_id: int = 0

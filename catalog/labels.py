@@ -160,7 +160,7 @@ def qr_modules(payload: str, level: str = "M") -> list[list[bool]]:
     code = qrcode.QRCode(error_correction=ERROR_LEVELS[level], border=QUIET_ZONE)
     code.add_data(payload)
     code.make(fit=True)
-    return code.get_matrix()  # type: ignore[no-any-return]
+    return code.get_matrix()
 
 
 def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, side: float) -> None:

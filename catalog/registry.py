@@ -38,7 +38,7 @@ def _save(
     form: Mapping[str, str],
     row_id: int | None,
     keep: tuple[str, ...] = (),
-):  # type: ignore[no-untyped-def]
+):
     values, problems = parse_values(kind.columns, form)
     if problems:
         raise FormInvalid(dict(reversed(problems)))
@@ -79,7 +79,7 @@ def _save(
 def save_supplier(session: Session, actor: Actor, form: Mapping[str, str], supplier_id: int | None = None) -> Supplier:
     """A coop manager may edit their own supplier only; new suppliers are the office's."""
     require(actor, "registry.edit", supplier_id if supplier_id is not None else -1)
-    return _save(session, actor, Suppliers(), form, supplier_id)  # type: ignore[no-any-return]
+    return _save(session, actor, Suppliers(), form, supplier_id)
 
 
 def save_product(session: Session, actor: Actor, form: Mapping[str, str], product_id: int | None = None) -> Product:
@@ -94,7 +94,7 @@ def save_product(session: Session, actor: Actor, form: Mapping[str, str], produc
             session.scalar(select(Product.supplier_id).where(Product.id == product_id)) if product_id else owner_id
         )
         require(actor, "registry.edit", owner_id if owner_id == current else -1)
-    return _save(session, actor, Products(), form, product_id, keep=("cert_status",))  # type: ignore[no-any-return]
+    return _save(session, actor, Products(), form, product_id, keep=("cert_status",))
 
 
 def save_household(
@@ -109,7 +109,7 @@ def save_household(
         if stored is None or not stored.id_number or mask_resident_id(stored.id_number) != shown:
             raise FormInvalid({"id_number": _("is masked: give the full ID number or leave it empty")})
         form["id_number"] = stored.id_number
-    return _save(session, actor, Households(), form, household_id)  # type: ignore[no-any-return]
+    return _save(session, actor, Households(), form, household_id)
 
 
 def reveal_id_number(session: Session, actor: Actor, household_id: int) -> str:

@@ -30,7 +30,7 @@ from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, record_refund
 
 # (name, kind, region, benefit rate in basis points, products: (name, category, unit, price fen, grams))
-SUPPLIERS = [
+SUPPLIERS: list[tuple[str, str, str, int, list[tuple[str, str, str, int, int | None]]]] = [
     (
         "卢氏县香菇专业合作社",
         "cooperative",

@@ -20,10 +20,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.audit import record
+from core.codes import ROLES
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import serialize
-from core.models import ROLES, User, utc_now
+from core.models import User, utc_now
 
 APPROVAL_FOR = dt.timedelta(minutes=5)
 _APPROVAL_KEY = secrets.token_bytes(32)  # new at every start: an approval never outlives the program

@@ -6,6 +6,7 @@ owns the transaction (``with db.session() as s, s.begin(): …``).
 """
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -77,7 +78,7 @@ def is_network_path(path: Path) -> bool:
     text = str(path)
     if text.startswith(("\\\\", "//")):
         return True
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import ctypes
 
         drive = os.path.splitdrive(text)[0] + "\\"

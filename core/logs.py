@@ -29,7 +29,7 @@ def _database_message(error: BaseException) -> str | None:
 
 
 class PrivateFormatter(logging.Formatter):
-    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def,override]
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
         chain, error, seen = [], ei[1], set()
         while error is not None and id(error) not in seen:
             seen.add(id(error))

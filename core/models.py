@@ -27,6 +27,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from core.codes import (
+    CERT_LEVELS,
+    CERT_STATUSES,
+    CHANNELS,
+    COUNTER_KINDS,
+    HOUSEHOLD_STATUSES,
+    LINKAGE_MODES,
+    ORDER_STATES,
+    ORG_KINDS,
+    PAYMENT_METHODS,
+    ROLES,
+    SUPPLIER_KINDS,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -34,16 +48,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-SUPPLIER_KINDS = ("enterprise", "cooperative", "family_farm", "individual", "other")
-CERT_LEVELS = ("national", "provincial", "municipal", "county")
-CERT_STATUSES = ("active", "suspended", "revoked")
-HOUSEHOLD_STATUSES = ("poor", "lifted", "monitored")
-LINKAGE_MODES = ("dividend", "employment", "purchase", "land", "other")
-CHANNELS = ("counter", "cooperative", "bulk", "online")
-COUNTER_KINDS = ("counter", "zone", "hall")
-PAYMENT_METHODS = ("cash", "wechat", "alipay", "unionpay", "transfer", "other")
-ROLES = ("admin", "manager", "cashier", "coop_manager")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -397,10 +401,6 @@ class IssuedReport(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-ORG_KINDS = ("government", "canteen", "union", "company", "school", "hospital", "other")
-ORDER_STATES = ("ordered", "delivered", "paid", "cancelled")
-
-
 class Organisation(Base):
     """A buyer of bulk orders (以购代捐): a government unit, canteen, union, company…"""
 
@@ -521,4 +521,4 @@ AUDIT_TRIGGERS = {
 }
 for _dialect, _statements in AUDIT_TRIGGERS.items():
     for _statement in _statements:
-        event.listen(AuditEvent.__table__, "after_create", DDL(_statement).execute_if(dialect=_dialect))
+        event.listen(AuditEvent.__table__, "after_create", DDL(_statement).execute_if(dialect=_dialect))  # type: ignore[no-untyped-call]

@@ -139,7 +139,7 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
         self.status.setText(tr("Press Check to check every row; nothing is written yet."))
 
-    def _work(self, run):  # type: ignore[no-untyped-def]
+    def _work(self, run):
         name, path = self.kind.currentData(), self._file()
 
         def work(report: Report) -> ImportResult:
@@ -183,7 +183,7 @@ class ImportDialog(QDialog):
             self.error_row.setText(tr("Line {line}: {cells}").format(line=error.line, cells=" | ".join(cells)))
 
     def run_import(self) -> Task:
-        def commit(session, actor, kind, path, report):  # type: ignore[no-untyped-def]
+        def commit(session, actor, kind, path, report):
             with session.begin():
                 return import_file(session, actor, kind, path, report)
 

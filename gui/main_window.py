@@ -126,8 +126,9 @@ class MainWindow(QMainWindow):
             spec = PAGES[row]
             page = spec.make(self.db, self.actor)
             old = self.stack.widget(row)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the empty stand-in the page replaces
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(row, page)
             self._built[row] = page
         self.stack.setCurrentIndex(row)

@@ -58,6 +58,7 @@ class Task(QObject):
     def __init__(self, parent: QWidget, label: str, maximum: int) -> None:
         super().__init__(parent)
         self.token = CancelToken()
+        self.job: QRunnable | None = None  # set by run_task: keeps the signals' sender alive
         self.label = label
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -7,6 +7,12 @@ text up there; inside a QObject, ``self.tr`` (context: the class name) works as 
 from PySide6.QtCore import QCoreApplication
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate without translating it (tr() does, where it is shown); typed as
+    the str it is, where PySide6's own is typed as returning object."""
+    return text
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 

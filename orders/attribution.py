@@ -9,7 +9,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
@@ -48,11 +47,12 @@ class LineSums:
     lines: dict[int, int]  # product id -> number of lines
 
 
-def _sums(session: Session, query: Select[Any], suppliers: Iterable[int] | None) -> LineSums:
+def _sums(session: Session, query: Select[int, str, int, int], suppliers: Iterable[int] | None) -> LineSums:
     """Run a (product, channel, amount, count) GROUP BY, optionally for some suppliers only."""
     if suppliers is not None:
         query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
-    amounts, lines = {}, defaultdict(int)
+    amounts: dict[tuple[int, str], int] = {}
+    lines: defaultdict[int, int] = defaultdict(int)
     for product_id, channel, amount, count in session.execute(query):
         amounts[(product_id, channel)] = int(amount)
         lines[product_id] += int(count)

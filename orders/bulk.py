@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
+from core.codes import ORG_KINDS
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.identifiers import mask_name
 from core.locks import locked, one_or_new, serialize
 from core.models import (
-    ORG_KINDS,
     BulkOrder,
     BulkOrderLine,
     Household,

@@ -11,11 +11,12 @@ from catalog.qr import read_label
 from catalog.search import find_products
 from core.audit import record
 from core.auth import Actor, Approval, require
+from core.codes import COUNTER_KINDS
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import locked, one_or_new
-from core.models import COUNTER_KINDS, Counter, Product, utc_now
 from core.models import Cart as CartRow
+from core.models import Counter, Product, utc_now
 from orders.cart import Cart, CartLine
 from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
 from orders.shifts import current_shift
@@ -45,7 +46,7 @@ def scan(session: Session, text: str, day: dt.date) -> Scanned:
     """What the scanner typed: an EAN-13 barcode, a product code, or a Bangfu label's QR."""
     text = text.strip()
     label = read_label(text)
-    key = (label.barcode or label.code) if label else text
+    key = (label.barcode or label.code or "") if label else text
     # an EAN-8 imported from an XLSX number cell was padded to 13 digits (SPEC §7)
     barcodes = [key, key.zfill(13)] if len(key) == 8 and key.isdigit() else [key]
     product = session.scalars(select(Product).where(or_(Product.barcode.in_(barcodes), Product.code == key))).first()

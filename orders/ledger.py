@@ -16,11 +16,12 @@ from sqlalchemy.orm import Session
 from catalog.certificates import SELLABLE, effective_status
 from core.audit import record
 from core.auth import Actor, Approval, PermissionDenied, approved_by, can, require
+from core.codes import CHANNELS, PAYMENT_METHODS
 from core.config import business_zone, local_day
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import serialize
-from core.models import CHANNELS, PAYMENT_METHODS, Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
+from core.models import Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
 from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount
 
 

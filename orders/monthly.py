@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.auth import Actor, require
+from core.codes import CHANNELS
 from core.config import business_zone, month_bounds
-from core.models import CHANNELS, Household, Linkage, Product, Sale, SaleLine, Supplier
+from core.models import Household, Linkage, Product, Sale, SaleLine, Supplier
 from orders.attribution import SupplierMonth, attribute, household_totals, product_info, refund_sums, sale_sums
 
 

@@ -86,7 +86,7 @@ def _grid(rows: list[list[str]], widths: list[float]) -> Table:
     return table
 
 
-def _pdf(story: list) -> bytes:  # type: ignore[type-arg]
+def _pdf(story: list) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm, bottomMargin=20 * mm

@@ -152,7 +152,7 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
     buffer = io.BytesIO()
     title = f"{data.organisation}消费帮扶月度汇总 {s.month}".strip()
 
-    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def footer(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(pdf_font(), 7.5)
         canvas.setFillColor(colors.grey)
@@ -231,7 +231,7 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), pdf_font())],
     )
     story.append(KeepTogether([text_paragraph("二、按渠道、品类、产地", styles["h2"]), breakdowns]))
-    supplier_rows: list[list[object]] = [["供应商", "统一社会信用代码", "净销售额", "收益池", "已分配", "未分配"]]
+    supplier_rows: list[list[str]] = [["供应商", "统一社会信用代码", "净销售额", "收益池", "已分配", "未分配"]]
     for supplier in sorted(s.suppliers, key=lambda x: (-x.net_fen, x.uscc)):
         unattributed = format_fen(supplier.unattributed_fen) + (" ※" if supplier.unattributed_fen else "")
         name = _fit(supplier.name, 20)  # plain text: a city has thousands of suppliers

@@ -30,8 +30,8 @@ def _sheet(
     header: list[str],
     rows: list[list[object]],
     money_columns: set[int],
-    money_rows: set[int] = frozenset(),
-) -> None:  # type: ignore[assignment]
+    money_rows: frozenset[int] = frozenset(),
+) -> None:
     """A write-only sheet (a city's 100,000 households stream out): bold frozen header, widths
     from the first rows, amounts formatted as yuan."""
     sheet = book.create_sheet(title)
@@ -65,7 +65,7 @@ def render_monthly_xlsx(session: Session, data: ReportInput) -> bytes:
     headline += [["已分配收益", _yuan(s.attributed_fen)], ["未分配收益", _yuan(s.unattributed_fen)]]
     headline += [["受益户数", s.households_benefited], ["销售重量（吨）", Decimal(data.details.grams_sold) / 1_000_000]]
     headline.append(["证书无效的销售行", s.uncertified_lines])
-    _sheet(book, "汇总", ["指标", "数值"], headline, set(), money_rows={2, 3, 4, 5, 6})  # the five amounts
+    _sheet(book, "汇总", ["指标", "数值"], headline, set(), money_rows=frozenset({2, 3, 4, 5, 6}))  # the five amounts
     _sheet(
         book,
         "渠道",

@@ -11,21 +11,22 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from core.auth import Actor
+from core.codes import CHANNELS
 from core.config import business_zone
 from core.db import reserve_ids
 from core.i18n import _
 from core.locks import locked
-from core.models import CHANNELS, Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
+from core.models import Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
 from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount, quantity_text
 from orders.refunds import refund_amount, refunded_so_far
 
@@ -291,14 +292,15 @@ class Sales:
         if not new_sales:
             return
         now = utc_now()
-        ids = reserve_ids(session, Sale.__table__, len(new_sales))
+        sale_table, line_table = cast(Table, Sale.__table__), cast(Table, SaleLine.__table__)
+        ids = reserve_ids(session, sale_table, len(new_sales))
         for sale_id, row in zip(ids, new_sales, strict=True):
             row["id"] = sale_id
             row["created_at"] = now
-        session.execute(insert(Sale.__table__), new_sales)
+        session.execute(insert(sale_table), new_sales)
         self._ours.extend(ids)
         session.execute(
-            insert(SaleLine.__table__),
+            insert(line_table),
             [
                 {
                     "sale_id": sale["id"],
@@ -316,7 +318,7 @@ class Sales:
         )
         batch.added += len(new_sales)
 
-    def _extend(self, session: Session, sale: _Stored, values: dict[str, Any], priced: list, batch: Batch) -> None:  # type: ignore[type-arg]
+    def _extend(self, session: Session, sale: _Stored, values: dict[str, Any], priced: list, batch: Batch) -> None:
         """More rows of a sale written earlier in this import (its rows were not together)."""
         line = priced[0][0]
         if (values["sold_at"], values["channel"], values["counter_code"], values["customer_org"]) != sale.header[:4]:
@@ -339,7 +341,7 @@ class Sales:
         extra = sum(line_amount(price, qty) for _l, _i, qty, price in priced)
         session.execute(update(Sale).where(Sale.id == sale.id).values(total_fen=Sale.total_fen + extra))
 
-    def _compare(self, sale: _Stored, values: dict[str, Any], priced: list, batch: Batch) -> None:  # type: ignore[type-arg]
+    def _compare(self, sale: _Stored, values: dict[str, Any], priced: list, batch: Batch) -> None:
         """A sale_ref that existed before the import: same content is skipped, other content is an error."""
         line, ref = priced[0][0], values["sale_ref"]
         seen = self._preexisting.get(ref)
@@ -428,7 +430,7 @@ class Sales:
         missing = [lid for lid, _q, _p in sale.lines.values() if lid not in refunded]
         if missing:
             refunded.update(refunded_so_far(session, missing))
-        result = []
+        result: list[tuple[int, int, int]] = []
         errors = len(batch.errors)
         for line, values in group.rows:
             if values["sold_at"] < sold_at:

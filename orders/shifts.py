@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
+from core.codes import PAYMENT_METHODS
 from core.errors import BangfuError
 from core.i18n import _
 from core.locks import locked
-from core.models import PAYMENT_METHODS, Counter, Payment, Refund, Sale, Shift, utc_now
+from core.models import Counter, Payment, Refund, Sale, Shift, utc_now
 from core.money import format_fen
 
 
@@ -160,4 +161,4 @@ def closed_reports(session: Session, counter_code: str) -> list[ZReport]:
         .where(Shift.counter_id == counter.id, Shift.report.is_not(None))
         .order_by(Shift.number.desc())
     )
-    return [ZReport.from_json(text) for text in rows]
+    return [ZReport.from_json(text) for text in rows if text is not None]

@@ -51,5 +51,5 @@ def test_print_labels_then_scan_them_at_the_counter(qtbot, db, tmp_path: Path) -
 def test_an_empty_job_says_what_is_missing(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     page = LabelsPage(db, ADMIN, "标签打印")
     qtbot.addWidget(page)
-    assert page.render() is None
+    assert page.make_pdf() is None
     assert page.status.text()

@@ -1,11 +1,13 @@
 """Alembic environment: runs on the connection that core.db hands over (no alembic.ini)."""
 
+from typing import Any, Literal
+
 from alembic import context
 
 from core.models import Base, UTCDateTime
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Write UTCDateTime as the plain column type it stores, so migrations never import models."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

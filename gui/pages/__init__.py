@@ -6,12 +6,13 @@ A page's module is imported the first time the page is shown, so start-up loads 
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.auth import Actor
 from core.db import Database
 from gui.pages.placeholder import PlaceholderPage
+from gui.text import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class PageSpec:
     def make(self, db: Database, actor: Actor) -> QWidget:
         if self.module is None:
             return PlaceholderPage(self.title)
-        return importlib.import_module(self.module).make(db, actor, self.title)  # type: ignore[no-any-return]
+        return importlib.import_module(self.module).make(db, actor, self.title)
 
 
 PAGES = (

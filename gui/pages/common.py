@@ -88,7 +88,7 @@ class RecordPage(QWidget):
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout, self.heading = page_layout(self, title)
-        inner = QVBoxLayout()
+        inner = self.inner = QVBoxLayout()  # pages add their own parts below the table
         inner.setContentsMargins(20, 0, 8, 0)
         inner.addLayout(self.filters)
         inner.addWidget(self.table, 1)
@@ -138,7 +138,7 @@ class RecordPage(QWidget):
         dialog.open()
         return dialog
 
-    def add_button(self, text: str, action: Callable[[], None]) -> QPushButton:
+    def add_button(self, text: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(action)
         self.buttons.addWidget(button)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,16 +24,17 @@ from sqlalchemy import select
 
 from catalog.search import find_products
 from core.auth import Actor, can
+from core.codes import ORG_KINDS
 from core.config import business_zone
 from core.db import Database
 from core.errors import BangfuError
-from core.models import ORG_KINDS, Campaign, Organisation
+from core.models import Campaign, Organisation
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col, RecordModel
-from gui.text import channel_text, tr
+from gui.text import QT_TRANSLATE_NOOP, channel_text, tr
 from orders.bulk import (
     cancel_order,
     coop_households,
@@ -236,17 +237,16 @@ class BulkOrders(RecordPage):
                 Col(tr("Share"), lambda q: f"{q.share * 100:.1f}%", right=True),
             ]
         )
-        inner = self.layout().itemAt(1).layout()  # type: ignore[union-attr]
-        inner.addWidget(QLabel(tr("Quotas of this year")))
+        self.inner.addWidget(QLabel(tr("Quotas of this year")))
         self.quota_view = _table(self.quotas)
-        inner.addWidget(self.quota_view)
+        self.inner.addWidget(self.quota_view)
 
     def loaded(self) -> None:
         with self.db.read_session() as session:
             self.quotas.set_rows(quota_progress(session, dt.date.today().year, business_zone(session)))
         self.quota_view.resizeColumnsToContents()
 
-    def _act(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _act(self, action) -> None:
         row = self.selected()
         if row is None:
             return

@@ -8,8 +8,8 @@ the same sale.
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -37,7 +37,7 @@ from core.models import Counter, utc_now
 from core.money import format_fen, parse_yuan, quantity_text
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
-from gui.text import tr
+from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.cart import Cart, CartLine
 from orders.counter import checkout, held_carts, hold_cart, matches, open_cart, recall_cart, save_open_cart, scan
 from orders.ledger import PaymentDraft, SaleRecorded
@@ -273,7 +273,8 @@ class CounterPage(QWidget):
             button.clicked.connect(actions[key])
             keys.addWidget(button)
             self.buttons[key] = button
-            QShortcut(QKeySequence("Delete" if key == "Del" else "Escape" if key == "Esc" else key), self, actions[key])
+            shortcut = QShortcut(QKeySequence("Delete" if key == "Del" else "Escape" if key == "Esc" else key), self)
+            shortcut.activated.connect(actions[key])
         keys.addStretch(1)
 
         left = QVBoxLayout()
@@ -404,8 +405,10 @@ class CounterPage(QWidget):
         becoming active again (a dialog closed, the clerk came back) gives the scan field the keyboard."""
         if event.type() == QEvent.Type.WindowActivate and watched is self._watched and self.isVisible():
             self.scan_field.setFocus()
-        if watched is self.scan_field and event.type() == event.Type.KeyPress and self.suggestions.isVisible():
-            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if watched is self.scan_field and pressed and self.suggestions.isVisible():
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
             if step:
                 self._move_suggestion(step)
                 return True
@@ -500,7 +503,7 @@ class CounterPage(QWidget):
 
     def receipt_pdf(self, refund_ref: str | None = None) -> bytes | None:
         """The last sale's receipt, or a refund's."""
-        width = int(QSettings().value("receipt_width", 58))
+        width = int(str(QSettings().value("receipt_width", 58)))
         with self.db.read_session() as session:
             if refund_ref is not None:
                 return render_receipt(refund_receipt(session, refund_ref), width)
@@ -596,9 +599,9 @@ class CounterPage(QWidget):
             approver = dialog.approver
         try:
             with self.db.session() as session, session.begin():
-                chosen = picked_lines(session, receipt.ref, lines)
+                picked = picked_lines(session, receipt.ref, lines)
                 done = record_refund(
-                    session, approver or self.actor, RefundDraft(receipt.ref, utc_now(), chosen, reason, method="cash")
+                    session, approver or self.actor, RefundDraft(receipt.ref, utc_now(), picked, reason, method="cash")
                 )
         except BangfuError as exc:
             self.say(str(exc), error=True)

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from catalog.listing import HouseholdRow, household_rows
 from catalog.registry import reveal_id_number, save_household
 from core.auth import Actor, can
+from core.codes import HOUSEHOLD_STATUSES
 from core.db import Database
-from core.models import HOUSEHOLD_STATUSES
 from core.places import place_name
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage, this_month

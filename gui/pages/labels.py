@@ -84,7 +84,7 @@ class LabelsPage(QWidget):
         form.addRow(self.outline)
         buttons = QHBoxLayout()
         for text, action in (
-            (tr("Preview"), self.render),
+            (tr("Preview"), self.make_pdf),
             (tr("Print…"), self.print_labels),
             (tr("Save PDF…"), self.save_pdf),
         ):
@@ -121,8 +121,14 @@ class LabelsPage(QWidget):
         self.jobs.setCellWidget(row, 2, spin)
         self.search.clear()
 
+    def _job(self, row: int) -> tuple[str, int]:
+        code, count = self.jobs.item(row, 0), self.jobs.cellWidget(row, 2)
+        assert code is not None
+        assert isinstance(count, QSpinBox)
+        return code.text(), count.value()
+
     def _chosen(self) -> tuple[list[tuple[str, int]], Template, str, dt.date, int | None]:
-        jobs = [(self.jobs.item(r, 0).text(), self.jobs.cellWidget(r, 2).value()) for r in range(self.jobs.rowCount())]  # type: ignore[attr-defined]
+        jobs = [self._job(row) for row in range(self.jobs.rowCount())]
         if not jobs:
             raise BangfuError(tr("Add at least one product."))
         produced = dt.date.fromisoformat(self.produced.date().toString("yyyy-MM-dd"))
@@ -134,7 +140,7 @@ class LabelsPage(QWidget):
             self.shelf.value() or None,
         )
 
-    def render(self, then=None) -> Task | None:  # type: ignore[no-untyped-def]
+    def make_pdf(self, then=None) -> Task | None:
         """Render in the background, then show the first sheet (and run ``then``)."""
         try:
             jobs, template, batch, produced, shelf = self._chosen()
@@ -168,7 +174,7 @@ class LabelsPage(QWidget):
         return self.task
 
     def print_labels(self) -> None:
-        self.render(lambda data: print_pdf(self, data, "labels"))
+        self.make_pdf(lambda data: print_pdf(self, data, "labels"))
 
     def save_pdf(self, path: str | None = None) -> None:
         if path is None:
@@ -176,7 +182,7 @@ class LabelsPage(QWidget):
             if not path:
                 return
         target = Path(path)
-        self.render(lambda data: target.write_bytes(data))
+        self.make_pdf(lambda data: target.write_bytes(data))
 
 
 def make(db: Database, actor: Actor, title: str) -> QWidget:

@@ -24,9 +24,10 @@ from catalog.fields import barcode
 from catalog.listing import ProductRow, product_rows
 from catalog.registry import save_product
 from core.auth import Actor, can
+from core.codes import CERT_LEVELS
 from core.db import Database
 from core.errors import BangfuError
-from core.models import CERT_LEVELS, Product, Supplier
+from core.models import Product, Supplier
 from core.money import format_fen, quantity_text, yuan_text
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,7 +30,7 @@ from gui.forms import Field, FormDialog
 from gui.pages.common import page_layout
 from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
-from gui.text import tr
+from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.counter import counters, save_counter
 from orders.receipts import WIDTHS_MM
 
@@ -69,7 +69,7 @@ class SettingsPage(QWidget):
         self.paper = QComboBox()
         for width in WIDTHS_MM:
             self.paper.addItem(tr("{0} mm roll").replace("{0}", str(width)), width)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(int(QSettings().value("receipt_width", 58)))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(int(str(QSettings().value("receipt_width", 58))))))
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout()

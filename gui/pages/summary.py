@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,7 @@ from core.scales import zero_based_scale
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
-from gui.text import channel_text, tr
+from gui.text import QT_TRANSLATE_NOOP, channel_text, tr
 from orders.issuing import differences, issue_month, latest_issue
 from orders.month_details import latest_ended_month, year_view
 from orders.report_pdf import ReportInput, render_monthly_pdf, report_input

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 from catalog.listing import SupplierRow, supplier_rows
 from catalog.registry import Share, add_linkage, end_linkage, save_supplier, shares
 from core.auth import Actor
+from core.codes import LINKAGE_MODES, SUPPLIER_KINDS
 from core.db import Database
 from core.errors import BangfuError
-from core.models import LINKAGE_MODES, SUPPLIER_KINDS
 from core.money import rate_text, weight_text
 from core.places import place_name
 from gui.forms import Field, FormDialog
@@ -100,9 +100,8 @@ class SuppliersPage(RecordPage):
             button = QPushButton(text)
             button.clicked.connect(action)
             header.addWidget(button)
-        inner = self.layout().itemAt(1).layout()  # type: ignore[union-attr]
-        inner.addLayout(header)
-        inner.addWidget(self.links_view)
+        self.inner.addLayout(header)
+        self.inner.addWidget(self.links_view)
         self.table.selectionModel().selectionChanged.connect(self.show_links)
 
     def loaded(self) -> None:

@@ -19,9 +19,10 @@ from core.audit import record
 from core.audit_text import GROUPS, group_text
 from core.audit_trail import AuditRow, audit_rows
 from core.auth import Actor, can, change_password, create_user, set_active, users
+from core.codes import ROLES
 from core.db import Database
 from core.errors import BangfuError
-from core.models import ROLES, Supplier
+from core.models import Supplier
 from core.tabular import write_table
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage, page_layout
@@ -95,7 +96,7 @@ class UsersTab(RecordPage):
         if row is not None:
             self._try(lambda s: set_active(s, self.actor, row.username, not row.active))
 
-    def _try(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _try(self, action) -> None:
         try:
             self.write(action)
         except BangfuError as exc:
@@ -116,7 +117,7 @@ class _UserRow:
         self.search_key = f"{username} {display_name}".lower()
 
     @classmethod
-    def of(cls, user) -> "_UserRow":  # type: ignore[no-untyped-def]
+    def of(cls, user) -> "_UserRow":
         return cls(user.username, user.display_name, user.role, user.counter_code, user.active)
 
 

@@ -1562,38 +1562,38 @@
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="16"/>
+        <location filename="../../gui/text.py" line="22"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="94"/>
-        <location filename="../../gui/text.py" line="17"/>
+        <location filename="../../gui/text.py" line="23"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="18"/>
+        <location filename="../../gui/text.py" line="24"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="19"/>
+        <location filename="../../gui/text.py" line="25"/>
         <source>Cooperative manager</source>
         <translation>合作社管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="26"/>
+        <location filename="../../gui/text.py" line="32"/>
         <source>Co-op</source>
         <translation>合作社</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="27"/>
+        <location filename="../../gui/text.py" line="33"/>
         <source>Bulk</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="28"/>
+        <location filename="../../gui/text.py" line="34"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
@@ -1611,7 +1611,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="38"/>
-        <location filename="../../gui/text.py" line="25"/>
+        <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
@@ -1949,47 +1949,47 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="35"/>
+        <location filename="../../gui/pages/__init__.py" line="36"/>
         <source>Checkout</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="36"/>
+        <location filename="../../gui/pages/__init__.py" line="37"/>
         <source>Products &amp; certificates</source>
         <translation>商品与认定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="37"/>
+        <location filename="../../gui/pages/__init__.py" line="38"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="38"/>
+        <location filename="../../gui/pages/__init__.py" line="39"/>
         <source>Households</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="39"/>
+        <location filename="../../gui/pages/__init__.py" line="40"/>
         <source>Cooperatives &amp; bulk orders</source>
         <translation>合作社与团购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="40"/>
+        <location filename="../../gui/pages/__init__.py" line="41"/>
         <source>Label printing</source>
         <translation>标签打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="41"/>
+        <location filename="../../gui/pages/__init__.py" line="42"/>
         <source>Monthly summary</source>
         <translation>月度汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="42"/>
+        <location filename="../../gui/pages/__init__.py" line="43"/>
         <source>Users &amp; log</source>
         <translation>用户与日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="43"/>
+        <location filename="../../gui/pages/__init__.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
