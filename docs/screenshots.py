@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QThreadPool
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -27,6 +27,7 @@ from gui.app import install_translations, make_app
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
 from gui.printing import rasteriser
+from gui.tasks import wait_for_background
 from orders.ledger import PaymentDraft
 from orders.report_pdf import render_monthly_pdf, report_input
 
@@ -37,7 +38,7 @@ SIZE = (1366, 768)
 def settle(app: QApplication) -> None:
     """Background loads finish, their results arrive, then layouts (charts) settle."""
     for _round in range(3):
-        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_for_background()
         app.processEvents()
 
 

@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from core.models import User
 from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
 from gui.main_window import MainWindow
-from gui.tasks import Report, run_task
+from gui.tasks import Report, run_task, wait_for_background
 
 I18N = RESOURCES / "i18n"
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"]
@@ -122,10 +122,10 @@ def _screenshot(app: QApplication, db: Database, target: Path, page: str, size: 
         window.show_page(page)
         widget = window
     widget.show()
-    app.processEvents()
-    QThreadPool.globalInstance().waitForDone(30_000)  # pages load their rows in the background
-    for _round in range(3):  # results arrive, then layouts (charts) settle
+    for _round in range(3):  # pages load in the background, results arrive, then layouts (charts) settle
         app.processEvents()
+        wait_for_background()
+    app.processEvents()
     saved = widget.grab().save(str(target))
     widget.close()
     if not saved:

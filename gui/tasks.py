@@ -1,9 +1,15 @@
 """Running work off the GUI thread: one helper for every long action, as Anki does.
 
-``run_task`` starts ``work(report)`` on Qt's thread pool and calls ``done(result)`` or
+``run_task`` starts ``work(report)`` on the window's one worker thread (work runs one piece
+after another, so two pieces never race for the database) and calls ``done(result)`` or
 ``failed(error)`` back on the GUI thread. ``report(n)`` updates the progress dialog, which
 appears only when the work lasts over half a second, and raises Cancelled once the user has
 pressed Cancel. The work must open its own database session: sessions never cross threads.
+
+A load given a ``view`` name supersedes the previous load of that view on the same widget: the
+older one is cancelled and its result, should it still arrive, is dropped — so a slow old
+reload never overwrites a newer one. After a write, ``announce(kinds)`` tells every page, through
+``CHANGES.changed``, which kinds of data changed; a page reloads only if it shows one of them.
 """
 
 import logging
@@ -17,6 +23,26 @@ from core.errors import BangfuError
 from core.tasks import CancelToken
 
 Report = Callable[[int], None]
+
+POOL = QThreadPool()
+POOL.setMaxThreadCount(1)
+
+
+def wait_for_background(msecs: int = 30_000) -> bool:
+    """Block until the worker is idle (screenshots, tests); True when it is."""
+    return POOL.waitForDone(msecs)
+
+
+class _Changes(QObject):
+    changed = Signal(object)  # a frozenset of kinds of data: "products", "sales", "users", …
+
+
+CHANGES = _Changes()
+
+
+def announce(*kinds: str) -> None:
+    """After a committed write: every page showing one of ``kinds`` reloads."""
+    CHANGES.changed.emit(frozenset(kinds))
 
 
 class _Signals(QObject):
@@ -59,6 +85,7 @@ class Task(QObject):
         super().__init__(parent)
         self.token = CancelToken()
         self.job: QRunnable | None = None  # set by run_task: keeps the signals' sender alive
+        self.superseded = False  # a newer load of the same view started: drop this one's result
         self.label = label
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -89,12 +116,14 @@ class Task(QObject):
     @Slot(object)
     def _finished(self, result: object) -> None:
         self._close()
-        self.finished.emit(result)
+        if not self.superseded:
+            self.finished.emit(result)
 
     @Slot(object)
     def _failed(self, error: object) -> None:
         self._close()
-        self.failed.emit(error)
+        if not self.superseded:
+            self.failed.emit(error)
 
 
 def run_task(
@@ -104,9 +133,18 @@ def run_task(
     done: Callable[[Any], None],
     failed: Callable[[BaseException], None],
     maximum: int = 0,
+    view: str | None = None,
 ) -> Task:
-    """Start ``work`` in the background; ``done``/``failed`` run on the GUI thread afterwards."""
+    """Start ``work`` in the background; ``done``/``failed`` run on the GUI thread afterwards.
+    With ``view``, this load supersedes the widget's previous load of that view."""
     task = Task(parent, label, maximum)
+    if view is not None:
+        loads: dict[str, Task] = parent.__dict__.setdefault("_latest_loads", {})
+        older = loads.get(view)
+        if older is not None:
+            older.cancel()  # its result is dropped when it arrives (see Task.superseded)
+            older.superseded = True
+        loads[view] = task
     job = _Job(work, task.token)
     job.signals.progress.connect(task._progress)
     job.signals.finished.connect(task._finished)
@@ -114,7 +152,7 @@ def run_task(
     task.finished.connect(done)
     task.failed.connect(failed)
     task.job = job  # keeps the signals' sender alive until the task is gone
-    QThreadPool.globalInstance().start(job)
+    POOL.start(job)
     return task
 
 

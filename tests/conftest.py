@@ -31,17 +31,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--pg-url", default=os.environ.get("BANGFU_TEST_PG_URL"), help="PostgreSQL for the tests")
 
 
-@pytest.fixture(autouse=True)
-def _background_work_ends_with_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A window test's background tasks finish before the next test starts, so no late result
-    reaches a page that its own test already closed."""
-    yield
-    if request.node.get_closest_marker("gui") is not None:
-        from PySide6.QtCore import QThreadPool
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """A window test's background work finishes before its fixtures are torn down (a database
+    disposed under a running load crashes) and before the next test starts (no late result
+    reaches a page that its own test already closed)."""
+    if item.get_closest_marker("gui") is not None:
         from PySide6.QtWidgets import QApplication
 
-        QThreadPool.globalInstance().waitForDone(30_000)
+        from gui.tasks import wait_for_background
+
+        wait_for_background()
         QApplication.processEvents()
+        wait_for_background()  # work that a result started
 
 
 @pytest.fixture(autouse=True)

@@ -27,4 +27,3 @@ def test_core_packages_import_without_qt() -> None:
     result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) >= 15  # core, catalog, orders, cli and their modules were all imported
-

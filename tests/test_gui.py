@@ -145,3 +145,49 @@ def test_page_titles_sit_at_one_height_and_settings_lists_counters_and_templates
     assert isinstance(settings, SettingsPage)
     assert [row.code for row in settings.counters.rows] == ["ZZ01"]
     assert settings.templates.rowCount() >= 6  # the shipped label stocks
+
+
+def test_an_older_load_never_overwrites_a_newer_one(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Two loads of one view: the first is slow and finishes last; only the second's result shows."""
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from gui.tasks import run_task, wait_for_background
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    shown: list[str] = []
+    release = threading.Event()
+
+    def slow(_report):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return "old"
+
+    first = run_task(page, "load", slow, shown.append, lambda e: None, view="rows")
+    run_task(page, "load", lambda _report: "new", shown.append, lambda e: None, view="rows")
+    assert first.token.cancelled  # the older load is asked to stop
+    release.set()
+    wait_for_background()
+    qtbot.waitUntil(lambda: shown == ["new"])
+    qapp.processEvents()
+    assert shown == ["new"]
+
+
+def test_a_write_tells_every_page_that_shows_its_kind(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from gui.pages.products import ProductsPage
+    from gui.pages.suppliers import SuppliersPage
+    from gui.tasks import announce
+
+    window.show_page("catalog")
+    window.show_page("suppliers")
+    products = next(w for w in window._built.values() if isinstance(w, ProductsPage))
+    suppliers = next(w for w in window._built.values() if isinstance(w, SuppliersPage))
+    qtbot.waitUntil(lambda: products.task is None and suppliers.task is None)
+    reloads: list[str] = []
+    products.reload = lambda: reloads.append("products")  # type: ignore[method-assign]
+    suppliers.reload = lambda: reloads.append("suppliers")  # type: ignore[method-assign]
+    announce("products")
+    assert reloads == ["products"]
+    announce("suppliers")
+    assert sorted(reloads) == ["products", "products", "suppliers"]  # a product row names its supplier

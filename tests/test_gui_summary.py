@@ -48,7 +48,8 @@ def test_cards_show_the_months_figures(page: SummaryPage) -> None:
 
 
 def test_issuing_then_late_data_shows_the_difference(qtbot, page: SummaryPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert page.issue(confirm=False) == 1
+    page.issue(confirm=False)
+    qtbot.waitUntil(lambda: page.issued == 1)
     qtbot.waitUntil(lambda: "第 1 版" in page.issue_note.text() and page.task is None)
     assert "没有变化" in page.issue_note.text()
     with page.db.session() as session, session.begin():

@@ -99,8 +99,11 @@ def test_users_and_log_page_lists_and_exports_the_audit_trail(qtbot, db, tmp_pat
     assert page.tabs.count() == 2
     audit.action.setCurrentIndex(audit.action.findData("user"))
     assert audit.proxy.rowCount() == 1
-    audit.export(str(tmp_path / "audit.csv"))
+    audit.export(str(tmp_path / "audit.csv"))  # written by the worker, not the GUI thread
+    qtbot.waitUntil(lambda: audit.task is None and (tmp_path / "audit.csv").exists())
     assert "user.create" in (tmp_path / "audit.csv").read_text(encoding="utf-8-sig")
+    with db.read_session() as session:
+        assert session.scalars(select(AuditEvent.action).order_by(AuditEvent.id.desc())).first() == "export.audit"
     manager_view = UsersPage(db, Actor("li", "manager"), "用户与日志")
     qtbot.addWidget(manager_view)
     assert manager_view.tabs.count() == 1  # managers read the log but do not manage users
@@ -204,3 +207,13 @@ def test_every_audit_action_and_summary_has_its_wording() -> None:
     assert action_text("something.new") == "something.new"  # unknown: as stored
     assert summary_text("added 3, skipped 0") == "added 3, skipped 0"
     assert summary_text("price: 6800 → 7250") == "price: 6800 → 7250"
+
+
+def test_the_audit_export_checks_the_permission(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """It wrote the file and its audit row on the GUI thread without asking who may."""
+    from core.audit_trail import export_audit
+    from core.auth import PermissionDenied
+
+    with db.session() as session, session.begin(), pytest.raises(PermissionDenied):
+        export_audit(session, Actor("wang", "cashier", counter_code="ZZ01"), tmp_path / "a.csv", [1])
+    assert not (tmp_path / "a.csv").exists()

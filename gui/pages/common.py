@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,7 @@ from core.auth import Actor, can
 from core.db import Database
 from gui.import_dialog import ImportDialog, export_kind
 from gui.table import Col, RecordFilter, RecordModel
-from gui.tasks import Task, message_for, run_task
+from gui.tasks import CHANGES, Task, announce, message_for, run_task
 from gui.text import tr
 
 
@@ -53,12 +53,15 @@ class RecordPage(QWidget):
         title: str,
         columns: Sequence[Col],
         load: Callable[[Session], list[Any]],
+        shows: tuple[str, ...] = (),
         **model_kw: Any,
     ) -> None:
         super().__init__()
         self.db = db
         self.actor = actor
         self._load = load
+        self.shows = shows  # kinds of data listed here: a write of one anywhere reloads the page
+        CHANGES.changed.connect(self._changed)
         self.task: Task | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search: code, name or pinyin initials"))
@@ -134,7 +137,7 @@ class RecordPage(QWidget):
 
     def open_import(self, kind: str) -> ImportDialog:
         dialog = ImportDialog(self, self.db, self.actor, kind)
-        dialog.accepted.connect(self.reload)
+        dialog.accepted.connect(lambda: announce(kind) if kind in self.shows else self.reload())
         dialog.open()
         return dialog
 
@@ -151,7 +154,7 @@ class RecordPage(QWidget):
             with self.db.read_session() as session:
                 return self._load(session)
 
-        self.task = run_task(self, tr("Loading…"), work, self._loaded, self.show_error)
+        self.task = run_task(self, tr("Loading…"), work, self._loaded, self.show_error, view="rows")
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -176,7 +179,14 @@ class RecordPage(QWidget):
         QMessageBox.warning(self, self.window().windowTitle(), message_for(error))
 
     def write(self, action: Callable[[Session], object]) -> None:
-        """Run one small write in its own transaction, then reload."""
+        """Run one small write in its own transaction, then tell every page showing this kind."""
         with self.db.session() as session, session.begin():
             action(session)
-        self.reload()
+        announce(*self.shows)
+        if not self.shows:
+            self.reload()
+
+    @Slot(object)  # a real slot: Qt drops the connection when the page is closed
+    def _changed(self, kinds: frozenset[str]) -> None:
+        if kinds & set(self.shows):
+            self.reload()

@@ -217,7 +217,7 @@ class BulkOrders(RecordPage):
             Col(tr("State"), lambda o: tr(STATE_NAMES[o.state])),
             Col(tr("Amount"), lambda o: format_fen(o.total_fen), sort=lambda o: o.total_fen, right=True),
         ]
-        super().__init__(db, actor, tr("Bulk orders"), columns, lambda s: order_rows(s, actor))
+        super().__init__(db, actor, tr("Bulk orders"), columns, lambda s: order_rows(s, actor), shows=("bulk orders",))
         for text, action in (
             (tr("New organisation…"), self.new_organisation),
             (tr("New order…"), self.new_order),

@@ -29,7 +29,14 @@ class HouseholdsPage(RecordPage):
             Col(tr("Status"), lambda r: status_text(r.status)),
             Col(tr("Linked suppliers"), lambda r: r.suppliers),
         ]
-        super().__init__(db, actor, title, columns, lambda s: household_rows(s, actor, this_month()))
+        super().__init__(
+            db,
+            actor,
+            title,
+            columns,
+            lambda s: household_rows(s, actor, this_month()),
+            shows=("households", "linkages"),
+        )
         self.status = self.add_choice_filter(
             "status", tr("All statuses"), [(s, status_text(s)) for s in HOUSEHOLD_STATUSES]
         )

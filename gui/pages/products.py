@@ -85,6 +85,7 @@ class ProductsPage(RecordPage):
             title,
             columns,
             lambda s: product_rows(s, actor, dt.date.today()),
+            shows=("products", "suppliers"),  # a product row names its supplier
             background=lambda r: STATUS_COLOURS[r.status],
         )
         self.status = self.add_choice_filter(

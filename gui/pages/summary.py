@@ -107,6 +107,7 @@ class SummaryPage(QWidget):
         self.db, self.actor = db, actor
         self.task: Task | None = None
         self.data: ReportInput | None = None
+        self.issued: int | None = None  # the number of the issue this page made last
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
         self.month = QComboBox()
@@ -236,13 +237,18 @@ class SummaryPage(QWidget):
             self.month.blockSignals(False)
             self.show_month(result)
 
-        self.task = run_task(self, tr("Computing the month…"), work, opened, self.failed)
+        self.task = run_task(self, tr("Computing the month…"), work, opened, self.failed, view="month")
         return self.task
 
     def load(self) -> Task:
         month = self.month.currentData()
         self.task = run_task(
-            self, tr("Computing the month…"), lambda _report: self._month_figures(month), self.show_month, self.failed
+            self,
+            tr("Computing the month…"),
+            lambda _report: self._month_figures(month),
+            self.show_month,
+            self.failed,
+            view="month",  # a month picked later wins over one still computing
         )
         return self.task
 
@@ -340,7 +346,9 @@ class SummaryPage(QWidget):
             with self.db.read_session() as session:
                 return year_view(session, self.actor, year, business_zone(session))
 
-        self.task = run_task(self, tr("Computing the year…"), work, self._year_loaded, self.failed, maximum=12)
+        self.task = run_task(
+            self, tr("Computing the year…"), work, self._year_loaded, self.failed, maximum=12, view="year"
+        )
         return self.task
 
     def _year_loaded(self, rows: list[tuple[str, int, int, int]]) -> None:
@@ -379,11 +387,24 @@ class SummaryPage(QWidget):
     def export_xlsx(self, path: str | None = None) -> Task | None:
         return self._write("xlsx", path)
 
-    def print_report(self) -> None:
-        if self.data is not None:
-            print_pdf(self, render_monthly_pdf(self.data), "reports")
+    def print_report(self) -> Task | None:
+        """The PDF is rendered in the background; only the print dialog runs on the GUI thread."""
+        if self.data is None:
+            return None
+        data = self.data
 
-    def issue(self, confirm: bool = True) -> int | None:
+        def done(pdf: bytes) -> None:
+            self.task = None
+            print_pdf(self, pdf, "reports")
+
+        self.task = run_task(
+            self, tr("Writing the report…"), lambda _report: render_monthly_pdf(data), done, self.failed
+        )
+        return self.task
+
+    def issue(self, confirm: bool = True) -> Task | None:
+        """Issue the month in the background (its PDF is rendered and stored); ``issued`` then
+        holds the issue number."""
         month = self.month.currentData()
         if confirm:
             answer = QMessageBox.question(
@@ -393,10 +414,18 @@ class SummaryPage(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
-        with self.db.session() as session, session.begin():
-            number = issue_month(session, self.actor, month).issue_no
-        self.load()
-        return number
+
+        def work(_report: Report) -> int:
+            with self.db.session() as session, session.begin():
+                return issue_month(session, self.actor, month).issue_no  # renders the PDF it stores
+
+        def done(number: int) -> None:
+            self.task = None
+            self.issued = number
+            self.load()
+
+        self.task = run_task(self, tr("Issuing the month…"), work, done, self.failed)
+        return self.task
 
 
 def make(db: Database, actor: Actor, title: str) -> QWidget:

@@ -63,7 +63,14 @@ class SuppliersPage(RecordPage):
             Col(tr("Linked households"), lambda r: str(r.households), sort=lambda r: r.households, right=True),
             Col(tr("Phone"), lambda r: r.contact_phone),
         ]
-        super().__init__(db, actor, title, columns, lambda s: supplier_rows(s, actor, self.month))
+        super().__init__(
+            db,
+            actor,
+            title,
+            columns,
+            lambda s: supplier_rows(s, actor, self.month),
+            shows=("suppliers", "linkages"),
+        )
         self.add_button(tr("New supplier…"), self.new_supplier)
         self.add_button(tr("Edit…"), self.edit_supplier)
         self.add_transfer_buttons("suppliers")

@@ -13,20 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from core.audit import record
 from core.audit_text import GROUPS, group_text
-from core.audit_trail import AuditRow, audit_rows
+from core.audit_trail import AuditRow, audit_rows, export_audit
 from core.auth import Actor, can, change_password, create_user, set_active, users
 from core.codes import ROLES
 from core.db import Database
 from core.errors import BangfuError
 from core.models import Supplier
-from core.tabular import write_table
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col
+from gui.tasks import Report, run_task
 from gui.text import role_text, tr
 
 
@@ -39,7 +37,9 @@ class UsersTab(RecordPage):
             Col(tr("Counter"), lambda u: u.counter_code or ""),
             Col(tr("Active"), lambda u: tr("yes") if u.active else tr("no")),
         ]
-        super().__init__(db, actor, tr("Users"), columns, lambda s: [_UserRow.of(u) for u in users(s)])
+        super().__init__(
+            db, actor, tr("Users"), columns, lambda s: [_UserRow.of(u) for u in users(s)], shows=("users",)
+        )
         self.add_button(tr("New user…"), self.new_user)
         self.add_button(tr("Reset password…"), self.reset_password)
         self.add_button(tr("Activate / deactivate"), self.toggle)
@@ -151,14 +151,19 @@ class AuditTab(RecordPage):
             )
             if not path:
                 return
-        rows: list[AuditRow] = [self.proxy.row_at(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())]
-        header = ["time", "user", "action", "target", "details"]
-        write_table(Path(path), header, ([e.at.isoformat(), e.username, e.action, e.target, e.summary] for e in rows))
-        self.write(lambda s: _audit_export(s, self.actor, Path(path).name, len(rows)))
+        shown: list[AuditRow] = [self.proxy.row_at(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())]
+        ids, target = [row.id for row in shown], Path(path)
 
+        def work(_report: Report) -> int:
+            with self.db.session() as session, session.begin():
+                return export_audit(session, self.actor, target, ids)
 
-def _audit_export(session: Session, actor: Actor, name: str, count: int) -> None:
-    record(session, actor.username, "export.audit", name, f"{count} rows")
+        def done(count: int) -> None:
+            self.task = None
+            self.count.setText(tr("{0} rows written to {1}").replace("{0}", f"{count:,}").replace("{1}", str(target)))
+            self.reload()  # the export is in the log now
+
+        self.task = run_task(self, tr("Exporting…"), work, done, self.show_error)
 
 
 class UsersPage(QWidget):

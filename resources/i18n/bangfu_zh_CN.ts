@@ -135,45 +135,46 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/summary.py" line="356"/>
-        <location filename="../../gui/pages/users.py" line="149"/>
+        <location filename="../../gui/pages/summary.py" line="364"/>
+        <location filename="../../gui/pages/users.py" line="150"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
-        <location filename="../../gui/pages/users.py" line="149"/>
+        <location filename="../../gui/pages/users.py" line="150"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="218"/>
+        <location filename="../../gui/pages/users.py" line="166"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="64"/>
+        <location filename="../../gui/pages/common.py" line="67"/>
         <source>Search: code, name or pinyin initials</source>
         <translation>搜索：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="131"/>
+        <location filename="../../gui/pages/common.py" line="134"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="133"/>
-        <location filename="../../gui/pages/users.py" line="140"/>
+        <location filename="../../gui/pages/common.py" line="136"/>
+        <location filename="../../gui/pages/users.py" line="141"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="154"/>
+        <location filename="../../gui/pages/common.py" line="157"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="167"/>
+        <location filename="../../gui/pages/common.py" line="170"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total} 条</translation>
     </message>
@@ -194,10 +195,10 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="24"/>
-        <location filename="../../gui/pages/households.py" line="55"/>
+        <location filename="../../gui/pages/households.py" line="62"/>
         <location filename="../../gui/pages/labels.py" line="48"/>
-        <location filename="../../gui/pages/products.py" line="70"/>
-        <location filename="../../gui/pages/products.py" line="109"/>
+        <location filename="../../gui/pages/products.py" line="71"/>
+        <location filename="../../gui/pages/products.py" line="111"/>
         <location filename="../../gui/pages/settings.py" line="84"/>
         <location filename="../../gui/pages/settings.py" line="143"/>
         <source>Code</source>
@@ -205,14 +206,14 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="25"/>
-        <location filename="../../gui/pages/households.py" line="56"/>
+        <location filename="../../gui/pages/households.py" line="63"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="26"/>
-        <location filename="../../gui/pages/households.py" line="50"/>
         <location filename="../../gui/pages/households.py" line="57"/>
+        <location filename="../../gui/pages/households.py" line="64"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -224,15 +225,15 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="28"/>
-        <location filename="../../gui/pages/households.py" line="59"/>
+        <location filename="../../gui/pages/households.py" line="66"/>
         <source>Members</source>
         <translation>家庭人口</translation>
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="29"/>
-        <location filename="../../gui/pages/households.py" line="60"/>
-        <location filename="../../gui/pages/products.py" line="72"/>
-        <location filename="../../gui/pages/products.py" line="196"/>
+        <location filename="../../gui/pages/households.py" line="67"/>
+        <location filename="../../gui/pages/products.py" line="73"/>
+        <location filename="../../gui/pages/products.py" line="198"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -242,261 +243,261 @@
         <translation>联结供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="34"/>
-        <location filename="../../gui/pages/products.py" line="90"/>
+        <location filename="../../gui/pages/households.py" line="41"/>
+        <location filename="../../gui/pages/products.py" line="92"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="36"/>
+        <location filename="../../gui/pages/households.py" line="43"/>
         <source>New household…</source>
         <translation>新增帮扶户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="37"/>
-        <location filename="../../gui/pages/products.py" line="95"/>
-        <location filename="../../gui/pages/suppliers.py" line="68"/>
+        <location filename="../../gui/pages/households.py" line="44"/>
+        <location filename="../../gui/pages/products.py" line="97"/>
+        <location filename="../../gui/pages/suppliers.py" line="75"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="39"/>
+        <location filename="../../gui/pages/households.py" line="46"/>
         <source>Show ID number…</source>
         <translation>查看身份证号…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="284"/>
-        <location filename="../../gui/pages/households.py" line="58"/>
-        <location filename="../../gui/pages/suppliers.py" line="129"/>
+        <location filename="../../gui/pages/households.py" line="65"/>
+        <location filename="../../gui/pages/suppliers.py" line="135"/>
         <source>Region code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="69"/>
+        <location filename="../../gui/pages/households.py" line="76"/>
         <source>New household</source>
         <translation>新增帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/households.py" line="77"/>
+        <location filename="../../gui/pages/households.py" line="84"/>
         <source>Edit household {code}</source>
         <translation>编辑帮扶户 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="49"/>
-        <location filename="../../gui/pages/users.py" line="39"/>
+        <location filename="../../gui/pages/products.py" line="50"/>
+        <location filename="../../gui/pages/users.py" line="38"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="50"/>
+        <location filename="../../gui/pages/products.py" line="51"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="51"/>
+        <location filename="../../gui/pages/products.py" line="52"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="52"/>
+        <location filename="../../gui/pages/products.py" line="53"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="53"/>
+        <location filename="../../gui/pages/products.py" line="54"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="54"/>
+        <location filename="../../gui/pages/products.py" line="55"/>
         <source>Not yet valid</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="60"/>
+        <location filename="../../gui/pages/products.py" line="61"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="61"/>
+        <location filename="../../gui/pages/products.py" line="62"/>
         <source>Provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="62"/>
+        <location filename="../../gui/pages/products.py" line="63"/>
         <source>Municipal</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="63"/>
+        <location filename="../../gui/pages/products.py" line="64"/>
         <source>County</source>
         <translation>县级</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="282"/>
         <location filename="../../gui/pages/coop.py" line="356"/>
-        <location filename="../../gui/pages/products.py" line="71"/>
-        <location filename="../../gui/pages/products.py" line="110"/>
+        <location filename="../../gui/pages/products.py" line="72"/>
+        <location filename="../../gui/pages/products.py" line="112"/>
         <location filename="../../gui/pages/settings.py" line="85"/>
         <location filename="../../gui/pages/settings.py" line="92"/>
         <location filename="../../gui/pages/settings.py" line="144"/>
         <location filename="../../gui/pages/suppliers.py" line="53"/>
-        <location filename="../../gui/pages/suppliers.py" line="127"/>
-        <location filename="../../gui/pages/users.py" line="36"/>
-        <location filename="../../gui/pages/users.py" line="53"/>
+        <location filename="../../gui/pages/suppliers.py" line="133"/>
+        <location filename="../../gui/pages/users.py" line="35"/>
+        <location filename="../../gui/pages/users.py" line="54"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="101"/>
+        <location filename="../../gui/pages/coop.py" line="102"/>
         <location filename="../../gui/pages/counter.py" line="235"/>
-        <location filename="../../gui/pages/products.py" line="73"/>
+        <location filename="../../gui/pages/products.py" line="74"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="74"/>
-        <location filename="../../gui/pages/products.py" line="117"/>
+        <location filename="../../gui/pages/products.py" line="75"/>
+        <location filename="../../gui/pages/products.py" line="119"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="75"/>
-        <location filename="../../gui/pages/products.py" line="113"/>
+        <location filename="../../gui/pages/products.py" line="76"/>
+        <location filename="../../gui/pages/products.py" line="115"/>
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="76"/>
-        <location filename="../../gui/pages/products.py" line="120"/>
-        <location filename="../../gui/pages/summary.py" line="164"/>
+        <location filename="../../gui/pages/products.py" line="77"/>
+        <location filename="../../gui/pages/products.py" line="122"/>
+        <location filename="../../gui/pages/summary.py" line="165"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="77"/>
-        <location filename="../../gui/pages/products.py" line="125"/>
+        <location filename="../../gui/pages/products.py" line="78"/>
+        <location filename="../../gui/pages/products.py" line="127"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="78"/>
+        <location filename="../../gui/pages/products.py" line="79"/>
         <source>Certificate</source>
         <translation>认定证书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="79"/>
+        <location filename="../../gui/pages/products.py" line="80"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="92"/>
+        <location filename="../../gui/pages/products.py" line="94"/>
         <source>All suppliers</source>
         <translation>全部供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="93"/>
+        <location filename="../../gui/pages/products.py" line="95"/>
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="94"/>
+        <location filename="../../gui/pages/products.py" line="96"/>
         <source>New product…</source>
         <translation>新增商品…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="97"/>
+        <location filename="../../gui/pages/products.py" line="99"/>
         <source>Certificate…</source>
         <translation>证书状态…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="116"/>
-        <location filename="../../gui/pages/products.py" line="118"/>
+        <location filename="../../gui/pages/coop.py" line="117"/>
+        <location filename="../../gui/pages/products.py" line="120"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="119"/>
+        <location filename="../../gui/pages/products.py" line="121"/>
         <source>Barcode (EAN-13 or EAN-8)</source>
         <translation>条码（EAN-13 或 EAN-8）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="121"/>
+        <location filename="../../gui/pages/products.py" line="123"/>
         <source>Certificate number</source>
         <translation>认定证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="122"/>
+        <location filename="../../gui/pages/products.py" line="124"/>
         <source>Certificate level</source>
         <translation>认定级别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="123"/>
+        <location filename="../../gui/pages/products.py" line="125"/>
         <source>Issued by</source>
         <translation>认定机构</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="124"/>
+        <location filename="../../gui/pages/products.py" line="126"/>
         <source>Certified on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="126"/>
+        <location filename="../../gui/pages/products.py" line="128"/>
         <source>Origin region code</source>
         <translation>产地区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="127"/>
+        <location filename="../../gui/pages/products.py" line="129"/>
         <source>Net weight per unit (kg)</source>
         <translation>每件净重（公斤）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="136"/>
+        <location filename="../../gui/pages/products.py" line="138"/>
         <source>New product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="155"/>
+        <location filename="../../gui/pages/products.py" line="157"/>
         <source>Edit product {code}</source>
         <translation>编辑商品 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="175"/>
+        <location filename="../../gui/pages/products.py" line="177"/>
         <source>Certificate {cert_no}</source>
         <translation>认定证书 {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="178"/>
+        <location filename="../../gui/pages/products.py" line="180"/>
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="179"/>
+        <location filename="../../gui/pages/products.py" line="181"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="180"/>
+        <location filename="../../gui/pages/products.py" line="182"/>
         <source>Reinstate</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="181"/>
+        <location filename="../../gui/pages/products.py" line="183"/>
         <source>Renew</source>
         <translation>续期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="99"/>
-        <location filename="../../gui/pages/coop.py" line="114"/>
+        <location filename="../../gui/pages/coop.py" line="100"/>
+        <location filename="../../gui/pages/coop.py" line="115"/>
         <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/counter.py" line="232"/>
         <location filename="../../gui/pages/labels.py" line="48"/>
-        <location filename="../../gui/pages/products.py" line="195"/>
+        <location filename="../../gui/pages/products.py" line="197"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="197"/>
+        <location filename="../../gui/pages/products.py" line="199"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -582,7 +583,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="171"/>
-        <location filename="../../gui/pages/counter.py" line="623"/>
+        <location filename="../../gui/pages/counter.py" line="626"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
@@ -607,200 +608,200 @@
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="56"/>
+        <location filename="../../gui/pages/coop.py" line="57"/>
         <source>Ordered</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="57"/>
-        <location filename="../../gui/pages/coop.py" line="223"/>
+        <location filename="../../gui/pages/coop.py" line="58"/>
+        <location filename="../../gui/pages/coop.py" line="224"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="58"/>
-        <location filename="../../gui/pages/coop.py" line="224"/>
+        <location filename="../../gui/pages/coop.py" line="59"/>
+        <location filename="../../gui/pages/coop.py" line="225"/>
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="59"/>
+        <location filename="../../gui/pages/coop.py" line="60"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="81"/>
+        <location filename="../../gui/pages/coop.py" line="82"/>
         <source>Product code, name or pinyin initials</source>
         <translation>商品编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="84"/>
+        <location filename="../../gui/pages/coop.py" line="85"/>
         <source>default: the product&apos;s price</source>
         <translation>默认：商品价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="86"/>
+        <location filename="../../gui/pages/coop.py" line="87"/>
         <source>Cooperative (market, farm gate)</source>
         <translation>合作社直销（集市、地头）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="87"/>
+        <location filename="../../gui/pages/coop.py" line="88"/>
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="92"/>
+        <location filename="../../gui/pages/coop.py" line="93"/>
         <source>Add line</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="95"/>
+        <location filename="../../gui/pages/coop.py" line="96"/>
         <source>Record the sale</source>
         <translation>记录销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="100"/>
-        <location filename="../../gui/pages/coop.py" line="115"/>
+        <location filename="../../gui/pages/coop.py" line="101"/>
+        <location filename="../../gui/pages/coop.py" line="116"/>
         <location filename="../../gui/pages/coop.py" line="267"/>
         <location filename="../../gui/pages/counter.py" line="56"/>
         <location filename="../../gui/pages/counter.py" line="233"/>
-        <location filename="../../gui/pages/counter.py" line="440"/>
-        <location filename="../../gui/pages/counter.py" line="586"/>
+        <location filename="../../gui/pages/counter.py" line="443"/>
+        <location filename="../../gui/pages/counter.py" line="589"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="102"/>
-        <location filename="../../gui/pages/coop.py" line="132"/>
-        <location filename="../../gui/pages/coop.py" line="217"/>
+        <location filename="../../gui/pages/coop.py" line="103"/>
+        <location filename="../../gui/pages/coop.py" line="133"/>
+        <location filename="../../gui/pages/coop.py" line="218"/>
         <location filename="../../gui/pages/counter.py" line="239"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="109"/>
+        <location filename="../../gui/pages/coop.py" line="110"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="110"/>
+        <location filename="../../gui/pages/coop.py" line="111"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="117"/>
-        <location filename="../../gui/pages/coop.py" line="131"/>
+        <location filename="../../gui/pages/coop.py" line="118"/>
+        <location filename="../../gui/pages/coop.py" line="132"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="118"/>
-        <location filename="../../gui/pages/coop.py" line="130"/>
+        <location filename="../../gui/pages/coop.py" line="119"/>
+        <location filename="../../gui/pages/coop.py" line="131"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="136"/>
+        <location filename="../../gui/pages/coop.py" line="137"/>
         <source>Import sales…</source>
         <translation>导入销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="139"/>
+        <location filename="../../gui/pages/coop.py" line="140"/>
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="141"/>
+        <location filename="../../gui/pages/coop.py" line="142"/>
         <source>Recent sales (30 days)</source>
         <translation>近 30 天的销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="173"/>
-        <location filename="../../gui/pages/counter.py" line="317"/>
+        <location filename="../../gui/pages/coop.py" line="174"/>
+        <location filename="../../gui/pages/counter.py" line="318"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="191"/>
+        <location filename="../../gui/pages/coop.py" line="192"/>
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="213"/>
+        <location filename="../../gui/pages/coop.py" line="214"/>
         <location filename="../../gui/pages/coop.py" line="306"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="214"/>
-        <location filename="../../gui/pages/coop.py" line="233"/>
+        <location filename="../../gui/pages/coop.py" line="215"/>
+        <location filename="../../gui/pages/coop.py" line="234"/>
         <location filename="../../gui/pages/coop.py" line="305"/>
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="215"/>
+        <location filename="../../gui/pages/coop.py" line="216"/>
         <location filename="../../gui/pages/coop.py" line="307"/>
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="216"/>
+        <location filename="../../gui/pages/coop.py" line="217"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="219"/>
+        <location filename="../../gui/pages/coop.py" line="220"/>
         <location filename="../../gui/pages/coop.py" line="436"/>
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="221"/>
+        <location filename="../../gui/pages/coop.py" line="222"/>
         <location filename="../../gui/pages/coop.py" line="295"/>
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="222"/>
+        <location filename="../../gui/pages/coop.py" line="223"/>
         <location filename="../../gui/pages/coop.py" line="319"/>
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="225"/>
+        <location filename="../../gui/pages/coop.py" line="226"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="226"/>
+        <location filename="../../gui/pages/coop.py" line="227"/>
         <location filename="../../gui/pages/coop.py" line="264"/>
         <location filename="../../gui/pages/coop.py" line="267"/>
         <source>Return…</source>
         <translation>退货…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="227"/>
+        <location filename="../../gui/pages/coop.py" line="228"/>
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="228"/>
+        <location filename="../../gui/pages/coop.py" line="229"/>
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="234"/>
+        <location filename="../../gui/pages/coop.py" line="235"/>
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="235"/>
+        <location filename="../../gui/pages/coop.py" line="236"/>
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="236"/>
+        <location filename="../../gui/pages/coop.py" line="237"/>
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
@@ -872,165 +873,165 @@
         <translation>帮扶活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="324"/>
+        <location filename="../../gui/pages/counter.py" line="325"/>
         <source>Counter {0} · shift #{1}</source>
         <translation>专柜 {0} · 第 {1} 班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="326"/>
+        <location filename="../../gui/pages/counter.py" line="327"/>
         <source>Counter {0} · no shift open (F9)</source>
         <translation>专柜 {0} · 未开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="329"/>
-        <location filename="../../gui/pages/counter.py" line="366"/>
+        <location filename="../../gui/pages/counter.py" line="330"/>
+        <location filename="../../gui/pages/counter.py" line="367"/>
         <source>No counter is registered yet.</source>
         <translation>尚未登记专柜。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="55"/>
-        <location filename="../../gui/pages/counter.py" line="431"/>
+        <location filename="../../gui/pages/counter.py" line="434"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="458"/>
+        <location filename="../../gui/pages/counter.py" line="461"/>
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="57"/>
-        <location filename="../../gui/pages/counter.py" line="463"/>
+        <location filename="../../gui/pages/counter.py" line="466"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="349"/>
+        <location filename="../../gui/pages/counter.py" line="350"/>
         <source>Open the shift first (F9): a sale needs an open shift.</source>
         <translation>请先开班（F9）：销售需要在班次内进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="477"/>
+        <location filename="../../gui/pages/counter.py" line="480"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="497"/>
+        <location filename="../../gui/pages/counter.py" line="500"/>
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="60"/>
-        <location filename="../../gui/pages/counter.py" line="521"/>
+        <location filename="../../gui/pages/counter.py" line="524"/>
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="495"/>
+        <location filename="../../gui/pages/counter.py" line="498"/>
         <source>Change {0}</source>
         <translation>找零 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="521"/>
+        <location filename="../../gui/pages/counter.py" line="524"/>
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="528"/>
+        <location filename="../../gui/pages/counter.py" line="531"/>
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="534"/>
+        <location filename="../../gui/pages/counter.py" line="537"/>
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="61"/>
-        <location filename="../../gui/pages/counter.py" line="538"/>
+        <location filename="../../gui/pages/counter.py" line="541"/>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="538"/>
+        <location filename="../../gui/pages/counter.py" line="541"/>
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="543"/>
+        <location filename="../../gui/pages/counter.py" line="546"/>
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="62"/>
-        <location filename="../../gui/pages/counter.py" line="571"/>
-        <location filename="../../gui/pages/counter.py" line="582"/>
-        <location filename="../../gui/pages/counter.py" line="586"/>
-        <location filename="../../gui/pages/counter.py" line="590"/>
+        <location filename="../../gui/pages/counter.py" line="574"/>
+        <location filename="../../gui/pages/counter.py" line="585"/>
+        <location filename="../../gui/pages/counter.py" line="589"/>
+        <location filename="../../gui/pages/counter.py" line="593"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="129"/>
+        <location filename="../../gui/pages/coop.py" line="130"/>
         <location filename="../../gui/pages/coop.py" line="400"/>
-        <location filename="../../gui/pages/counter.py" line="571"/>
+        <location filename="../../gui/pages/counter.py" line="574"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="582"/>
+        <location filename="../../gui/pages/counter.py" line="585"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="590"/>
-        <location filename="../../gui/pages/products.py" line="198"/>
+        <location filename="../../gui/pages/counter.py" line="593"/>
+        <location filename="../../gui/pages/products.py" line="200"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="593"/>
+        <location filename="../../gui/pages/counter.py" line="596"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="607"/>
+        <location filename="../../gui/pages/counter.py" line="610"/>
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="618"/>
+        <location filename="../../gui/pages/counter.py" line="621"/>
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="618"/>
+        <location filename="../../gui/pages/counter.py" line="621"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="63"/>
-        <location filename="../../gui/pages/counter.py" line="619"/>
+        <location filename="../../gui/pages/counter.py" line="622"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="630"/>
+        <location filename="../../gui/pages/counter.py" line="633"/>
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="642"/>
+        <location filename="../../gui/pages/counter.py" line="645"/>
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="199"/>
+        <location filename="../../gui/pages/products.py" line="201"/>
         <source>New end date (renewal)</source>
         <translation>新的有效期至（续期）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="205"/>
+        <location filename="../../gui/pages/products.py" line="207"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1082,7 +1083,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/suppliers.py" line="52"/>
-        <location filename="../../gui/pages/suppliers.py" line="126"/>
+        <location filename="../../gui/pages/suppliers.py" line="132"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -1091,7 +1092,7 @@
         <location filename="../../gui/pages/settings.py" line="86"/>
         <location filename="../../gui/pages/settings.py" line="145"/>
         <location filename="../../gui/pages/suppliers.py" line="54"/>
-        <location filename="../../gui/pages/suppliers.py" line="128"/>
+        <location filename="../../gui/pages/suppliers.py" line="134"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -1108,53 +1109,53 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="285"/>
         <location filename="../../gui/pages/suppliers.py" line="64"/>
-        <location filename="../../gui/pages/suppliers.py" line="131"/>
+        <location filename="../../gui/pages/suppliers.py" line="137"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="67"/>
+        <location filename="../../gui/pages/suppliers.py" line="74"/>
         <source>New supplier…</source>
         <translation>新增供应商…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="107"/>
-        <location filename="../../gui/pages/suppliers.py" line="80"/>
+        <location filename="../../gui/pages/coop.py" line="108"/>
+        <location filename="../../gui/pages/suppliers.py" line="87"/>
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="108"/>
-        <location filename="../../gui/pages/suppliers.py" line="81"/>
+        <location filename="../../gui/pages/coop.py" line="109"/>
+        <location filename="../../gui/pages/suppliers.py" line="88"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="82"/>
-        <location filename="../../gui/pages/suppliers.py" line="163"/>
+        <location filename="../../gui/pages/suppliers.py" line="89"/>
+        <location filename="../../gui/pages/suppliers.py" line="169"/>
         <source>Mode</source>
         <translation>联结方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="83"/>
-        <location filename="../../gui/pages/suppliers.py" line="162"/>
+        <location filename="../../gui/pages/suppliers.py" line="90"/>
+        <location filename="../../gui/pages/suppliers.py" line="168"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="84"/>
+        <location filename="../../gui/pages/suppliers.py" line="91"/>
         <source>Share of pool</source>
         <translation>分配占比</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="357"/>
-        <location filename="../../gui/pages/suppliers.py" line="85"/>
+        <location filename="../../gui/pages/suppliers.py" line="92"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="358"/>
-        <location filename="../../gui/pages/suppliers.py" line="86"/>
+        <location filename="../../gui/pages/suppliers.py" line="93"/>
         <source>Until</source>
         <translation>截止</translation>
     </message>
@@ -1169,7 +1170,7 @@
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="133"/>
+        <location filename="../../gui/pages/coop.py" line="134"/>
         <location filename="../../gui/pages/summary.py" line="51"/>
         <source>Refunds</source>
         <translation>退货</translation>
@@ -1177,191 +1178,197 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/summary.py" line="52"/>
-        <location filename="../../gui/pages/summary.py" line="165"/>
-        <location filename="../../gui/pages/summary.py" line="190"/>
-        <location filename="../../gui/pages/summary.py" line="301"/>
-        <location filename="../../gui/pages/summary.py" line="322"/>
+        <location filename="../../gui/pages/summary.py" line="166"/>
+        <location filename="../../gui/pages/summary.py" line="191"/>
+        <location filename="../../gui/pages/summary.py" line="307"/>
+        <location filename="../../gui/pages/summary.py" line="328"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="53"/>
-        <location filename="../../gui/pages/summary.py" line="167"/>
-        <location filename="../../gui/pages/summary.py" line="191"/>
+        <location filename="../../gui/pages/summary.py" line="168"/>
+        <location filename="../../gui/pages/summary.py" line="192"/>
         <source>Attributed</source>
         <translation>已分配收益</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="54"/>
-        <location filename="../../gui/pages/summary.py" line="168"/>
+        <location filename="../../gui/pages/summary.py" line="169"/>
         <source>Unattributed</source>
         <translation>未分配收益</translation>
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="55"/>
-        <location filename="../../gui/pages/summary.py" line="192"/>
+        <location filename="../../gui/pages/summary.py" line="193"/>
         <source>Households benefited</source>
         <translation>受益户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="121"/>
-        <location filename="../../gui/pages/summary.py" line="189"/>
-        <location filename="../../gui/pages/summary.py" line="208"/>
-        <location filename="../../gui/pages/suppliers.py" line="97"/>
+        <location filename="../../gui/pages/summary.py" line="122"/>
+        <location filename="../../gui/pages/summary.py" line="190"/>
+        <location filename="../../gui/pages/summary.py" line="209"/>
+        <location filename="../../gui/pages/suppliers.py" line="104"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="125"/>
+        <location filename="../../gui/pages/summary.py" line="126"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="126"/>
+        <location filename="../../gui/pages/summary.py" line="127"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="130"/>
-        <location filename="../../gui/pages/summary.py" line="391"/>
+        <location filename="../../gui/pages/summary.py" line="131"/>
+        <location filename="../../gui/pages/summary.py" line="412"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="140"/>
+        <location filename="../../gui/pages/summary.py" line="141"/>
         <source>Uncertified lines</source>
         <translation>证书无效销售行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="147"/>
+        <location filename="../../gui/pages/summary.py" line="148"/>
         <source>Net sales per day (yuan)</source>
         <translation>每日净销售额（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="149"/>
+        <location filename="../../gui/pages/summary.py" line="150"/>
         <source>Channels</source>
         <translation>渠道占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="151"/>
+        <location filename="../../gui/pages/summary.py" line="152"/>
         <source>Top suppliers (net, yuan)</source>
         <translation>净销售额前列供应商（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="166"/>
+        <location filename="../../gui/pages/summary.py" line="167"/>
         <source>Pool</source>
         <translation>收益池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="202"/>
-        <location filename="../../gui/pages/summary.py" line="209"/>
+        <location filename="../../gui/pages/summary.py" line="203"/>
+        <location filename="../../gui/pages/summary.py" line="210"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="239"/>
-        <location filename="../../gui/pages/summary.py" line="245"/>
+        <location filename="../../gui/pages/summary.py" line="240"/>
+        <location filename="../../gui/pages/summary.py" line="247"/>
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="276"/>
+        <location filename="../../gui/pages/summary.py" line="282"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="279"/>
+        <location filename="../../gui/pages/summary.py" line="285"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="286"/>
+        <location filename="../../gui/pages/summary.py" line="292"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="343"/>
+        <location filename="../../gui/pages/summary.py" line="350"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="373"/>
+        <location filename="../../gui/pages/summary.py" line="381"/>
+        <location filename="../../gui/pages/summary.py" line="401"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="371"/>
+        <location filename="../../gui/pages/summary.py" line="427"/>
+        <source>Issuing the month…</source>
+        <translation>正在出具本月汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="379"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="392"/>
+        <location filename="../../gui/pages/summary.py" line="413"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="99"/>
+        <location filename="../../gui/pages/suppliers.py" line="106"/>
         <source>Add linkage…</source>
         <translation>新增联结…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="99"/>
+        <location filename="../../gui/pages/suppliers.py" line="106"/>
         <source>End linkage…</source>
         <translation>结束联结…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="115"/>
+        <location filename="../../gui/pages/suppliers.py" line="121"/>
         <source>Linkages of {name}</source>
         <translation>{name} 的利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="115"/>
+        <location filename="../../gui/pages/suppliers.py" line="121"/>
         <source>Select a supplier to see its linkages</source>
         <translation>选择一个供应商以查看其利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="130"/>
+        <location filename="../../gui/pages/suppliers.py" line="136"/>
         <source>Benefit rate (%)</source>
         <translation>带贫比例（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="140"/>
+        <location filename="../../gui/pages/suppliers.py" line="146"/>
         <source>New supplier</source>
         <translation>新增供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="148"/>
+        <location filename="../../gui/pages/suppliers.py" line="154"/>
         <source>Edit supplier</source>
         <translation>编辑供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="161"/>
+        <location filename="../../gui/pages/suppliers.py" line="167"/>
         <source>Household code</source>
         <translation>帮扶户编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="164"/>
+        <location filename="../../gui/pages/suppliers.py" line="170"/>
         <source>From month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="165"/>
+        <location filename="../../gui/pages/suppliers.py" line="171"/>
         <source>Until month (optional)</source>
         <translation>截止月份（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="172"/>
+        <location filename="../../gui/pages/suppliers.py" line="178"/>
         <source>New linkage for {name}</source>
         <translation>为 {name} 新增利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="183"/>
-        <location filename="../../gui/pages/suppliers.py" line="190"/>
+        <location filename="../../gui/pages/suppliers.py" line="189"/>
+        <location filename="../../gui/pages/suppliers.py" line="196"/>
         <source>End linkage</source>
         <translation>结束联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="183"/>
+        <location filename="../../gui/pages/suppliers.py" line="189"/>
         <source>Last month of the linkage (YYYY-MM)</source>
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
@@ -1598,119 +1605,124 @@
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="35"/>
-        <location filename="../../gui/pages/users.py" line="52"/>
+        <location filename="../../gui/pages/users.py" line="34"/>
+        <location filename="../../gui/pages/users.py" line="53"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="37"/>
-        <location filename="../../gui/pages/users.py" line="54"/>
+        <location filename="../../gui/pages/users.py" line="36"/>
+        <location filename="../../gui/pages/users.py" line="55"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="38"/>
+        <location filename="../../gui/pages/users.py" line="37"/>
         <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="39"/>
+        <location filename="../../gui/pages/users.py" line="38"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="39"/>
+        <location filename="../../gui/pages/users.py" line="38"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="41"/>
-        <location filename="../../gui/pages/users.py" line="168"/>
+        <location filename="../../gui/pages/users.py" line="174"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="42"/>
+        <location filename="../../gui/pages/users.py" line="43"/>
         <source>New user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="43"/>
+        <location filename="../../gui/pages/users.py" line="44"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="44"/>
+        <location filename="../../gui/pages/users.py" line="45"/>
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="55"/>
+        <location filename="../../gui/pages/users.py" line="56"/>
         <source>Counter (cashiers)</source>
         <translation>专柜（收银员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="56"/>
+        <location filename="../../gui/pages/users.py" line="57"/>
         <source>Cooperative (coop managers)</source>
         <translation>合作社（合作社管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="57"/>
+        <location filename="../../gui/pages/users.py" line="58"/>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="75"/>
+        <location filename="../../gui/pages/users.py" line="76"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="86"/>
+        <location filename="../../gui/pages/users.py" line="87"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="87"/>
+        <location filename="../../gui/pages/users.py" line="88"/>
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="126"/>
+        <location filename="../../gui/pages/users.py" line="127"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="127"/>
+        <location filename="../../gui/pages/users.py" line="128"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="128"/>
+        <location filename="../../gui/pages/users.py" line="129"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="129"/>
+        <location filename="../../gui/pages/users.py" line="130"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="130"/>
+        <location filename="../../gui/pages/users.py" line="131"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="132"/>
-        <location filename="../../gui/pages/users.py" line="169"/>
+        <location filename="../../gui/pages/users.py" line="133"/>
+        <location filename="../../gui/pages/users.py" line="175"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="135"/>
+        <location filename="../../gui/pages/users.py" line="136"/>
         <source>All actions</source>
         <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="163"/>
+        <source>{0} rows written to {1}</source>
+        <translation>已写入 {0} 行：{1}</translation>
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="45"/>
@@ -1769,34 +1781,34 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="88"/>
-        <location filename="../../gui/pages/summary.py" line="127"/>
+        <location filename="../../gui/pages/summary.py" line="128"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="89"/>
-        <location filename="../../gui/pages/labels.py" line="175"/>
+        <location filename="../../gui/pages/labels.py" line="181"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="158"/>
+        <location filename="../../gui/pages/coop.py" line="159"/>
         <location filename="../../gui/pages/labels.py" line="112"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="127"/>
+        <location filename="../../gui/pages/labels.py" line="133"/>
         <source>Add at least one product.</source>
         <translation>请至少添加一种商品。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="158"/>
+        <location filename="../../gui/pages/labels.py" line="164"/>
         <source>{0} labels ready.</source>
         <translation>已生成 {0} 张标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="167"/>
+        <location filename="../../gui/pages/labels.py" line="173"/>
         <source>Rendering labels…</source>
         <translation>正在生成标签…</translation>
     </message>
@@ -2005,7 +2017,7 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="62"/>
+        <location filename="../../gui/tasks.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2013,7 +2025,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../gui/tasks.py" line="125"/>
+        <location filename="../../gui/tasks.py" line="164"/>
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
     </message>
