@@ -118,3 +118,9 @@ def household_rows(session: Session, actor: Actor, month: str) -> list[Household
         household_row(h, actor, "、".join(links.get(h.id, [])))
         for h in session.scalars(select(Household).order_by(Household.code))
     ]
+
+
+def supplier_choices(session: Session) -> list[tuple[int, str, str]]:
+    """(id, credit code, name) of every supplier by name, for a form's list."""
+    query = select(Supplier.id, Supplier.uscc, Supplier.name).order_by(Supplier.name)
+    return [(id_, uscc, name) for id_, uscc, name in session.execute(query)]

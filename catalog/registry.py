@@ -21,6 +21,7 @@ from core.i18n import _
 from core.identifiers import mask_resident_id, masked_field
 from core.locks import serialize
 from core.models import Household, Linkage, Product, Supplier
+from core.money import quantity_text, yuan_text
 
 
 class FormInvalid(BangfuError):
@@ -173,3 +174,19 @@ def shares(session: Session, supplier_id: int, month: str) -> list[Share]:
     ).all()
     total = sum(link.weight_centi for link, _h in rows)
     return [Share(link, household, Fraction(link.weight_centi, total)) for link, household in rows]
+
+
+def product_form(session: Session, actor: Actor, product_id: int) -> dict[str, str]:
+    """A product as its form shows it: the texts by SPEC column name."""
+    require(actor, "registry.view")
+    p = session.get(Product, product_id)
+    if p is None:
+        raise BangfuError(_("the record was not found; it may have been changed elsewhere"))
+    return {
+        "code": p.code, "name": p.name, "category": p.category, "unit": p.unit, "price": yuan_text(p.price_fen),
+        "barcode": p.barcode or "", "supplier_uscc": p.supplier.uscc, "cert_no": p.cert_no,
+        "cert_level": p.cert_level, "cert_authority": p.cert_authority or "",
+        "certified_on": p.certified_on.isoformat(), "valid_until": p.valid_until.isoformat(),
+        "origin_region_code": p.origin_region_code,
+        "net_weight_kg": quantity_text(p.net_weight_g) if p.net_weight_g else "",
+    }  # fmt: skip

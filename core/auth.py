@@ -104,6 +104,12 @@ def actor_of(user: User) -> Actor:
     return Actor(user.username, user.role, user.supplier_id, user.counter_code, user.id)
 
 
+def first_admin(session: Session) -> Actor | None:
+    """The first administrator account (a window screenshot is taken as them), if any."""
+    user = session.scalars(select(User).where(User.role == "admin").order_by(User.id)).first()
+    return actor_of(user) if user else None
+
+
 def has_users(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(User)))
 

@@ -7,15 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy import select
 
-from core.auth import Actor, can, has_users
+from core.auth import Actor, can, first_admin, has_users
 from core.backup import KEEP_DEFAULT, daily_backup, integrity_problem
 from core.config import IDLE_SETTING, KEEP_SETTING, get_setting
 from core.db import Database, open_database
 from core.errors import BangfuError
 from core.i18n import _, language, set_language
-from core.models import User
 from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
 from gui.main_window import MainWindow
@@ -111,8 +109,7 @@ def sign_in(db: Database) -> Actor | None:
 def _screenshot(app: QApplication, db: Database, target: Path, page: str, size: tuple[int, int]) -> int:
     """Render as the first administrator, without the login dialog (``--page login`` shows it)."""
     with db.read_session() as session:
-        admin = session.scalars(select(User).where(User.role == "admin").order_by(User.id)).first()
-    actor = Actor(admin.username, "admin", user_id=admin.id) if admin else Actor("admin", "admin")
+        actor = first_admin(session) or Actor("admin", "admin")
     widget: QWidget
     if page == "login":
         widget = LoginDialog(db)

@@ -321,3 +321,8 @@ def recent_sales(session: Session, actor: Actor, zone: ZoneInfo, days: int = 30)
         SaleSummary(ref, sold_at.astimezone(zone).date(), channel, int(fen), int(back), ref.lower())
         for ref, sold_at, channel, fen, back in session.execute(query)
     ]
+
+
+def organisation_choices(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every purchasing unit by name, for a form's list."""
+    return [(o.id, o.name) for o in session.scalars(select(Organisation).order_by(Organisation.name))]

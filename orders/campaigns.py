@@ -126,3 +126,8 @@ def campaign_report(session: Session, actor: Actor, name: str, zone: ZoneInfo, t
     return CampaignReport(
         campaign.name, count, sum(net.values()), sum(1 for fen in households.values() if fen > 0), best
     )
+
+
+def campaign_names(session: Session) -> list[str]:
+    """Every campaign, the latest first."""
+    return list(session.scalars(select(Campaign.name).order_by(Campaign.starts_on.desc())))

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from core.auth import Actor, can
 from core.db import Database
@@ -26,6 +25,9 @@ from gui.import_dialog import ImportDialog, export_kind
 from gui.table import Col, RecordFilter, RecordModel
 from gui.tasks import CHANGES, Task, announce, message_for, run_task
 from gui.text import tr
+
+if TYPE_CHECKING:  # only in annotations: the work runs in services (see the contracts)
+    from sqlalchemy.orm import Session
 
 
 def this_month() -> str:
@@ -52,7 +54,7 @@ class RecordPage(QWidget):
         actor: Actor,
         title: str,
         columns: Sequence[Col],
-        load: Callable[[Session], list[Any]],
+        load: "Callable[[Session], list[Any]]",
         shows: tuple[str, ...] = (),
         **model_kw: Any,
     ) -> None:
@@ -178,7 +180,7 @@ class RecordPage(QWidget):
         self.task = None
         QMessageBox.warning(self, self.window().windowTitle(), message_for(error))
 
-    def write(self, action: Callable[[Session], object]) -> None:
+    def write(self, action: "Callable[[Session], object]") -> None:
         """Run one small write in its own transaction, then tell every page showing this kind."""
         with self.db.session() as session, session.begin():
             action(session)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from catalog.search import find_products
 from core.auth import Actor, can
@@ -28,7 +27,6 @@ from core.codes import ORG_KINDS
 from core.config import business_zone
 from core.db import Database
 from core.errors import BangfuError
-from core.models import Campaign, Organisation
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog
 from gui.import_dialog import ImportDialog
@@ -42,13 +40,14 @@ from orders.bulk import (
     mark_paid,
     order_lines,
     order_rows,
+    organisation_choices,
     place_order,
     quota_progress,
     recent_sales,
     save_organisation,
 )
 from orders.bulk import return_goods as bulk_return
-from orders.campaigns import campaign_report, save_campaign, tag_sale
+from orders.campaigns import campaign_names, campaign_report, save_campaign, tag_sale
 from orders.cart import Cart, CartLine
 from orders.ledger import SaleDraft, record_sale
 from orders.notices import order_pdf
@@ -298,9 +297,7 @@ class BulkOrders(RecordPage):
 
     def new_order(self) -> FormDialog:
         with self.db.read_session() as session:
-            organisations = [
-                (str(o.id), o.name) for o in session.scalars(select(Organisation).order_by(Organisation.name))
-            ]
+            organisations = [(str(id_), name) for id_, name in organisation_choices(session)]
         fields = [
             Field("organisation", tr("Organisation"), choices=organisations),
             Field("number", tr("Order")),
@@ -377,7 +374,7 @@ class Campaigns(QWidget):
 
     def fill(self) -> None:
         with self.db.read_session() as session:
-            names = list(session.scalars(select(Campaign.name).order_by(Campaign.starts_on.desc())))
+            names = campaign_names(session)
         self.chosen.clear()
         self.chosen.addItems(names)
 

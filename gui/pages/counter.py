@@ -28,18 +28,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from core.auth import Actor, Approval, PermissionDenied, approve, can
 from core.db import Database
 from core.errors import BangfuError
-from core.models import Counter, utc_now
 from core.money import format_fen, parse_yuan, quantity_text
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.cart import Cart, CartLine
-from orders.counter import checkout, held_carts, hold_cart, matches, open_cart, recall_cart, save_open_cart, scan
+from orders.counter import (
+    checkout,
+    counters,
+    held_carts,
+    hold_cart,
+    matches,
+    open_cart,
+    recall_cart,
+    save_open_cart,
+    scan,
+)
 from orders.ledger import PaymentDraft, SaleRecorded
 from orders.receipts import refund_receipt, render_receipt, render_z_report, sale_receipt
 from orders.refunds import RefundDraft, picked_lines, record_refund
@@ -74,7 +82,8 @@ def workstation_counter(db: Database, actor: Actor) -> str | None:
     if bound:
         return str(bound)
     with db.read_session() as session:
-        return session.scalar(select(Counter.code).order_by(Counter.code))
+        registered = counters(session)
+    return registered[0].code if registered else None
 
 
 class ApprovalDialog(QDialog):
@@ -601,7 +610,9 @@ class CounterPage(QWidget):
             with self.db.session() as session, session.begin():
                 picked = picked_lines(session, receipt.ref, lines)
                 done = record_refund(
-                    session, approver or self.actor, RefundDraft(receipt.ref, utc_now(), picked, reason, method="cash")
+                    session,
+                    approver or self.actor,
+                    RefundDraft(receipt.ref, dt.datetime.now(dt.UTC), picked, reason, method="cash"),
                 )
         except BangfuError as exc:
             self.say(str(exc), error=True)

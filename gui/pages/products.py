@@ -17,18 +17,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from catalog.certificates import certificate_history, change_certificate
 from catalog.fields import barcode
-from catalog.listing import ProductRow, product_rows
-from catalog.registry import save_product
+from catalog.listing import ProductRow, product_rows, supplier_choices
+from catalog.registry import product_form, save_product
 from core.auth import Actor, can
 from core.codes import CERT_LEVELS
 from core.db import Database
 from core.errors import BangfuError
-from core.models import Product, Supplier
-from core.money import format_fen, quantity_text, yuan_text
+from core.money import format_fen
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage
 from gui.table import Col
@@ -106,7 +104,7 @@ class ProductsPage(RecordPage):
 
     def _dialog(self, title: str, product_id: int | None) -> FormDialog:
         with self.db.read_session() as session:
-            suppliers = [(s.uscc, s.name) for s in session.scalars(select(Supplier).order_by(Supplier.name))]
+            suppliers = [(uscc, name) for _id, uscc, name in supplier_choices(session)]
         fields = [
             Field("code", tr("Code")),
             Field("name", tr("Name")),
@@ -144,16 +142,7 @@ class ProductsPage(RecordPage):
         if row is None:
             return None
         with self.db.read_session() as session:
-            p = session.get(Product, row.id)
-            assert p is not None
-            texts = {
-                "code": p.code, "name": p.name, "category": p.category, "unit": p.unit, "price": yuan_text(p.price_fen),
-                "barcode": p.barcode or "", "supplier_uscc": row.supplier_uscc, "cert_no": p.cert_no,
-                "cert_level": p.cert_level, "cert_authority": p.cert_authority or "",
-                "certified_on": p.certified_on.isoformat(), "valid_until": p.valid_until.isoformat(),
-                "origin_region_code": p.origin_region_code,
-                "net_weight_kg": quantity_text(p.net_weight_g) if p.net_weight_g else "",
-            }  # fmt: skip
+            texts = product_form(session, self.actor, row.id)
         dialog = self._dialog(tr("Edit product {code}").format(code=row.code), row.id)
         dialog.set_values(texts)
         dialog.open()

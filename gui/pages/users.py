@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from sqlalchemy import select
 
+from catalog.listing import supplier_choices
 from core.audit_text import GROUPS, group_text
 from core.audit_trail import AuditRow, audit_rows, export_audit
 from core.auth import Actor, can, change_password, create_user, set_active, users
 from core.codes import ROLES
 from core.db import Database
 from core.errors import BangfuError
-from core.models import Supplier
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col
@@ -46,9 +45,7 @@ class UsersTab(RecordPage):
 
     def new_user(self) -> FormDialog:
         with self.db.read_session() as session:
-            suppliers = [("", "—")] + [
-                (str(s.id), s.name) for s in session.scalars(select(Supplier).order_by(Supplier.name))
-            ]
+            suppliers = [("", "—")] + [(str(id_), name) for id_, _uscc, name in supplier_choices(session)]
         fields = [
             Field("username", tr("User name")),
             Field("display_name", tr("Name")),
