@@ -14,13 +14,22 @@ from core.models import CertificateEvent, Product
 SELLABLE = "active"
 
 
+def sellable_span(recorded: str, certified_on: dt.date, valid_until: dt.date) -> tuple[dt.date, dt.date] | None:
+    """SPEC §4, the one definition: a certificate allows selling from its certification day to its
+    expiry day, both included, unless it is recorded as suspended or revoked (then never)."""
+    if recorded in ("revoked", "suspended"):
+        return None
+    return certified_on, valid_until
+
+
 def effective_status(product: Product, day: dt.date) -> str:
     """``revoked``/``suspended`` as recorded, else ``pending``, ``expired`` or ``active`` by date."""
-    if product.cert_status in ("revoked", "suspended"):
+    span = sellable_span(product.cert_status, product.certified_on, product.valid_until)
+    if span is None:
         return product.cert_status
-    if day < product.certified_on:
+    if day < span[0]:
         return "pending"
-    if day > product.valid_until:
+    if day > span[1]:
         return "expired"
     return SELLABLE
 

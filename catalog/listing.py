@@ -79,7 +79,7 @@ def supplier_rows(session: Session, actor: Actor, month: str) -> list[SupplierRo
     linked = dict(
         session.execute(
             select(Linkage.supplier_id, func.count(func.distinct(Linkage.household_id)))
-            .where(Linkage.start_month <= month, (Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+            .where(Linkage.active_in(month))
             .group_by(Linkage.supplier_id)
         ).all()
     )
@@ -109,7 +109,7 @@ def household_rows(session: Session, actor: Actor, month: str) -> list[Household
     active = (
         select(Linkage.household_id, Supplier.name)
         .join(Supplier, Linkage.supplier_id == Supplier.id)
-        .where(Linkage.start_month <= month, (Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+        .where(Linkage.active_in(month))
         .order_by(Supplier.name)
     )
     for household_id, name in session.execute(active):

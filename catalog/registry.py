@@ -168,8 +168,7 @@ def shares(session: Session, supplier_id: int, month: str) -> list[Share]:
     rows = session.execute(
         select(Linkage, Household)
         .join(Household, Linkage.household_id == Household.id)
-        .where(Linkage.supplier_id == supplier_id, Linkage.start_month <= month)
-        .where((Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+        .where(Linkage.supplier_id == supplier_id, Linkage.active_in(month))
         .order_by(Household.code)
     ).all()
     total = sum(link.weight_centi for link, _h in rows)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     DDL,
     BigInteger,
     CheckConstraint,
+    ColumnElement,
     Date,
     DateTime,
     ForeignKey,
@@ -23,7 +24,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
     event,
+    or_,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -196,6 +199,12 @@ class Linkage(Base):
     start_month: Mapped[Month]
     end_month: Mapped[Month | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+    @classmethod
+    def active_in(cls, month: str) -> ColumnElement[bool]:
+        """SPEC §6: a linkage counts in the months from its start to its end, both included
+        (no end: open). The one definition, for every query that needs it."""
+        return and_(cls.start_month <= month, or_(cls.end_month.is_(None), cls.end_month >= month))
 
 
 class Counter(Base):

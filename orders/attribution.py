@@ -19,6 +19,12 @@ from core.models import Household, Linkage, Product, Refund, RefundLine, Sale, S
 from core.money import RATE_SCALE, div_round_half_up
 
 
+def pool_of(net_fen: int, rate_bp: int) -> int:
+    """SPEC §6: a supplier's pool is its month's net times its benefit rate, rounded half away
+    from zero to the fen (a net-negative month gives a negative pool)."""
+    return div_round_half_up(net_fen * rate_bp, RATE_SCALE)
+
+
 def split_pool(pool: int, weights: Sequence[tuple[str, int]]) -> dict[str, int]:
     """Split ``pool`` fen over (household code, weight) by the largest remainder method.
 
@@ -137,7 +143,7 @@ def active_weights(session: Session, month: str, suppliers: Iterable[int]) -> di
             select(Linkage.supplier_id, Household.code, Linkage.weight_centi)
             .join(Household, Linkage.household_id == Household.id)
             .where(Linkage.supplier_id.in_(wanted[start : start + 10_000]))
-            .where(Linkage.start_month <= month, (Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+            .where(Linkage.active_in(month))
         )
         for supplier_id, code, weight in rows:
             weights[supplier_id].append((code, weight))
@@ -175,7 +181,7 @@ def attribute(
             )
         )
         for sid, uscc, name, rate in rows:
-            months[sid] = SupplierMonth(sid, uscc, name, rate, net[sid], div_round_half_up(net[sid] * rate, RATE_SCALE))
+            months[sid] = SupplierMonth(sid, uscc, name, rate, net[sid], pool_of(net[sid], rate))
     for supplier_id, weights in active_weights(session, month, months).items():
         figures = months[supplier_id]
         figures.linked = True

@@ -21,8 +21,7 @@ from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import one_or_new, serialize
 from core.models import Campaign, CampaignSale, Counter, Product, Refund, RefundLine, Sale, SaleLine, Supplier
-from core.money import RATE_SCALE, div_round_half_up
-from orders.attribution import active_weights, split_pool
+from orders.attribution import active_weights, pool_of, split_pool
 
 
 def save_campaign(
@@ -119,8 +118,7 @@ def campaign_report(session: Session, actor: Actor, name: str, zone: ZoneInfo, t
         suppliers = {s: a for (m, s), a in supplier_month.items() if m == month}
         rates = {sid: rate for _n, sid, rate in products.values()}
         for supplier_id, weights in active_weights(session, month, suppliers).items():
-            pool = div_round_half_up(suppliers[supplier_id] * rates[supplier_id], RATE_SCALE)
-            for code, fen in split_pool(pool, weights).items():
+            for code, fen in split_pool(pool_of(suppliers[supplier_id], rates[supplier_id]), weights).items():
                 households[code] += fen
     best = sorted(by_product.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
     return CampaignReport(

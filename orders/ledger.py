@@ -22,7 +22,7 @@ from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import serialize
 from core.models import Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
-from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount
+from core.money import format_fen, line_amount, whole_units_problem
 
 
 @dataclass(frozen=True)
@@ -74,17 +74,26 @@ def next_receipt_no(session: Session, counter: Counter, day: dt.date) -> str:
     return f"{counter.code}-{day:%Y%m%d}-{number:04d}"
 
 
+def channel_problem(channel: str, counter_code: str | None, customer_org: str | None) -> tuple[str, str] | None:
+    """SPEC §5, the one definition: a counter sale names its counter, a bulk sale its buying
+    organisation. (field, reason) of what is missing, or None; the caller decides how to tell."""
+    if channel == "counter" and not (counter_code or "").strip():
+        return "counter_code", _("a counter sale needs a counter")
+    if channel == "bulk" and not (customer_org or "").strip():
+        return "customer_org", _("a bulk sale needs the buying organisation")
+    return None
+
+
 def _check_channel(session: Session, draft: SaleDraft) -> Counter | None:
     if draft.channel not in CHANNELS:
         raise InvalidValue("channel", _("must be one of {choices}").format(choices=", ".join(CHANNELS)))
     if draft.sold_at.tzinfo is None:
         raise InvalidValue("sold_at", _("needs a time zone offset"))
-    if draft.channel == "bulk" and not (draft.customer_org or "").strip():
-        raise InvalidValue("customer_org", _("a bulk sale needs the buying organisation"))
+    problem = channel_problem(draft.channel, draft.counter_code, draft.customer_org)
+    if problem:
+        raise InvalidValue(*problem)
     if draft.channel != "counter":
         return None
-    if not draft.counter_code:
-        raise InvalidValue("counter_code", _("a counter sale needs a counter"))
     counter = session.scalars(select(Counter).where(Counter.code == draft.counter_code)).one_or_none()
     if counter is None:
         raise InvalidValue("counter_code", _("unknown counter: {value}").format(value=draft.counter_code))
@@ -112,13 +121,9 @@ def _priced_lines(session: Session, draft: SaleDraft, day: dt.date) -> list[Sale
             raise InvalidValue(
                 "quantity", _("quantity must be greater than 0: {value}").format(value=line.quantity_milli)
             )
-        if not is_weight_unit(product.unit) and line.quantity_milli % QTY_SCALE:
-            raise InvalidValue(
-                "quantity",
-                _("unit {unit} is counted in whole numbers: {value}").format(
-                    unit=product.unit, value=line.quantity_milli / QTY_SCALE
-                ),
-            )
+        problem = whole_units_problem(line.quantity_milli, product.unit)
+        if problem:
+            raise InvalidValue("quantity", problem)
         price = product.price_fen if line.unit_price_fen is None else line.unit_price_fen
         if price < 0:
             raise InvalidValue("unit_price", _("must not be negative: {value}").format(value=price))

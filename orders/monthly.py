@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from catalog.certificates import sellable_span
 from core.auth import Actor, require
 from core.codes import CHANNELS
 from core.config import business_zone, month_bounds
@@ -98,14 +99,16 @@ def uncertified_lines(
             )
         )
         for product_id, status, certified_on, valid_until in certs:
-            if status != "active" or certified_on > last or valid_until < first:
+            span = sellable_span(status, certified_on, valid_until)
+            if span is None or span[0] > last or span[1] < first:
                 count += lines[product_id]
                 continue
+            valid_from, valid_to = span
             outside = []
-            if certified_on > first:
-                outside.append((start, _local_start(certified_on, zone)))
-            if valid_until < last:
-                outside.append((_local_start(valid_until + dt.timedelta(days=1), zone), end))
+            if valid_from > first:
+                outside.append((start, _local_start(valid_from, zone)))
+            if valid_to < last:
+                outside.append((_local_start(valid_to + dt.timedelta(days=1), zone), end))
             for low, high in outside:
                 count += (
                     session.scalar(
@@ -212,8 +215,7 @@ def household_statement(
     linked = session.execute(
         select(Linkage.supplier_id, Linkage.mode)
         .join(Household, Linkage.household_id == Household.id)
-        .where(Household.code == code, Linkage.start_month <= month)
-        .where((Linkage.end_month.is_(None)) | (Linkage.end_month >= month))
+        .where(Household.code == code, Linkage.active_in(month))
     ).all()
     modes = dict(linked)
     if not modes:

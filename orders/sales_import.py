@@ -27,7 +27,8 @@ from core.db import reserve_ids
 from core.i18n import _
 from core.locks import locked
 from core.models import Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
-from core.money import QTY_SCALE, format_fen, is_weight_unit, line_amount, quantity_text
+from core.money import format_fen, line_amount, quantity_text, whole_units_problem
+from orders.ledger import channel_problem
 from orders.refunds import refund_amount, refunded_so_far
 
 Row = tuple[int, dict[str, Any]]
@@ -180,9 +181,9 @@ class Sales:
                 )
                 continue
             quantity = values["quantity"]
-            if quantity % QTY_SCALE and not is_weight_unit(item.unit):
-                reason = _("unit {unit} is counted in whole numbers: {value}")
-                batch.fail(line, "quantity", reason.format(unit=item.unit, value=quantity_text(quantity)))
+            problem = whole_units_problem(quantity, item.unit)
+            if problem:
+                batch.fail(line, "quantity", problem)
                 continue
             price = item.price_fen if values["unit_price"] is None else values["unit_price"]
             priced.append((line, item, quantity, price))
@@ -196,11 +197,9 @@ class Sales:
         if values["refund_of"]:
             batch.fail(line, "refund_of", _("only a refund names the sale it refunds"))
             return False
-        if values["channel"] == "counter" and not values["counter_code"]:
-            batch.fail(line, "counter_code", _("a counter sale needs a counter"))
-            return False
-        if values["channel"] == "bulk" and not values["customer_org"]:
-            batch.fail(line, "customer_org", _("a bulk sale needs the buying organisation"))
+        problem = channel_problem(values["channel"], values["counter_code"], values["customer_org"])
+        if problem:
+            batch.fail(line, *problem)
             return False
         return True
 
