@@ -13,7 +13,7 @@ from catalog.kinds import registry_kinds
 from catalog.search import find_products, search_key
 from core.auth import Actor
 from core.db import open_database
-from core.identifiers import ean13_check_digit
+from core.identifiers import ean_check_digit
 
 SUPPLIER = "934112240000050101"
 ACTOR = Actor("bench", "admin")
@@ -47,7 +47,7 @@ def _products_csv(path: Path, count: int, bad_last: bool = False) -> None:
             price = "12.345" if bad_last and n == count - 1 else f"{10 + n % 90}.{n % 100:02d}"
             name = f"{NAMES[n % 10]} {n % 997}克装"
             cert = f"豫扶认〔2025〕{n:06d}号"
-            out.writerow([f"P{n:06d}", name, "干货", "袋", price, body + ean13_check_digit(body), SUPPLIER, cert,
+            out.writerow([f"P{n:06d}", name, "干货", "袋", price, body + ean_check_digit(body), SUPPLIER, cert,
                           "provincial", AUTHORITY, "2025-03-01", "2027-02-28", "411224", "0.5"])  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from catalog.importing import import_file
 from catalog.kinds import registry_kinds
 from core.auth import Actor
 from core.db import open_database
-from core.identifiers import ean13_check_digit
+from core.identifiers import ean_check_digit
 from core.models import Counter
 from orders.cart import Cart
 from orders.counter import checkout, save_open_cart, scan
@@ -36,7 +36,7 @@ def _p99(samples: list[float]) -> float:
 
 def _barcode(n: int) -> str:
     body = f"69{n:010d}"
-    return body + ean13_check_digit(body)
+    return body + ean_check_digit(body)
 
 
 def run() -> list[tuple[str, float, float]]:

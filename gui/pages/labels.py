@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,16 +149,17 @@ class LabelsPage(QWidget):
             return None
         start, outline, level = self.start.value(), self.outline.isChecked(), self.level.currentData()
 
-        def work(report: Report) -> bytes:
+        def work(report: Report) -> tuple[bytes, QImage]:
             with self.db.read_session() as session:
                 items: list[tuple[LabelData, int]] = [
                     (label_data(session, self.actor, code, batch, produced, shelf), count) for code, count in jobs
                 ]
-            return render_labels(items, template, start, outline, level, report)
+            data = render_labels(items, template, start, outline, level, report)
+            return data, pdf_images(data, 60)[0]  # the preview is rasterised here too, not on the GUI thread
 
-        def done(data: bytes) -> None:
+        def done(result: tuple[bytes, QImage]) -> None:
+            data, first = result
             self.pdf, self.task = data, None
-            first = pdf_images(data, 60)[0]
             self.preview.setPixmap(QPixmap.fromImage(first))
             total = sum(count for _code, count in jobs)
             self.status.setText(tr("{0} labels ready.").replace("{0}", str(total)))
