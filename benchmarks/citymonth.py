@@ -22,9 +22,10 @@ from core.db import open_database
 from core.identifiers import uscc_check_char
 from core.money import line_amount
 from orders.monthly import attribution_report, monthly_summary
-from orders.report_pdf import render_monthly_pdf, report_input
-from orders.report_xlsx import render_monthly_xlsx
+from orders.report_data import attributed_households, report_input
 from orders.sales_import import sales_columns, sales_kind
+from reports.monthly_pdf import render_monthly_pdf
+from reports.monthly_xlsx import render_monthly_xlsx
 
 SUPPLIERS, PRODUCTS, HOUSEHOLDS = 5_000, 20_000, 100_000
 LINES, IMPORT_LINES = 3_000_000, 200_000
@@ -218,7 +219,7 @@ def run() -> list[tuple[str, float, float]]:
         with db.read_session() as s:
             data = report_input(s, ACTOR, MONTH, ZONE)
             render_monthly_pdf(data)
-            render_monthly_xlsx(s, data)
+            render_monthly_xlsx(data, attributed_households(s, data.summary))
         documents = time.perf_counter() - start
         db.dispose()
         results.append(("PDF + XLSX of the city-month (figures computed again inside)", documents, ours))

@@ -8,8 +8,9 @@ import time
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from catalog.labels import LabelData, layout_label, qr_modules, render_labels, templates
-from core.fonts import pdf_font
+from catalog.labels import LabelData, templates
+from reports.fonts import pdf_font
+from reports.labels import layout_label, qr_modules, render_labels
 
 COUNT = 1000
 ITEM = LabelData(

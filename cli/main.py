@@ -175,8 +175,9 @@ def _write_json(data: object, out: str) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from orders.monthly import monthly_summary
-    from orders.report_pdf import render_monthly_pdf, report_input
-    from orders.report_xlsx import render_monthly_xlsx
+    from orders.report_data import attributed_households, report_input
+    from reports.monthly_pdf import render_monthly_pdf
+    from reports.monthly_xlsx import render_monthly_xlsx
 
     if args.format != "json" and args.out == "-":
         raise UsageError(_("--out - writes JSON only; give a file for {format}").format(format=args.format))
@@ -188,7 +189,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                 _write_json(monthly_summary(session, actor, args.month).to_json(), args.out)
                 return 0
             data = report_input(session, actor, args.month)
-            content = render_monthly_pdf(data) if args.format == "pdf" else render_monthly_xlsx(session, data)
+            content = (
+                render_monthly_pdf(data)
+                if args.format == "pdf"
+                else render_monthly_xlsx(data, attributed_households(session, data.summary))
+            )
     finally:
         db.dispose()
     write_output(Path(args.out), content)
@@ -232,7 +237,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_labels(args: argparse.Namespace) -> int:
-    from catalog.labels import check_batch, label_data, render_labels, templates
+    from catalog.labels import check_batch, label_data, templates
+    from reports.labels import render_labels
 
     db = open_database(args.db)
     try:
@@ -261,15 +267,16 @@ def cmd_labels(args: argparse.Namespace) -> int:
 
 def cmd_notice(args: argparse.Namespace) -> int:
     """statement (one household) or notice (公示表 of a region) as an A4 PDF."""
-    from orders.notices import notice_pdf, statement_pdf
+    from orders.notices import notice, statement
+    from reports.notices import notice_pdf, statement_pdf
 
     db = open_database(args.db, create=False)
     try:
         with db.session() as session, session.begin():
             if args.command == "statement":
-                data = statement_pdf(session, command_line_actor(), args.household, args.period)
+                data = statement_pdf(statement(session, command_line_actor(), args.household, args.period))
             else:
-                data = notice_pdf(session, command_line_actor(), args.region, args.month)
+                data = notice_pdf(notice(session, command_line_actor(), args.region, args.month))
     finally:
         db.dispose()
     write_output(Path(args.out), data)
@@ -278,7 +285,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 
 def cmd_issue(args: argparse.Namespace) -> int:
-    from orders.issuing import issue_month
+    from reports.issuing import issue_month
 
     db = open_database(args.db)
     try:

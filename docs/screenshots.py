@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from catalog.labels import label_data, render_labels, templates
+from catalog.labels import label_data, templates
 from cli.main import main as command
 from core.auth import actor_of
 from core.db import Database, open_database
@@ -29,7 +29,9 @@ from gui.main_window import MainWindow
 from gui.printing import rasteriser
 from gui.tasks import wait_for_background
 from orders.ledger import PaymentDraft
-from orders.report_pdf import render_monthly_pdf, report_input
+from orders.report_data import report_input
+from reports.labels import render_labels
+from reports.monthly_pdf import render_monthly_pdf
 
 DOCS = Path(__file__).resolve().parent
 SIZE = (1366, 768)

@@ -14,12 +14,12 @@ from core.backup import KEEP_DEFAULT, daily_backup, integrity_problem
 from core.config import IDLE_SETTING, KEEP_SETTING, get_setting
 from core.db import Database, open_database
 from core.errors import BangfuError
-from core.fonts import pdf_font
 from core.i18n import _, language, set_language
 from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
 from gui.main_window import MainWindow
 from gui.tasks import Report, run_task, wait_for_background
+from reports.fonts import pdf_font
 
 I18N = RESOURCES / "i18n"
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"]

@@ -157,14 +157,15 @@ def test_order_list_and_documents(office: Session) -> None:
     import pdfplumber
 
     from orders.bulk import order_rows
-    from orders.notices import order_pdf
+    from orders.notices import order_document
+    from reports.notices import order_pdf
 
     canteen = save_organisation(office, ADMIN, "市机关食堂", "canteen", "410100")
     place_order(
         office, ADMIN, canteen.id, "D-1", (LineDraft(product_id(office, "HZ1000"), 30_000, 4200),), dt.date(2026, 6, 20)
     )
     assert [(r.number, r.state, r.total_fen) for r in order_rows(office, ADMIN)] == [("D-1", "ordered", 126000)]
-    with pdfplumber.open(io.BytesIO(order_pdf(office, "D-1", "送货单"))) as document:
+    with pdfplumber.open(io.BytesIO(order_pdf(order_document(office, "D-1"), "送货单"))) as document:
         text = document.pages[0].extract_text()
     for expected in ("送货单", "市机关食堂", "新郑灰枣 1000克", "¥42.00", "¥1,260.00"):
         assert expected in text
@@ -199,8 +200,9 @@ def test_quotas_appear_in_the_monthly_report(office: Session) -> None:
     import pdfplumber
     from openpyxl import load_workbook
 
-    from orders.report_pdf import render_monthly_pdf, report_input
-    from orders.report_xlsx import render_monthly_xlsx
+    from orders.report_data import attributed_households, report_input
+    from reports.monthly_pdf import render_monthly_pdf
+    from reports.monthly_xlsx import render_monthly_xlsx
 
     canteen = save_organisation(office, ADMIN, "市机关食堂", "canteen", "410100")
     set_quota(office, ADMIN, canteen.id, 2026, 100_000)
@@ -214,7 +216,9 @@ def test_quotas_appear_in_the_monthly_report(office: Session) -> None:
         text = "".join(page.extract_text() for page in document.pages)
     assert "团购认购额度" in text
     assert "45.5%" in text
-    sheet = load_workbook(io.BytesIO(render_monthly_xlsx(office, data)))["认购额度"]
+    sheet = load_workbook(io.BytesIO(render_monthly_xlsx(data, attributed_households(office, data.summary))))[
+        "认购额度"
+    ]
     assert [cell.value for cell in sheet[2]][:2] == ["市机关食堂", 1000]
 
 

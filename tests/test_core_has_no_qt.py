@@ -1,4 +1,4 @@
-"""catalog/, orders/, core/ and cli/ must work without Qt: the GUI is a thin layer on top.
+"""catalog/, orders/, reports/, core/ and cli/ must work without Qt: the GUI is a thin layer on top.
 (No import statement of Qt there: the import-linter contracts in pyproject.toml; this runs them.)"""
 
 import subprocess
@@ -13,7 +13,7 @@ import importlib, pkgutil, sys
 sys.modules["PySide6"] = None  # any import of PySide6 now raises ImportError
 sys.modules["shiboken6"] = None
 imported = []
-for package in ("core", "catalog", "orders", "cli"):
+for package in ("core", "catalog", "orders", "reports", "cli"):
     module = importlib.import_module(package)
     imported.append(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):

@@ -15,9 +15,10 @@ from core.models import Sale
 from orders.cart import Cart
 from orders.counter import checkout, held_carts, hold_cart, open_cart, recall_cart, save_open_cart, scan
 from orders.ledger import PaymentDraft
-from orders.receipts import refund_receipt, render_receipt, render_z_report, sale_receipt
+from orders.receipts import refund_receipt, sale_receipt
 from orders.refunds import RefundDraft, record_refund
 from orders.shifts import close_shift, closed_reports, open_shift
+from reports.receipts import render_receipt, render_z_report
 from tests import factories
 from tests.factories import ADMIN
 from tests.test_catalog_import import load_samples

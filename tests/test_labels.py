@@ -13,11 +13,12 @@ import zxingcpp
 from PIL import Image
 from sqlalchemy.orm import Session
 
-from catalog.labels import Template, add_template, label_data, render_labels, templates
+from catalog.labels import Template, add_template, label_data, templates
 from cli.main import main
 from core.auth import Actor, PermissionDenied
 from core.errors import InvalidValue
 from orders.counter import scan
+from reports.labels import render_labels
 from tests import factories
 from tests.factories import ADMIN
 from tests.test_catalog_import import load_samples
@@ -154,7 +155,7 @@ def test_a_field_that_cannot_fit_is_reported_before_printing() -> None:
 
 
 def test_break_points() -> None:
-    from catalog.labels import break_units
+    from reports.labels import break_units
 
     assert break_units("卢氏花菇 500克", True) == ["卢", "氏", "花", "菇 ", "500克"]
     assert break_units("2026-11-23", True) == ["2026-11-23"]

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from cli.main import main
 from core.money import format_fen
 from orders.month_details import month_details, previous_month, same_month_last_year
-from orders.report_pdf import render_monthly_pdf, report_input
-from orders.report_xlsx import render_monthly_xlsx
+from orders.report_data import attributed_households, report_input
+from reports.monthly_pdf import render_monthly_pdf
+from reports.monthly_xlsx import render_monthly_xlsx
 from tests.factories import ADMIN
 from tests.files import SAMPLES
 from tests.test_catalog_import import load_samples
@@ -47,7 +48,7 @@ def test_pdf_shows_the_json_figures_in_yuan(june: Session) -> None:
 
 def test_xlsx_reads_back_equal_to_the_json_to_the_fen(june: Session) -> None:
     data = report_input(june, ADMIN, "2026-06")
-    book = load_workbook(io.BytesIO(render_monthly_xlsx(june, data)))
+    book = load_workbook(io.BytesIO(render_monthly_xlsx(data, attributed_households(june, data.summary))))
 
     def fen(value: object) -> int:
         return int(Decimal(str(value)) * 100)
@@ -103,16 +104,17 @@ def test_report_command_writes_pdf_and_xlsx(tmp_path: Path, capsys: pytest.Captu
 
 def test_statement_and_public_notice(june: Session) -> None:
     from core.identifiers import mask_name
-    from orders.notices import notice_pdf, statement_pdf, statement_rows
+    from orders.notices import notice, statement, statement_rows
+    from reports.notices import notice_pdf, statement_pdf
 
     assert [mask_name(n) for n in ("张三", "张小三", "欧阳小明", "王")] == ["张*", "张*三", "欧**明", "王"]
     rows = statement_rows(june, ADMIN, "LS001", "2026")
     assert [(r.month, r.mode, r.amount_fen) for r in rows] == [("2026-06", "分红", 13909)]
-    with pdfplumber.open(io.BytesIO(statement_pdf(june, ADMIN, "LS001", "2026-06"))) as document:
+    with pdfplumber.open(io.BytesIO(statement_pdf(statement(june, ADMIN, "LS001", "2026-06")))) as document:
         statement = document.pages[0].extract_text()
     assert "¥139.09" in statement
     assert "所在地：河南省三门峡市卢氏县" in statement
-    with pdfplumber.open(io.BytesIO(notice_pdf(june, ADMIN, "411224", "2026-06"))) as document:
+    with pdfplumber.open(io.BytesIO(notice_pdf(notice(june, ADMIN, "411224", "2026-06")))) as document:
         text = document.pages[0].extract_text()
     assert "行政区划：河南省三门峡市卢氏县（411224）" in text
     assert "王*国" in text
@@ -122,7 +124,7 @@ def test_statement_and_public_notice(june: Session) -> None:
 
 
 def test_issuing_freezes_the_month_and_later_data_shows_as_a_difference(june: Session, tmp_path: Path) -> None:
-    from orders.issuing import differences, issue_month, latest_issue
+    from reports.issuing import differences, issue_month, latest_issue
     from tests.test_sales import refund, rows_file
 
     first = issue_month(june, ADMIN, "2026-06")
@@ -166,7 +168,7 @@ def test_pdf_charts_start_at_zero_with_round_steps(june: Session) -> None:
     import dataclasses
 
     from orders.attribution import SupplierMonth
-    from orders.report_pdf import _daily_chart, _supplier_bars
+    from reports.monthly_pdf import _daily_chart, _supplier_bars
 
     data = report_input(june, ADMIN, "2026-06")
     suppliers = [SupplierMonth(n, f"U{n}", f"供应商{n}", 0, net_fen=1_000_000 + n * 100_000) for n in range(8)]

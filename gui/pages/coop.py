@@ -50,7 +50,8 @@ from orders.bulk import return_goods as bulk_return
 from orders.campaigns import campaign_names, campaign_report, save_campaign, tag_sale
 from orders.cart import Cart, CartLine
 from orders.ledger import SaleDraft, record_sale
-from orders.notices import order_pdf
+from orders.notices import order_document
+from reports.notices import order_pdf
 
 STATE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
     "ordered": QT_TRANSLATE_NOOP("", "Ordered"),
@@ -326,7 +327,7 @@ class BulkOrders(RecordPage):
             if not path:
                 return
         with self.db.read_session() as session:
-            data = order_pdf(session, row.number, title)
+            data = order_pdf(order_document(session, row.number), title)
         with open(path, "wb") as target:
             target.write(data)
 

@@ -49,9 +49,10 @@ from orders.counter import (
     scan,
 )
 from orders.ledger import PaymentDraft, SaleRecorded
-from orders.receipts import refund_receipt, render_receipt, render_z_report, sale_receipt
+from orders.receipts import refund_receipt, sale_receipt
 from orders.refunds import RefundDraft, picked_lines, record_refund
 from orders.shifts import close_shift, current_shift, open_shift
+from reports.receipts import render_receipt, render_z_report
 
 METHODS = (
     ("wechat", QT_TRANSLATE_NOOP("", "WeChat Pay")),

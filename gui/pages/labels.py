@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.labels import LabelData, Template, check_batch, label_data, render_labels, templates
+from catalog.labels import LabelData, Template, check_batch, label_data, templates
 from catalog.search import find_products
 from core.auth import Actor
 from core.db import Database
@@ -33,6 +33,7 @@ from gui.pages.common import page_layout
 from gui.printing import pdf_images, print_pdf
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import tr
+from reports.labels import render_labels
 
 
 class LabelsPage(QWidget):

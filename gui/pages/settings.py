@@ -32,7 +32,7 @@ from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.counter import counters, save_counter
-from orders.receipts import WIDTHS_MM
+from reports.receipts import WIDTHS_MM
 
 COUNTER_KINDS = {  # marked for lupdate; tr() translates them where they are shown
     "counter": QT_TRANSLATE_NOOP("", "Counter (专柜)"),

@@ -40,10 +40,11 @@ from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import QT_TRANSLATE_NOOP, channel_text, tr
-from orders.issuing import differences, issue_month, latest_issue
 from orders.month_details import latest_ended_month, year_view
-from orders.report_pdf import ReportInput, render_monthly_pdf, report_input
-from orders.report_xlsx import render_monthly_xlsx
+from orders.report_data import ReportInput, attributed_households, report_input
+from reports.issuing import differences, issue_month, latest_issue
+from reports.monthly_pdf import render_monthly_pdf
+from reports.monthly_xlsx import render_monthly_xlsx
 
 FIGURE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
     "sales_count": QT_TRANSLATE_NOOP("", "Sales"),
@@ -370,7 +371,11 @@ class SummaryPage(QWidget):
         def work(_report: Report) -> Path:
             with self.db.read_session() as session:
                 data = report_input(session, self.actor, month)
-                content = render_monthly_pdf(data) if kind == "pdf" else render_monthly_xlsx(session, data)
+                content = (
+                    render_monthly_pdf(data)
+                    if kind == "pdf"
+                    else render_monthly_xlsx(data, attributed_households(session, data.summary))
+                )
             target.write_bytes(content)
             return target
 

@@ -1,10 +1,7 @@
 """The monthly summary as an A4 PDF (ReportLab platypus, embedded CJK font): headline figures,
 comparisons, tables by channel, category, origin and supplier, and three charts."""
 
-import datetime as dt
 import io
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -15,32 +12,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
-from sqlalchemy.orm import Session
 
-from core.auth import Actor
-from core.config import business_zone, get_setting, month_bounds
-from core.fonts import pdf_font, text_paragraph
 from core.money import format_fen
 from core.places import place_name
 from core.scales import zero_based_scale
-from orders.bulk import QuotaProgress, quota_progress
-from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
-from orders.monthly import MonthlySummary, monthly_summary
+from orders.month_details import MonthDetails
+from orders.monthly import MonthlySummary
+from orders.report_data import ReportInput
+from reports.fonts import pdf_font, text_paragraph
 
 CHANNEL_NAMES = {"counter": "专柜", "cooperative": "合作社", "bulk": "团购", "online": "线上"}
 RED = colors.HexColor("#8c1c13")
 PALETTE = [colors.HexColor(c) for c in ("#b3261e", "#d9822b", "#2e7d32", "#1565c0", "#6a1b9a", "#00838f")]
-
-
-@dataclass(frozen=True)
-class ReportInput:
-    summary: MonthlySummary
-    details: MonthDetails
-    previous: MonthlySummary | None  # the month before, when it has data
-    last_year: MonthlySummary | None  # the same month a year earlier, when it has data
-    organisation: str
-    generated_at: dt.datetime
-    quotas: list[QuotaProgress] = field(default_factory=list)  # bulk buyers' year so far
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -254,26 +237,3 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         ]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
-
-
-def report_input(
-    session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None, now: dt.datetime | None = None
-) -> ReportInput:
-    """Everything the PDF and XLSX show, computed once."""
-    zone = zone or business_zone(session)
-    summary = monthly_summary(session, actor, month, zone)
-
-    def with_data(other: str) -> MonthlySummary | None:
-        figures = monthly_summary(session, actor, other, zone)
-        return figures if figures.sales_count or figures.gross_fen or figures.refunds_fen else None
-
-    _start, month_end = month_bounds(month, zone)
-    return ReportInput(
-        summary,
-        month_details(session, month, zone),
-        with_data(previous_month(month)),
-        with_data(same_month_last_year(month)),
-        get_setting(session, "org_name", ""),
-        (now or dt.datetime.now(dt.UTC)).astimezone(zone),
-        quota_progress(session, int(month[:4]), zone, month_end),
-    )

@@ -12,7 +12,8 @@ from core.audit import record
 from core.auth import Actor, require
 from core.models import IssuedReport, utc_now
 from orders.monthly import monthly_summary
-from orders.report_pdf import render_monthly_pdf, report_input
+from orders.report_data import report_input
+from reports.monthly_pdf import render_monthly_pdf
 
 COMPARED = (
     "sales_count",

@@ -8,14 +8,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from core.identifiers import mask_resident_id
-from core.models import Household
 from core.places import place_name
-from orders.monthly import attribution_of
-from orders.report_pdf import CHANNEL_NAMES, ReportInput
+from orders.report_data import AttributedHousehold, ReportInput
+from reports.monthly_pdf import CHANNEL_NAMES
 
 YUAN = "#,##0.00"
 
@@ -55,9 +51,8 @@ def _sheet(
         sheet.append(out)
 
 
-def render_monthly_xlsx(session: Session, data: ReportInput) -> bytes:
+def render_monthly_xlsx(data: ReportInput, households: list[AttributedHousehold]) -> bytes:
     s = data.summary
-    attribution = attribution_of(s.month, s.suppliers)
     book = Workbook(write_only=True)
     headline: list[list[object]] = [["月份", s.month], ["销售笔数", s.sales_count]]
     for label, fen in (("销售总额", s.gross_fen), ("退货金额", s.refunds_fen), ("净销售额", s.net_fen)):
@@ -92,16 +87,11 @@ def render_monthly_xlsx(session: Session, data: ReportInput) -> bytes:
         suppliers,
         {3, 4, 5, 6},
     )
-    columns = select(Household.code, Household.head_name, Household.id_number, Household.region_code)
-    known = {code: (name, number, region) for code, name, number, region in session.execute(columns)}
-    households = []
-    for code, amounts in sorted(attribution.households.items()):
-        name, number, region = known.get(code, ("", None, ""))
-        masked = mask_resident_id(number) if number else ""
-        households.append([code, name, masked, region, _yuan(sum(amounts.values())), "、".join(sorted(amounts))])
-    _sheet(
-        book, "帮扶户", ["户编码", "户主", "身份证号（脱敏）", "行政区划", "收益（元）", "来源供应商"], households, {5}
-    )
+    rows: list[list[object]] = [
+        [h.code, h.head_name, h.id_masked, h.region_code, _yuan(h.amount_fen), "、".join(h.suppliers)]
+        for h in households
+    ]
+    _sheet(book, "帮扶户", ["户编码", "户主", "身份证号（脱敏）", "行政区划", "收益（元）", "来源供应商"], rows, {5})
     _sheet(
         book, "每日", ["日期", "净销售额（元）"], [[d.isoformat(), _yuan(v)] for d, v in data.details.daily_net], {2}
     )

@@ -1,0 +1,73 @@
+"""What the monthly PDF and XLSX show, computed once by the services (reports/ renders it)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.auth import Actor
+from core.config import business_zone, get_setting, month_bounds
+from core.identifiers import mask_resident_id
+from core.models import Household
+from orders.bulk import QuotaProgress, quota_progress
+from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
+from orders.monthly import MonthlySummary, attribution_of, monthly_summary
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    summary: MonthlySummary
+    details: MonthDetails
+    previous: MonthlySummary | None  # the month before, when it has data
+    last_year: MonthlySummary | None  # the same month a year earlier, when it has data
+    organisation: str
+    generated_at: dt.datetime
+    quotas: list[QuotaProgress] = field(default_factory=list)  # bulk buyers' year so far
+
+
+@dataclass(frozen=True)
+class AttributedHousehold:
+    code: str
+    head_name: str
+    id_masked: str
+    region_code: str
+    amount_fen: int
+    suppliers: tuple[str, ...]  # credit codes of the suppliers it received from
+
+
+def attributed_households(session: Session, summary: MonthlySummary) -> list[AttributedHousehold]:
+    """The households that received part of the month's pools, ID numbers masked (the XLSX sheet)."""
+    attribution = attribution_of(summary.month, summary.suppliers)
+    columns = select(Household.code, Household.head_name, Household.id_number, Household.region_code)
+    known = {code: (name, number, region) for code, name, number, region in session.execute(columns)}
+    rows = []
+    for code, amounts in sorted(attribution.households.items()):
+        name, number, region = known.get(code, ("", None, ""))
+        masked = mask_resident_id(number) if number else ""
+        rows.append(AttributedHousehold(code, name, masked, region, sum(amounts.values()), tuple(sorted(amounts))))
+    return rows
+
+
+def report_input(
+    session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None, now: dt.datetime | None = None
+) -> ReportInput:
+    """Everything the PDF and XLSX show, computed once."""
+    zone = zone or business_zone(session)
+    summary = monthly_summary(session, actor, month, zone)
+
+    def with_data(other: str) -> MonthlySummary | None:
+        figures = monthly_summary(session, actor, other, zone)
+        return figures if figures.sales_count or figures.gross_fen or figures.refunds_fen else None
+
+    _start, month_end = month_bounds(month, zone)
+    return ReportInput(
+        summary,
+        month_details(session, month, zone),
+        with_data(previous_month(month)),
+        with_data(same_month_last_year(month)),
+        get_setting(session, "org_name", ""),
+        (now or dt.datetime.now(dt.UTC)).astimezone(zone),
+        quota_progress(session, int(month[:4]), zone, month_end),
+    )
