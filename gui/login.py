@@ -8,7 +8,7 @@ from core.db import Database
 from core.errors import BangfuError
 
 
-class _PasswordDialog(QDialog):
+class PasswordDialog(QDialog):
     """A form with an error line; ``attempt()`` returns the actor or raises BangfuError."""
 
     def __init__(self, parent: QWidget | None, title: str, intro: str) -> None:
@@ -67,7 +67,7 @@ class _PasswordDialog(QDialog):
         self.accept()
 
 
-class LoginDialog(_PasswordDialog):
+class LoginDialog(PasswordDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent, self.tr("Sign in to Bangfu"), self.tr("Sign in with your user name and password."))
         self.db = db
@@ -85,7 +85,7 @@ class LoginDialog(_PasswordDialog):
         return actor
 
 
-class FirstAdminDialog(_PasswordDialog):
+class FirstAdminDialog(PasswordDialog):
     """The first start on an empty database: create the administrator (there is no default)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -110,7 +110,7 @@ class FirstAdminDialog(_PasswordDialog):
             return Actor(user.username, user.role, user_id=user.id)
 
 
-class UnlockDialog(_PasswordDialog):
+class UnlockDialog(PasswordDialog):
     """After the idle time: the same user, or a manager, unlocks the window."""
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
@@ -141,7 +141,7 @@ class UnlockDialog(_PasswordDialog):
         return
 
 
-class ChangePasswordDialog(_PasswordDialog):
+class ChangePasswordDialog(PasswordDialog):
     """Any signed-in user changes their own password (the old one is asked for)."""
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:

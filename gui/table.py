@@ -12,6 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from core.money import format_fen
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -23,6 +25,11 @@ class Col:
     text: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None  # defaults to the text
     right: bool = False  # numbers and amounts align right
+
+    @classmethod
+    def fen(cls, title: str, value: Callable[[Any], int]) -> "Col":
+        """An amount: shown as ¥1,234.50, sorted by its value (¥9.00 before ¥10.00), aligned right."""
+        return cls(title, lambda row: format_fen(value(row)), sort=value, right=True)
 
 
 class RecordModel(QAbstractTableModel):

@@ -31,6 +31,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--pg-url", default=os.environ.get("BANGFU_TEST_PG_URL"), help="PostgreSQL for the tests")
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left_open(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A window test fails if it leaves a top-level window open (as napari's tests do): an open
+    dialog or page would go on reacting to signals and background results of later tests."""
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
+    from PySide6.QtWidgets import QApplication
+
+    before = set(QApplication.topLevelWidgets())
+    yield  # torn down after the test's own fixtures: qtbot has closed what it was given
+    left = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
+    for widget in left:
+        widget.close()
+    assert not left, f"windows left open: {[type(w).__name__ for w in left]}"
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> None:
     """A window test's background work finishes before its fixtures are torn down (a database

@@ -182,3 +182,41 @@ def test_the_first_line_without_an_open_shift_asks_for_the_cash_float(qtbot, pag
     scan(qtbot, page, "XG500")  # the second line asks nothing
     assert len(page.cart.lines) == 1
     assert page.cart.lines[0].quantity_milli == 2000
+
+
+def test_closing_a_shift_is_approved_through_the_real_dialog_by_keys(qtbot, page: CounterPage) -> None:  # type: ignore[no-untyped-def]
+    """No approver= shortcut: the cashier presses F9, a manager types name, Tab, password, Enter."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from core.auth import create_user
+    from gui.pages.counter import ApprovalDialog
+
+    with page.db.session() as session, session.begin():
+        create_user(session, ADMIN, "li", "李店长", "manager", "manager-pass")
+    page.shift("0")
+    seen: list[str] = []
+
+    def manager_types() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ApprovalDialog)
+        try:
+            dialog.activateWindow()  # what the window system does for a new modal dialog
+            qtbot.waitUntil(dialog.isActiveWindow)
+            seen.append(dialog.windowTitle())
+            seen.append("first field" if QApplication.focusWidget() is dialog.username else "elsewhere")
+            qtbot.keyClicks(dialog.username, "li")
+            qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+            qtbot.keyClicks(QApplication.focusWidget(), "manager-pass")
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        finally:
+            seen.append(dialog.error.text())
+            if dialog.isVisible():  # a failed step must not leave the test waiting on the dialog
+                dialog.reject()
+
+    QTimer.singleShot(0, manager_types)
+    report = page.shift("0")  # counted cash typed; approval asked because a cashier may not close
+    assert isinstance(report, ZReport), seen
+    assert seen == ["店长授权", "first field", ""]
+    with page.db.read_session() as session:
+        assert current_shift(session, "ZZ01") is None

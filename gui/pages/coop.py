@@ -99,16 +99,16 @@ class CoopSales(QWidget):
             [
                 Col(tr("Product"), lambda line: line.name),
                 Col(tr("Quantity"), lambda line: f"{quantity_text(line.quantity_milli)} {line.unit}", right=True),
-                Col(tr("Price"), lambda line: format_fen(line.unit_price_fen), right=True),
-                Col(tr("Amount"), lambda line: format_fen(line.amount_fen), right=True),
+                Col.fen(tr("Price"), lambda line: line.unit_price_fen),
+                Col.fen(tr("Amount"), lambda line: line.amount_fen),
             ]
         )
         self.households = RecordModel(
             [
                 Col(tr("Household"), lambda h: h.code),
                 Col(tr("Head"), lambda h: h.name),
-                Col(tr("This month"), lambda h: format_fen(h.month_fen), right=True),
-                Col(tr("This year"), lambda h: format_fen(h.year_fen), right=True),
+                Col.fen(tr("This month"), lambda h: h.month_fen),
+                Col.fen(tr("This year"), lambda h: h.year_fen),
             ]
         )
         form = QFormLayout()
@@ -130,8 +130,13 @@ class CoopSales(QWidget):
                 Col(tr("Receipt number"), lambda r: r.ref),
                 Col(tr("Date"), lambda r: r.day.isoformat()),
                 Col(tr("Channel"), lambda r: channel_text(r.channel)),
-                Col(tr("Amount"), lambda r: format_fen(r.total_fen), right=True),
-                Col(tr("Refunds"), lambda r: format_fen(r.refunded_fen) if r.refunded_fen else "", right=True),
+                Col.fen(tr("Amount"), lambda r: r.total_fen),
+                Col(
+                    tr("Refunds"),
+                    lambda r: format_fen(r.refunded_fen) if r.refunded_fen else "",
+                    sort=lambda r: r.refunded_fen,
+                    right=True,
+                ),
             ]
         )
         importer = QPushButton(tr("Import sales…"))
@@ -215,7 +220,7 @@ class BulkOrders(RecordPage):
             Col(tr("Organisation"), lambda o: o.organisation),
             Col(tr("Delivery"), lambda o: o.delivery_date.isoformat()),
             Col(tr("State"), lambda o: tr(STATE_NAMES[o.state])),
-            Col(tr("Amount"), lambda o: format_fen(o.total_fen), sort=lambda o: o.total_fen, right=True),
+            Col.fen(tr("Amount"), lambda o: o.total_fen),
         ]
         super().__init__(db, actor, tr("Bulk orders"), columns, lambda s: order_rows(s, actor), shows=("bulk orders",))
         for text, action in (
@@ -232,8 +237,8 @@ class BulkOrders(RecordPage):
         self.quotas = RecordModel(
             [
                 Col(tr("Organisation"), lambda q: q.organisation),
-                Col(tr("Quota"), lambda q: format_fen(q.quota_fen), right=True),
-                Col(tr("Bought"), lambda q: format_fen(q.bought_fen), right=True),
+                Col.fen(tr("Quota"), lambda q: q.quota_fen),
+                Col.fen(tr("Bought"), lambda q: q.bought_fen),
                 Col(tr("Share"), lambda q: f"{q.share * 100:.1f}%", right=True),
             ]
         )
@@ -347,9 +352,7 @@ class Campaigns(QWidget):
         self.chosen = QComboBox()
         self.result = QLabel()
         self.result.setWordWrap(True)
-        self.top = RecordModel(
-            [Col(tr("Product"), lambda r: r[0]), Col(tr("Net"), lambda r: format_fen(r[1]), right=True)]
-        )
+        self.top = RecordModel([Col(tr("Product"), lambda r: r[0]), Col.fen(tr("Net"), lambda r: r[1])])
         form = QFormLayout()
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("From"), self.starts)

@@ -33,6 +33,7 @@ from core.auth import Actor, Approval, PermissionDenied, approve, can
 from core.db import Database
 from core.errors import BangfuError
 from core.money import format_fen, parse_yuan, quantity_text
+from gui.login import PasswordDialog
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.text import QT_TRANSLATE_NOOP, tr
@@ -87,46 +88,33 @@ def workstation_counter(db: Database, actor: Actor) -> str | None:
     return registered[0].code if registered else None
 
 
-class ApprovalDialog(QDialog):
-    """A manager types their user name and password to approve one action (audited as theirs)."""
+class ApprovalDialog(PasswordDialog):
+    """A manager types their user name and password to approve one action (audited as theirs);
+    the same keyboard as every password dialog: first field, Tab to 确定 and 取消, Enter submits."""
 
     def __init__(self, parent: QWidget, db: Database, permission: str, what: str) -> None:
-        super().__init__(parent)
+        super().__init__(parent, tr("Manager approval"), what)
         self.db, self.permission = db, permission
         self.approval: Approval | None = None
-        self.setWindowTitle(tr("Manager approval"))
-        self.username, self.password = QLineEdit(), QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        form = QFormLayout(self)
-        form.addRow(QLabel(what))
-        form.addRow(tr("Manager"), self.username)
-        form.addRow(tr("Password"), self.password)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.username = self.line(tr("Manager"))
+        self.password = self.line(tr("Password"), secret=True)
 
     @property
     def approver(self) -> Actor | None:
         return self.approval.actor if self.approval else None
 
-    def try_accept(self) -> None:
+    def attempt(self) -> Actor:
         with self.db.session() as session:
             session.begin()
             try:
                 self.approval = approve(session, self.username.text(), self.password.text(), self.permission)
             except PermissionDenied:
-                self.error.setText(tr("{0} may not approve this.").replace("{0}", self.username.text().strip()))
-                return
-            except BangfuError as exc:
-                self.error.setText(str(exc))
-                return
+                raise BangfuError(
+                    tr("{0} may not approve this.").replace("{0}", self.username.text().strip())
+                ) from None
             finally:
-                session.commit()
-        self.accept()
+                session.commit()  # a refused password is audited too
+        return self.approval.actor
 
 
 class PaymentDialog(QDialog):
@@ -246,7 +234,7 @@ class CounterPage(QWidget):
                     lambda line: format_fen(line.unit_price_fen) + (" *" if line.override_fen is not None else ""),
                     right=True,
                 ),
-                Col(tr("Amount"), lambda line: format_fen(line.amount_fen), right=True),
+                Col.fen(tr("Amount"), lambda line: line.amount_fen),
             ]
         )
         self.table = QTableView()

@@ -26,7 +26,6 @@ from core.auth import Actor, can
 from core.codes import CERT_LEVELS
 from core.db import Database
 from core.errors import BangfuError
-from core.money import format_fen
 from gui.forms import Field, FormDialog
 from gui.pages.common import RecordPage
 from gui.table import Col
@@ -69,7 +68,7 @@ class ProductsPage(RecordPage):
             Col(tr("Code"), lambda r: r.code),
             Col(tr("Name"), lambda r: r.name),
             Col(tr("Status"), lambda r: status_text(r.status)),
-            Col(tr("Price"), lambda r: format_fen(r.price_fen), sort=lambda r: r.price_fen, right=True),
+            Col.fen(tr("Price"), lambda r: r.price_fen),
             Col(tr("Unit"), lambda r: r.unit),
             Col(tr("Category"), lambda r: r.category),
             Col(tr("Supplier"), lambda r: r.supplier_name),

@@ -164,10 +164,10 @@ class SummaryPage(QWidget):
         self.suppliers = RecordModel(
             [
                 Col(tr("Supplier"), lambda s: s.name),
-                Col(tr("Net"), lambda s: format_fen(s.net_fen), sort=lambda s: s.net_fen, right=True),
-                Col(tr("Pool"), lambda s: format_fen(s.pool_fen), right=True),
-                Col(tr("Attributed"), lambda s: format_fen(s.attributed_fen), right=True),
-                Col(tr("Unattributed"), lambda s: format_fen(s.unattributed_fen), right=True),
+                Col.fen(tr("Net"), lambda s: s.net_fen),
+                Col.fen(tr("Pool"), lambda s: s.pool_fen),
+                Col.fen(tr("Attributed"), lambda s: s.attributed_fen),
+                Col.fen(tr("Unattributed"), lambda s: s.unattributed_fen),
             ]
         )
         table = self.supplier_table = QTableView()
@@ -189,8 +189,8 @@ class SummaryPage(QWidget):
         self.months = RecordModel(
             [
                 Col(tr("Month"), lambda r: r[0]),
-                Col(tr("Net"), lambda r: format_fen(r[1]), right=True),
-                Col(tr("Attributed"), lambda r: format_fen(r[2]), right=True),
+                Col.fen(tr("Net"), lambda r: r[1]),
+                Col.fen(tr("Attributed"), lambda r: r[2]),
                 Col(tr("Households benefited"), lambda r: str(r[3]), right=True),
             ]
         )

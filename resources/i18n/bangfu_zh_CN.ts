@@ -135,46 +135,46 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/summary.py" line="364"/>
-        <location filename="../../gui/pages/users.py" line="150"/>
+        <location filename="../../gui/pages/summary.py" line="365"/>
+        <location filename="../../gui/pages/users.py" line="147"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
-        <location filename="../../gui/pages/users.py" line="150"/>
+        <location filename="../../gui/pages/users.py" line="147"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="218"/>
-        <location filename="../../gui/pages/users.py" line="166"/>
+        <location filename="../../gui/pages/users.py" line="163"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="67"/>
+        <location filename="../../gui/pages/common.py" line="69"/>
         <source>Search: code, name or pinyin initials</source>
         <translation>搜索：编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="134"/>
+        <location filename="../../gui/pages/common.py" line="136"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="136"/>
-        <location filename="../../gui/pages/users.py" line="141"/>
+        <location filename="../../gui/pages/common.py" line="138"/>
+        <location filename="../../gui/pages/users.py" line="138"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="157"/>
+        <location filename="../../gui/pages/common.py" line="159"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/common.py" line="170"/>
+        <location filename="../../gui/pages/common.py" line="172"/>
         <source>{shown} of {total} shown</source>
         <translation>显示 {shown} / 共 {total} 条</translation>
     </message>
@@ -196,9 +196,9 @@
     <message>
         <location filename="../../gui/pages/households.py" line="24"/>
         <location filename="../../gui/pages/households.py" line="62"/>
-        <location filename="../../gui/pages/labels.py" line="48"/>
-        <location filename="../../gui/pages/products.py" line="71"/>
-        <location filename="../../gui/pages/products.py" line="111"/>
+        <location filename="../../gui/pages/labels.py" line="49"/>
+        <location filename="../../gui/pages/products.py" line="68"/>
+        <location filename="../../gui/pages/products.py" line="108"/>
         <location filename="../../gui/pages/settings.py" line="84"/>
         <location filename="../../gui/pages/settings.py" line="143"/>
         <source>Code</source>
@@ -232,8 +232,8 @@
     <message>
         <location filename="../../gui/pages/households.py" line="29"/>
         <location filename="../../gui/pages/households.py" line="67"/>
-        <location filename="../../gui/pages/products.py" line="73"/>
-        <location filename="../../gui/pages/products.py" line="198"/>
+        <location filename="../../gui/pages/products.py" line="70"/>
+        <location filename="../../gui/pages/products.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -244,7 +244,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="41"/>
-        <location filename="../../gui/pages/products.py" line="92"/>
+        <location filename="../../gui/pages/products.py" line="89"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="44"/>
-        <location filename="../../gui/pages/products.py" line="97"/>
+        <location filename="../../gui/pages/products.py" line="94"/>
         <location filename="../../gui/pages/suppliers.py" line="75"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
@@ -266,7 +266,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="284"/>
+        <location filename="../../gui/pages/coop.py" line="289"/>
         <location filename="../../gui/pages/households.py" line="65"/>
         <location filename="../../gui/pages/suppliers.py" line="135"/>
         <source>Region code</source>
@@ -283,327 +283,327 @@
         <translation>编辑帮扶户 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="50"/>
-        <location filename="../../gui/pages/users.py" line="38"/>
+        <location filename="../../gui/pages/products.py" line="47"/>
+        <location filename="../../gui/pages/users.py" line="37"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="51"/>
+        <location filename="../../gui/pages/products.py" line="48"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="52"/>
+        <location filename="../../gui/pages/products.py" line="49"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="53"/>
+        <location filename="../../gui/pages/products.py" line="50"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="54"/>
+        <location filename="../../gui/pages/products.py" line="51"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="55"/>
+        <location filename="../../gui/pages/products.py" line="52"/>
         <source>Not yet valid</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="61"/>
+        <location filename="../../gui/pages/products.py" line="58"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="62"/>
+        <location filename="../../gui/pages/products.py" line="59"/>
         <source>Provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="63"/>
+        <location filename="../../gui/pages/products.py" line="60"/>
         <source>Municipal</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="64"/>
+        <location filename="../../gui/pages/products.py" line="61"/>
         <source>County</source>
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="282"/>
-        <location filename="../../gui/pages/coop.py" line="356"/>
-        <location filename="../../gui/pages/products.py" line="72"/>
-        <location filename="../../gui/pages/products.py" line="112"/>
+        <location filename="../../gui/pages/coop.py" line="287"/>
+        <location filename="../../gui/pages/coop.py" line="357"/>
+        <location filename="../../gui/pages/products.py" line="69"/>
+        <location filename="../../gui/pages/products.py" line="109"/>
         <location filename="../../gui/pages/settings.py" line="85"/>
         <location filename="../../gui/pages/settings.py" line="92"/>
         <location filename="../../gui/pages/settings.py" line="144"/>
         <location filename="../../gui/pages/suppliers.py" line="53"/>
         <location filename="../../gui/pages/suppliers.py" line="133"/>
-        <location filename="../../gui/pages/users.py" line="35"/>
-        <location filename="../../gui/pages/users.py" line="54"/>
+        <location filename="../../gui/pages/users.py" line="34"/>
+        <location filename="../../gui/pages/users.py" line="51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="102"/>
-        <location filename="../../gui/pages/counter.py" line="235"/>
-        <location filename="../../gui/pages/products.py" line="74"/>
+        <location filename="../../gui/pages/counter.py" line="233"/>
+        <location filename="../../gui/pages/products.py" line="71"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="75"/>
-        <location filename="../../gui/pages/products.py" line="119"/>
+        <location filename="../../gui/pages/products.py" line="72"/>
+        <location filename="../../gui/pages/products.py" line="116"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="76"/>
-        <location filename="../../gui/pages/products.py" line="115"/>
+        <location filename="../../gui/pages/products.py" line="73"/>
+        <location filename="../../gui/pages/products.py" line="112"/>
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="77"/>
-        <location filename="../../gui/pages/products.py" line="122"/>
-        <location filename="../../gui/pages/summary.py" line="165"/>
+        <location filename="../../gui/pages/products.py" line="74"/>
+        <location filename="../../gui/pages/products.py" line="119"/>
+        <location filename="../../gui/pages/summary.py" line="166"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="78"/>
-        <location filename="../../gui/pages/products.py" line="127"/>
+        <location filename="../../gui/pages/products.py" line="75"/>
+        <location filename="../../gui/pages/products.py" line="124"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="79"/>
+        <location filename="../../gui/pages/products.py" line="76"/>
         <source>Certificate</source>
         <translation>认定证书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="80"/>
+        <location filename="../../gui/pages/products.py" line="77"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="94"/>
+        <location filename="../../gui/pages/products.py" line="91"/>
         <source>All suppliers</source>
         <translation>全部供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="95"/>
+        <location filename="../../gui/pages/products.py" line="92"/>
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="96"/>
+        <location filename="../../gui/pages/products.py" line="93"/>
         <source>New product…</source>
         <translation>新增商品…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="99"/>
+        <location filename="../../gui/pages/products.py" line="96"/>
         <source>Certificate…</source>
         <translation>证书状态…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="117"/>
-        <location filename="../../gui/pages/products.py" line="120"/>
+        <location filename="../../gui/pages/products.py" line="117"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="121"/>
+        <location filename="../../gui/pages/products.py" line="118"/>
         <source>Barcode (EAN-13 or EAN-8)</source>
         <translation>条码（EAN-13 或 EAN-8）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="123"/>
+        <location filename="../../gui/pages/products.py" line="120"/>
         <source>Certificate number</source>
         <translation>认定证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="124"/>
+        <location filename="../../gui/pages/products.py" line="121"/>
         <source>Certificate level</source>
         <translation>认定级别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="125"/>
+        <location filename="../../gui/pages/products.py" line="122"/>
         <source>Issued by</source>
         <translation>认定机构</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="126"/>
+        <location filename="../../gui/pages/products.py" line="123"/>
         <source>Certified on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="128"/>
+        <location filename="../../gui/pages/products.py" line="125"/>
         <source>Origin region code</source>
         <translation>产地区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="129"/>
+        <location filename="../../gui/pages/products.py" line="126"/>
         <source>Net weight per unit (kg)</source>
         <translation>每件净重（公斤）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="138"/>
+        <location filename="../../gui/pages/products.py" line="135"/>
         <source>New product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="157"/>
+        <location filename="../../gui/pages/products.py" line="145"/>
         <source>Edit product {code}</source>
         <translation>编辑商品 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="177"/>
+        <location filename="../../gui/pages/products.py" line="165"/>
         <source>Certificate {cert_no}</source>
         <translation>认定证书 {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="180"/>
+        <location filename="../../gui/pages/products.py" line="168"/>
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="181"/>
+        <location filename="../../gui/pages/products.py" line="169"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="182"/>
+        <location filename="../../gui/pages/products.py" line="170"/>
         <source>Reinstate</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="183"/>
+        <location filename="../../gui/pages/products.py" line="171"/>
         <source>Renew</source>
         <translation>续期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="100"/>
         <location filename="../../gui/pages/coop.py" line="115"/>
-        <location filename="../../gui/pages/coop.py" line="353"/>
-        <location filename="../../gui/pages/counter.py" line="232"/>
-        <location filename="../../gui/pages/labels.py" line="48"/>
-        <location filename="../../gui/pages/products.py" line="197"/>
+        <location filename="../../gui/pages/coop.py" line="355"/>
+        <location filename="../../gui/pages/counter.py" line="230"/>
+        <location filename="../../gui/pages/labels.py" line="49"/>
+        <location filename="../../gui/pages/products.py" line="185"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="199"/>
+        <location filename="../../gui/pages/products.py" line="187"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="49"/>
+        <location filename="../../gui/pages/counter.py" line="59"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="50"/>
+        <location filename="../../gui/pages/counter.py" line="60"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="51"/>
+        <location filename="../../gui/pages/counter.py" line="61"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="58"/>
+        <location filename="../../gui/pages/counter.py" line="68"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="59"/>
+        <location filename="../../gui/pages/counter.py" line="69"/>
         <source>Print receipt again</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="64"/>
+        <location filename="../../gui/pages/counter.py" line="74"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="65"/>
+        <location filename="../../gui/pages/counter.py" line="75"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="87"/>
+        <location filename="../../gui/pages/counter.py" line="96"/>
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="95"/>
+        <location filename="../../gui/pages/counter.py" line="100"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="112"/>
+        <location filename="../../gui/pages/counter.py" line="113"/>
         <source>{0} may not approve this.</source>
         <translation>{0} 无权授权此操作。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="129"/>
+        <location filename="../../gui/pages/counter.py" line="127"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="134"/>
+        <location filename="../../gui/pages/counter.py" line="132"/>
         <source>cash handed over (empty: exact)</source>
         <translation>顾客实付现金（不填：正好）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="138"/>
+        <location filename="../../gui/pages/counter.py" line="136"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="139"/>
+        <location filename="../../gui/pages/counter.py" line="137"/>
         <source>Cash tendered</source>
         <translation>现金实收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="143"/>
+        <location filename="../../gui/pages/counter.py" line="141"/>
         <source>reference (optional)</source>
         <translation>交易号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="155"/>
+        <location filename="../../gui/pages/counter.py" line="153"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="171"/>
+        <location filename="../../gui/pages/counter.py" line="169"/>
         <location filename="../../gui/pages/counter.py" line="626"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="176"/>
+        <location filename="../../gui/pages/counter.py" line="174"/>
         <source>The card and mobile payments exceed the total.</source>
         <translation>银行卡和移动支付金额超过应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="179"/>
+        <location filename="../../gui/pages/counter.py" line="177"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="181"/>
+        <location filename="../../gui/pages/counter.py" line="179"/>
         <source>Cash tendered is less than the cash part {0}.</source>
         <translation>现金实收少于现金应收 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="218"/>
+        <location filename="../../gui/pages/counter.py" line="216"/>
         <source>Scan a barcode or label, or type a code, name or pinyin initials, then Enter</source>
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
@@ -614,13 +614,13 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="58"/>
-        <location filename="../../gui/pages/coop.py" line="224"/>
+        <location filename="../../gui/pages/coop.py" line="229"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="59"/>
-        <location filename="../../gui/pages/coop.py" line="225"/>
+        <location filename="../../gui/pages/coop.py" line="230"/>
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
@@ -662,19 +662,19 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="101"/>
         <location filename="../../gui/pages/coop.py" line="116"/>
-        <location filename="../../gui/pages/coop.py" line="267"/>
-        <location filename="../../gui/pages/counter.py" line="56"/>
-        <location filename="../../gui/pages/counter.py" line="233"/>
-        <location filename="../../gui/pages/counter.py" line="443"/>
-        <location filename="../../gui/pages/counter.py" line="589"/>
+        <location filename="../../gui/pages/coop.py" line="272"/>
+        <location filename="../../gui/pages/counter.py" line="66"/>
+        <location filename="../../gui/pages/counter.py" line="231"/>
+        <location filename="../../gui/pages/counter.py" line="441"/>
+        <location filename="../../gui/pages/counter.py" line="587"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="103"/>
         <location filename="../../gui/pages/coop.py" line="133"/>
-        <location filename="../../gui/pages/coop.py" line="218"/>
-        <location filename="../../gui/pages/counter.py" line="239"/>
+        <location filename="../../gui/pages/coop.py" line="223"/>
+        <location filename="../../gui/pages/counter.py" line="237"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -701,296 +701,296 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="137"/>
+        <location filename="../../gui/pages/coop.py" line="142"/>
         <source>Import sales…</source>
         <translation>导入销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="140"/>
+        <location filename="../../gui/pages/coop.py" line="145"/>
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="142"/>
+        <location filename="../../gui/pages/coop.py" line="147"/>
         <source>Recent sales (30 days)</source>
         <translation>近 30 天的销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="174"/>
-        <location filename="../../gui/pages/counter.py" line="318"/>
+        <location filename="../../gui/pages/coop.py" line="179"/>
+        <location filename="../../gui/pages/counter.py" line="316"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="192"/>
+        <location filename="../../gui/pages/coop.py" line="197"/>
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="214"/>
-        <location filename="../../gui/pages/coop.py" line="306"/>
+        <location filename="../../gui/pages/coop.py" line="219"/>
+        <location filename="../../gui/pages/coop.py" line="309"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="215"/>
-        <location filename="../../gui/pages/coop.py" line="234"/>
-        <location filename="../../gui/pages/coop.py" line="305"/>
+        <location filename="../../gui/pages/coop.py" line="220"/>
+        <location filename="../../gui/pages/coop.py" line="239"/>
+        <location filename="../../gui/pages/coop.py" line="308"/>
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="216"/>
-        <location filename="../../gui/pages/coop.py" line="307"/>
+        <location filename="../../gui/pages/coop.py" line="221"/>
+        <location filename="../../gui/pages/coop.py" line="310"/>
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="217"/>
+        <location filename="../../gui/pages/coop.py" line="222"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="220"/>
-        <location filename="../../gui/pages/coop.py" line="436"/>
+        <location filename="../../gui/pages/coop.py" line="225"/>
+        <location filename="../../gui/pages/coop.py" line="437"/>
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="222"/>
-        <location filename="../../gui/pages/coop.py" line="295"/>
+        <location filename="../../gui/pages/coop.py" line="227"/>
+        <location filename="../../gui/pages/coop.py" line="300"/>
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="223"/>
-        <location filename="../../gui/pages/coop.py" line="319"/>
+        <location filename="../../gui/pages/coop.py" line="228"/>
+        <location filename="../../gui/pages/coop.py" line="322"/>
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="226"/>
+        <location filename="../../gui/pages/coop.py" line="231"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="227"/>
-        <location filename="../../gui/pages/coop.py" line="264"/>
-        <location filename="../../gui/pages/coop.py" line="267"/>
+        <location filename="../../gui/pages/coop.py" line="232"/>
+        <location filename="../../gui/pages/coop.py" line="269"/>
+        <location filename="../../gui/pages/coop.py" line="272"/>
         <source>Return…</source>
         <translation>退货…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="228"/>
+        <location filename="../../gui/pages/coop.py" line="233"/>
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="229"/>
+        <location filename="../../gui/pages/coop.py" line="234"/>
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="235"/>
+        <location filename="../../gui/pages/coop.py" line="240"/>
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="236"/>
+        <location filename="../../gui/pages/coop.py" line="241"/>
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="237"/>
+        <location filename="../../gui/pages/coop.py" line="242"/>
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="240"/>
+        <location filename="../../gui/pages/coop.py" line="245"/>
         <source>Quotas of this year</source>
         <translation>本年度认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="264"/>
+        <location filename="../../gui/pages/coop.py" line="269"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="274"/>
+        <location filename="../../gui/pages/coop.py" line="279"/>
         <source>Returned after delivery</source>
         <translation>送达后退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="308"/>
+        <location filename="../../gui/pages/coop.py" line="311"/>
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="345"/>
+        <location filename="../../gui/pages/coop.py" line="348"/>
         <source>names, separated by commas; empty: every sale of the days</source>
         <translation>单位名称，用逗号分隔；不填：活动期间的全部销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="359"/>
+        <location filename="../../gui/pages/coop.py" line="360"/>
         <location filename="../../gui/pages/settings.py" line="114"/>
         <source>Counters</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="360"/>
+        <location filename="../../gui/pages/coop.py" line="361"/>
         <source>Organisations</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="363"/>
+        <location filename="../../gui/pages/coop.py" line="364"/>
         <source>Save campaign</source>
         <translation>保存活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="364"/>
-        <location filename="../../gui/pages/coop.py" line="400"/>
+        <location filename="../../gui/pages/coop.py" line="365"/>
+        <location filename="../../gui/pages/coop.py" line="401"/>
         <source>Tag a sale…</source>
         <translation>标记销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="365"/>
+        <location filename="../../gui/pages/coop.py" line="366"/>
         <source>Report</source>
         <translation>活动报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="416"/>
+        <location filename="../../gui/pages/coop.py" line="417"/>
         <source>{0}: {1} sales, net {2}, {3} households benefited</source>
         <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="431"/>
+        <location filename="../../gui/pages/coop.py" line="432"/>
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="438"/>
+        <location filename="../../gui/pages/coop.py" line="439"/>
         <source>Campaigns</source>
         <translation>帮扶活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="325"/>
+        <location filename="../../gui/pages/counter.py" line="323"/>
         <source>Counter {0} · shift #{1}</source>
         <translation>专柜 {0} · 第 {1} 班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="327"/>
+        <location filename="../../gui/pages/counter.py" line="325"/>
         <source>Counter {0} · no shift open (F9)</source>
         <translation>专柜 {0} · 未开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="330"/>
-        <location filename="../../gui/pages/counter.py" line="367"/>
+        <location filename="../../gui/pages/counter.py" line="328"/>
+        <location filename="../../gui/pages/counter.py" line="365"/>
         <source>No counter is registered yet.</source>
         <translation>尚未登记专柜。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="55"/>
-        <location filename="../../gui/pages/counter.py" line="434"/>
+        <location filename="../../gui/pages/counter.py" line="65"/>
+        <location filename="../../gui/pages/counter.py" line="432"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="461"/>
+        <location filename="../../gui/pages/counter.py" line="459"/>
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="57"/>
-        <location filename="../../gui/pages/counter.py" line="466"/>
+        <location filename="../../gui/pages/counter.py" line="67"/>
+        <location filename="../../gui/pages/counter.py" line="464"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="350"/>
+        <location filename="../../gui/pages/counter.py" line="348"/>
         <source>Open the shift first (F9): a sale needs an open shift.</source>
         <translation>请先开班（F9）：销售需要在班次内进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="480"/>
+        <location filename="../../gui/pages/counter.py" line="478"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="500"/>
+        <location filename="../../gui/pages/counter.py" line="498"/>
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="60"/>
-        <location filename="../../gui/pages/counter.py" line="524"/>
+        <location filename="../../gui/pages/counter.py" line="70"/>
+        <location filename="../../gui/pages/counter.py" line="522"/>
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="498"/>
+        <location filename="../../gui/pages/counter.py" line="496"/>
         <source>Change {0}</source>
         <translation>找零 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="524"/>
+        <location filename="../../gui/pages/counter.py" line="522"/>
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="531"/>
+        <location filename="../../gui/pages/counter.py" line="529"/>
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="537"/>
+        <location filename="../../gui/pages/counter.py" line="535"/>
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="61"/>
-        <location filename="../../gui/pages/counter.py" line="541"/>
+        <location filename="../../gui/pages/counter.py" line="71"/>
+        <location filename="../../gui/pages/counter.py" line="539"/>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="541"/>
+        <location filename="../../gui/pages/counter.py" line="539"/>
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="546"/>
+        <location filename="../../gui/pages/counter.py" line="544"/>
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="62"/>
-        <location filename="../../gui/pages/counter.py" line="574"/>
-        <location filename="../../gui/pages/counter.py" line="585"/>
-        <location filename="../../gui/pages/counter.py" line="589"/>
-        <location filename="../../gui/pages/counter.py" line="593"/>
+        <location filename="../../gui/pages/counter.py" line="72"/>
+        <location filename="../../gui/pages/counter.py" line="572"/>
+        <location filename="../../gui/pages/counter.py" line="583"/>
+        <location filename="../../gui/pages/counter.py" line="587"/>
+        <location filename="../../gui/pages/counter.py" line="591"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="130"/>
-        <location filename="../../gui/pages/coop.py" line="400"/>
-        <location filename="../../gui/pages/counter.py" line="574"/>
+        <location filename="../../gui/pages/coop.py" line="401"/>
+        <location filename="../../gui/pages/counter.py" line="572"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="585"/>
+        <location filename="../../gui/pages/counter.py" line="583"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="593"/>
-        <location filename="../../gui/pages/products.py" line="200"/>
+        <location filename="../../gui/pages/counter.py" line="591"/>
+        <location filename="../../gui/pages/products.py" line="188"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="596"/>
+        <location filename="../../gui/pages/counter.py" line="594"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
@@ -1010,7 +1010,7 @@
         <translation>钱箱清点现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="63"/>
+        <location filename="../../gui/pages/counter.py" line="73"/>
         <location filename="../../gui/pages/counter.py" line="622"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
@@ -1026,12 +1026,12 @@
         <translation>已交班，差额 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="201"/>
+        <location filename="../../gui/pages/products.py" line="189"/>
         <source>New end date (renewal)</source>
         <translation>新的有效期至（续期）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="207"/>
+        <location filename="../../gui/pages/products.py" line="195"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="283"/>
+        <location filename="../../gui/pages/coop.py" line="288"/>
         <location filename="../../gui/pages/settings.py" line="86"/>
         <location filename="../../gui/pages/settings.py" line="145"/>
         <location filename="../../gui/pages/suppliers.py" line="54"/>
@@ -1107,7 +1107,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="285"/>
+        <location filename="../../gui/pages/coop.py" line="290"/>
         <location filename="../../gui/pages/suppliers.py" line="64"/>
         <location filename="../../gui/pages/suppliers.py" line="137"/>
         <source>Phone</source>
@@ -1148,161 +1148,161 @@
         <translation>分配占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="357"/>
+        <location filename="../../gui/pages/coop.py" line="358"/>
         <location filename="../../gui/pages/suppliers.py" line="92"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="358"/>
+        <location filename="../../gui/pages/coop.py" line="359"/>
         <location filename="../../gui/pages/suppliers.py" line="93"/>
         <source>Until</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="49"/>
+        <location filename="../../gui/pages/summary.py" line="50"/>
         <source>Sales</source>
         <translation>销售笔数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="50"/>
+        <location filename="../../gui/pages/summary.py" line="51"/>
         <source>Gross</source>
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="134"/>
-        <location filename="../../gui/pages/summary.py" line="51"/>
+        <location filename="../../gui/pages/coop.py" line="135"/>
+        <location filename="../../gui/pages/summary.py" line="52"/>
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="353"/>
-        <location filename="../../gui/pages/summary.py" line="52"/>
-        <location filename="../../gui/pages/summary.py" line="166"/>
-        <location filename="../../gui/pages/summary.py" line="191"/>
-        <location filename="../../gui/pages/summary.py" line="307"/>
-        <location filename="../../gui/pages/summary.py" line="328"/>
+        <location filename="../../gui/pages/coop.py" line="355"/>
+        <location filename="../../gui/pages/summary.py" line="53"/>
+        <location filename="../../gui/pages/summary.py" line="167"/>
+        <location filename="../../gui/pages/summary.py" line="192"/>
+        <location filename="../../gui/pages/summary.py" line="308"/>
+        <location filename="../../gui/pages/summary.py" line="329"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="53"/>
-        <location filename="../../gui/pages/summary.py" line="168"/>
-        <location filename="../../gui/pages/summary.py" line="192"/>
+        <location filename="../../gui/pages/summary.py" line="54"/>
+        <location filename="../../gui/pages/summary.py" line="169"/>
+        <location filename="../../gui/pages/summary.py" line="193"/>
         <source>Attributed</source>
         <translation>已分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="54"/>
-        <location filename="../../gui/pages/summary.py" line="169"/>
+        <location filename="../../gui/pages/summary.py" line="55"/>
+        <location filename="../../gui/pages/summary.py" line="170"/>
         <source>Unattributed</source>
         <translation>未分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="55"/>
-        <location filename="../../gui/pages/summary.py" line="193"/>
+        <location filename="../../gui/pages/summary.py" line="56"/>
+        <location filename="../../gui/pages/summary.py" line="194"/>
         <source>Households benefited</source>
         <translation>受益户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="122"/>
-        <location filename="../../gui/pages/summary.py" line="190"/>
-        <location filename="../../gui/pages/summary.py" line="209"/>
+        <location filename="../../gui/pages/summary.py" line="123"/>
+        <location filename="../../gui/pages/summary.py" line="191"/>
+        <location filename="../../gui/pages/summary.py" line="210"/>
         <location filename="../../gui/pages/suppliers.py" line="104"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="126"/>
+        <location filename="../../gui/pages/summary.py" line="127"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="127"/>
+        <location filename="../../gui/pages/summary.py" line="128"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="131"/>
-        <location filename="../../gui/pages/summary.py" line="412"/>
+        <location filename="../../gui/pages/summary.py" line="132"/>
+        <location filename="../../gui/pages/summary.py" line="417"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="141"/>
+        <location filename="../../gui/pages/summary.py" line="142"/>
         <source>Uncertified lines</source>
         <translation>证书无效销售行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="148"/>
+        <location filename="../../gui/pages/summary.py" line="149"/>
         <source>Net sales per day (yuan)</source>
         <translation>每日净销售额（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="150"/>
+        <location filename="../../gui/pages/summary.py" line="151"/>
         <source>Channels</source>
         <translation>渠道占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="152"/>
+        <location filename="../../gui/pages/summary.py" line="153"/>
         <source>Top suppliers (net, yuan)</source>
         <translation>净销售额前列供应商（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="167"/>
+        <location filename="../../gui/pages/summary.py" line="168"/>
         <source>Pool</source>
         <translation>收益池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="203"/>
-        <location filename="../../gui/pages/summary.py" line="210"/>
+        <location filename="../../gui/pages/summary.py" line="204"/>
+        <location filename="../../gui/pages/summary.py" line="211"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="240"/>
-        <location filename="../../gui/pages/summary.py" line="247"/>
+        <location filename="../../gui/pages/summary.py" line="241"/>
+        <location filename="../../gui/pages/summary.py" line="248"/>
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="282"/>
+        <location filename="../../gui/pages/summary.py" line="283"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="285"/>
+        <location filename="../../gui/pages/summary.py" line="286"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="292"/>
+        <location filename="../../gui/pages/summary.py" line="293"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="350"/>
+        <location filename="../../gui/pages/summary.py" line="351"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="381"/>
-        <location filename="../../gui/pages/summary.py" line="401"/>
+        <location filename="../../gui/pages/summary.py" line="386"/>
+        <location filename="../../gui/pages/summary.py" line="406"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="427"/>
+        <location filename="../../gui/pages/summary.py" line="432"/>
         <source>Issuing the month…</source>
         <translation>正在出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="379"/>
+        <location filename="../../gui/pages/summary.py" line="384"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="413"/>
+        <location filename="../../gui/pages/summary.py" line="418"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
@@ -1574,7 +1574,7 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="94"/>
+        <location filename="../../gui/pages/counter.py" line="99"/>
         <location filename="../../gui/text.py" line="23"/>
         <source>Manager</source>
         <translation>店长</translation>
@@ -1605,210 +1605,210 @@
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="34"/>
-        <location filename="../../gui/pages/users.py" line="53"/>
+        <location filename="../../gui/pages/users.py" line="33"/>
+        <location filename="../../gui/pages/users.py" line="50"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="36"/>
-        <location filename="../../gui/pages/users.py" line="55"/>
+        <location filename="../../gui/pages/users.py" line="35"/>
+        <location filename="../../gui/pages/users.py" line="52"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="37"/>
+        <location filename="../../gui/pages/users.py" line="36"/>
         <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="38"/>
+        <location filename="../../gui/pages/users.py" line="37"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="38"/>
+        <location filename="../../gui/pages/users.py" line="37"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="41"/>
-        <location filename="../../gui/pages/users.py" line="174"/>
+        <location filename="../../gui/pages/users.py" line="40"/>
+        <location filename="../../gui/pages/users.py" line="171"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="43"/>
+        <location filename="../../gui/pages/users.py" line="42"/>
         <source>New user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="44"/>
+        <location filename="../../gui/pages/users.py" line="43"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="45"/>
+        <location filename="../../gui/pages/users.py" line="44"/>
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="56"/>
+        <location filename="../../gui/pages/users.py" line="53"/>
         <source>Counter (cashiers)</source>
         <translation>专柜（收银员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="57"/>
+        <location filename="../../gui/pages/users.py" line="54"/>
         <source>Cooperative (coop managers)</source>
         <translation>合作社（合作社管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="58"/>
+        <location filename="../../gui/pages/users.py" line="55"/>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="76"/>
+        <location filename="../../gui/pages/users.py" line="73"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="87"/>
+        <location filename="../../gui/pages/users.py" line="84"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="88"/>
+        <location filename="../../gui/pages/users.py" line="85"/>
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="127"/>
+        <location filename="../../gui/pages/users.py" line="124"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="128"/>
+        <location filename="../../gui/pages/users.py" line="125"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="129"/>
+        <location filename="../../gui/pages/users.py" line="126"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="130"/>
+        <location filename="../../gui/pages/users.py" line="127"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="131"/>
+        <location filename="../../gui/pages/users.py" line="128"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="133"/>
-        <location filename="../../gui/pages/users.py" line="175"/>
+        <location filename="../../gui/pages/users.py" line="130"/>
+        <location filename="../../gui/pages/users.py" line="172"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="136"/>
+        <location filename="../../gui/pages/users.py" line="133"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="163"/>
+        <location filename="../../gui/pages/users.py" line="160"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="45"/>
+        <location filename="../../gui/pages/labels.py" line="46"/>
         <source>Product code, name or pinyin initials, then Enter</source>
         <translation>输入商品编码、名称或拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="48"/>
+        <location filename="../../gui/pages/labels.py" line="49"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="62"/>
+        <location filename="../../gui/pages/labels.py" line="63"/>
         <source> days (0: none)</source>
         <translation> 天（0：不标注）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="65"/>
+        <location filename="../../gui/pages/labels.py" line="66"/>
         <source>Outline (alignment test)</source>
         <translation>画边框（对齐测试）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="78"/>
+        <location filename="../../gui/pages/labels.py" line="79"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="79"/>
+        <location filename="../../gui/pages/labels.py" line="80"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="80"/>
+        <location filename="../../gui/pages/labels.py" line="81"/>
         <source>Produced on</source>
         <translation>生产日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="81"/>
+        <location filename="../../gui/pages/labels.py" line="82"/>
         <source>Shelf life</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="82"/>
+        <location filename="../../gui/pages/labels.py" line="83"/>
         <source>Start at label</source>
         <translation>从第几张开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="83"/>
+        <location filename="../../gui/pages/labels.py" line="84"/>
         <source>QR error correction</source>
         <translation>二维码纠错等级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="87"/>
+        <location filename="../../gui/pages/labels.py" line="88"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="88"/>
-        <location filename="../../gui/pages/summary.py" line="128"/>
+        <location filename="../../gui/pages/labels.py" line="89"/>
+        <location filename="../../gui/pages/summary.py" line="129"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="89"/>
-        <location filename="../../gui/pages/labels.py" line="181"/>
+        <location filename="../../gui/pages/labels.py" line="90"/>
+        <location filename="../../gui/pages/labels.py" line="183"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="159"/>
-        <location filename="../../gui/pages/labels.py" line="112"/>
+        <location filename="../../gui/pages/coop.py" line="164"/>
+        <location filename="../../gui/pages/labels.py" line="113"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="133"/>
+        <location filename="../../gui/pages/labels.py" line="134"/>
         <source>Add at least one product.</source>
         <translation>请至少添加一种商品。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="164"/>
+        <location filename="../../gui/pages/labels.py" line="166"/>
         <source>{0} labels ready.</source>
         <translation>已生成 {0} 张标签。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/labels.py" line="173"/>
+        <location filename="../../gui/pages/labels.py" line="175"/>
         <source>Rendering labels…</source>
         <translation>正在生成标签…</translation>
     </message>
@@ -1816,12 +1816,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="152"/>
+        <location filename="../../gui/app.py" line="160"/>
         <source>The database is damaged ({0}). Restore the latest backup in Settings.</source>
         <translation>数据库已损坏（{0}）。请在“设置”中恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="157"/>
+        <location filename="../../gui/app.py" line="165"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
