@@ -2,6 +2,7 @@
 the previous month and the same month a year earlier for comparison."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -94,10 +95,14 @@ def month_details(session: Session, month: str, zone: ZoneInfo) -> MonthDetails:
     return MonthDetails(daily, grams, sorted(missing))
 
 
-def year_view(session: Session, actor: Actor, year: int, zone: ZoneInfo) -> list[tuple[str, int, int, int]]:
-    """The twelve months side by side: (month, net fen, attributed fen, households benefited)."""
+def year_view(
+    session: Session, actor: Actor, year: int, zone: ZoneInfo, progress: Callable[[int], None] = lambda _n: None
+) -> list[tuple[str, int, int, int]]:
+    """The twelve months side by side: (month, net fen, attributed fen, households benefited).
+    ``progress(n)`` after each month may raise Cancelled."""
     rows = []
-    for month in (f"{year:04d}-{m:02d}" for m in range(1, 13)):
+    for number, month in enumerate((f"{year:04d}-{m:02d}" for m in range(1, 13)), start=1):
         figures = monthly_summary(session, actor, month, zone)
         rows.append((month, figures.net_fen, figures.attributed_fen, figures.households_benefited))
+        progress(number)
     return rows

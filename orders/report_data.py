@@ -1,6 +1,7 @@
 """What the monthly PDF and XLSX show, computed once by the services (reports/ renders it)."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -51,23 +52,36 @@ def attributed_households(session: Session, summary: MonthlySummary) -> list[Att
 
 
 def report_input(
-    session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None, now: dt.datetime | None = None
+    session: Session,
+    actor: Actor,
+    month: str,
+    zone: ZoneInfo | None = None,
+    now: dt.datetime | None = None,
+    progress: Callable[[int], None] = lambda _step: None,
 ) -> ReportInput:
-    """Everything the PDF and XLSX show, computed once."""
+    """Everything the PDF and XLSX show, computed once. ``progress(step)`` is called after each of
+    its five parts and may raise Cancelled (the window's Cancel)."""
     zone = zone or business_zone(session)
     summary = monthly_summary(session, actor, month, zone)
+    progress(1)
 
-    def with_data(other: str) -> MonthlySummary | None:
+    def with_data(other: str, step: int) -> MonthlySummary | None:
         figures = monthly_summary(session, actor, other, zone)
+        progress(step)
         return figures if figures.sales_count or figures.gross_fen or figures.refunds_fen else None
 
     _start, month_end = month_bounds(month, zone)
+    details = month_details(session, month, zone)
+    progress(2)
+    previous, last_year = with_data(previous_month(month), 3), with_data(same_month_last_year(month), 4)
+    quotas = quota_progress(session, int(month[:4]), zone, month_end)
+    progress(5)
     return ReportInput(
         summary,
-        month_details(session, month, zone),
-        with_data(previous_month(month)),
-        with_data(same_month_last_year(month)),
+        details,
+        previous,
+        last_year,
         get_setting(session, "org_name", ""),
         (now or dt.datetime.now(dt.UTC)).astimezone(zone),
-        quota_progress(session, int(month[:4]), zone, month_end),
+        quotas,
     )

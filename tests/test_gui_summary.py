@@ -105,3 +105,20 @@ def test_charts_start_at_zero_in_round_steps_and_the_pie_has_a_legend(page: Summ
     assert page.channels.legend().isVisible()
     assert not any(slice_.isLabelVisible() for slice_ in pie.slices())
     assert next(slice_.label() for slice_ in pie.slices()).startswith(("专柜", "合作社", "团购", "线上"))
+
+
+def test_cancel_stops_a_summary_load(qtbot, page: SummaryPage) -> None:  # type: ignore[no-untyped-def]
+    """The work stops at its next step and the page keeps the figures it showed."""
+    from core.tasks import Cancelled
+
+    shown = page.data
+    failures: list[BaseException] = []
+    page.failed = lambda error: failures.append(error)  # type: ignore[method-assign]
+    page.month.blockSignals(True)
+    page.month.setCurrentIndex(page.month.findData("2026-05"))
+    page.month.blockSignals(False)
+    task = page.load()
+    task.cancel()  # before the worker reaches its first step
+    qtbot.waitUntil(lambda: bool(failures))
+    assert isinstance(failures[0], Cancelled)
+    assert page.data is shown  # June's figures are still on the page

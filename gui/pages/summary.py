@@ -223,11 +223,11 @@ class SummaryPage(QWidget):
         """Opening: the latest month that has ended and has sales, not the running month's
         partial figures (the current month stays first in the list, one click away)."""
 
-        def work(_report: Report) -> MonthShown:
+        def work(report: Report) -> MonthShown:
             with self.db.read_session() as session:
                 today = dt.datetime.now(business_zone(session)).date()
                 month = latest_ended_month(session, business_zone(session), today)
-            return self._month_figures(month or self.month.currentData())
+            return self._month_figures(month or self.month.currentData(), report)
 
         def opened(result: MonthShown) -> None:
             month = result[0].summary.month
@@ -238,7 +238,7 @@ class SummaryPage(QWidget):
             self.month.blockSignals(False)
             self.show_month(result)
 
-        self.task = run_task(self, tr("Computing the month…"), work, opened, self.failed, view="month")
+        self.task = run_task(self, tr("Computing the month…"), work, opened, self.failed, maximum=5, view="month")
         return self.task
 
     def load(self) -> Task:
@@ -246,16 +246,17 @@ class SummaryPage(QWidget):
         self.task = run_task(
             self,
             tr("Computing the month…"),
-            lambda _report: self._month_figures(month),
+            lambda report: self._month_figures(month, report),
             self.show_month,
             self.failed,
+            maximum=5,
             view="month",  # a month picked later wins over one still computing
         )
         return self.task
 
-    def _month_figures(self, month: str) -> MonthShown:
+    def _month_figures(self, month: str, report: Report) -> MonthShown:
         with self.db.read_session() as session:
-            data = report_input(session, self.actor, month)
+            data = report_input(session, self.actor, month, progress=report)
             issued = latest_issue(session, month)
             changed = differences(session, self.actor, month) if issued else {}
             issue = (
@@ -343,9 +344,9 @@ class SummaryPage(QWidget):
     def load_year(self) -> Task:
         year = self.year.value()
 
-        def work(_report: Report) -> list[tuple[str, int, int, int]]:
+        def work(report: Report) -> list[tuple[str, int, int, int]]:
             with self.db.read_session() as session:
-                return year_view(session, self.actor, year, business_zone(session))
+                return year_view(session, self.actor, year, business_zone(session), report)
 
         self.task = run_task(
             self, tr("Computing the year…"), work, self._year_loaded, self.failed, maximum=12, view="year"
