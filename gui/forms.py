@@ -1,12 +1,14 @@
-"""One form dialog for every record (product, supplier, household, linkage).
+"""One form dialog for every record (product, supplier, household, linkage, user, order…).
 
-Fields are described as data; saving calls a catalog service with the texts by SPEC column
-name. FormInvalid's messages appear under their fields, and nothing is saved until every field
-is right.
+Fields are described as data; ``save(texts)`` turns the texts by SPEC column name into the
+operation that stores them (a service call on a session), which runs on the window's worker in
+its own transaction. FormInvalid's messages appear under their fields, and nothing is saved until
+every field is right.
 """
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -23,7 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.registry import FormInvalid
+from core.db import Database
 from core.errors import BangfuError, InvalidValue
+from gui.tasks import Report, message_for, run_task
+from gui.text import tr
+
+if TYPE_CHECKING:  # only in annotations: the operation runs in a service (see the contracts)
+    from sqlalchemy.orm import Session
+
+Operation = Callable[["Session"], object]  # a service call on the worker's session
 
 
 @dataclass(frozen=True)
@@ -38,15 +48,24 @@ class Field:
 
 
 class FormDialog(QDialog):
-    """``save(texts)`` raises FormInvalid to keep the dialog open with the messages shown."""
+    """``save(texts)`` returns the operation that stores them, or raises FormInvalid; the
+    operation may raise FormInvalid too. Either keeps the dialog open with the messages shown;
+    after a committed save ``saved()`` runs (pages announce the change) and the dialog closes."""
 
     def __init__(
-        self, parent: QWidget | None, title: str, fields: Sequence[Field], save: Callable[[dict[str, str]], None]
+        self,
+        parent: QWidget | None,
+        title: str,
+        fields: Sequence[Field],
+        save: Callable[[dict[str, str]], Operation],
+        db: Database,
+        saved: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
-        self._save = save
+        self._save, self.db, self._saved = save, db, saved
+        self.saving = False  # an operation is on the worker: a second press does nothing
         self.inputs: dict[str, QLineEdit | QComboBox | QDateEdit] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -67,6 +86,7 @@ class FormDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -139,12 +159,31 @@ class FormDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), "\n".join(f"{k}: {v}" for k, v in unplaced.items()))
 
     def try_save(self) -> None:
+        if self.saving:
+            return
         try:
-            self._save(self.values())
-        except FormInvalid as exc:
-            self.show_errors(exc.problems)
-            return
+            operation = self._save(self.values())
         except BangfuError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            self._refused(exc)
             return
-        self.accept()
+
+        def work(_report: Report) -> None:
+            with self.db.session() as session, session.begin():
+                operation(session)
+
+        def done(_result: None) -> None:
+            self.saving = False
+            self._saved()
+            self.accept()
+
+        self.saving = True
+        self.save_button.setEnabled(False)
+        run_task(self, tr("Saving…"), work, done, self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, FormInvalid):
+            self.show_errors(error.problems)
+        else:
+            QMessageBox.warning(self, self.windowTitle(), message_for(error))

@@ -68,16 +68,16 @@ def test_editing_a_product_with_a_bad_price_shows_the_error_and_saves_nothing(qt
     assert price.text() == "68.00"
     price.clear()
     qtbot.keyClicks(price, "12.345")
-    dialog.try_save()
+    dialog.try_save()  # checked and stored on the worker; the messages come back
+    qtbot.waitUntil(lambda: dialog.errors["price"].isVisible())
     assert dialog.isVisible()
-    assert dialog.errors["price"].isVisible()
     assert "0.01" in dialog.errors["price"].text()
     with db.read_session() as session:
         assert session.scalar(select(Product.price_fen).where(Product.code == "XG500")) == 6800
     price.clear()
     qtbot.keyClicks(price, "72.5")
     dialog.try_save()
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     with db.read_session() as session:
         assert session.scalar(select(Product.price_fen).where(Product.code == "XG500")) == 7250
     qtbot.waitUntil(lambda: any(page.model.rows[i].price_fen == 7250 for i in range(5)))
@@ -92,6 +92,7 @@ def test_new_product_form_shows_every_problem(qtbot, db: Database) -> None:  # t
     until = dialog.inputs["valid_until"]
     assert isinstance(until, QDateEdit)
     dialog.try_save()
+    qtbot.waitUntil(lambda: dialog.errors["name"].isVisible())
     shown = {name for name, label in dialog.errors.items() if label.isVisible()}
     assert {"name", "price", "barcode", "cert_no", "origin_region_code"} <= shown
     with db.read_session() as session:

@@ -152,7 +152,7 @@ def test_settings_registers_a_counter_and_binds_the_workstation(qtbot, db) -> No
     dialog.inputs["code"].setText("ZZ07")  # type: ignore[union-attr]
     dialog.inputs["name"].setText("东站专馆")  # type: ignore[union-attr]
     dialog.try_save()
-    assert page.counter.findData("ZZ07") > 0
+    qtbot.waitUntil(lambda: page.counter.findData("ZZ07") > 0)
     page.counter.setCurrentIndex(page.counter.findData("ZZ07"))
     page.save()
     assert QSettings().value("counter") == "ZZ07"
@@ -170,6 +170,7 @@ def test_settings_adds_a_label_template(qtbot, db) -> None:  # type: ignore[no-u
     for name, value in values.items():
         dialog.inputs[name].setText(value)  # type: ignore[union-attr]
     dialog.try_save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     with db.read_session() as session:
         assert templates(session)["a4-1x2"].per_page == 2
 

@@ -184,6 +184,10 @@ class RecordPage(QWidget):
         """Run one small write in its own transaction, then tell every page showing this kind."""
         with self.db.session() as session, session.begin():
             action(session)
+        self.saved()
+
+    def saved(self) -> None:
+        """After a committed write of this page's kind: every page showing it reloads."""
         announce(*self.shows)
         if not self.shows:
             self.reload()

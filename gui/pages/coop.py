@@ -28,7 +28,7 @@ from core.config import business_zone
 from core.db import Database
 from core.errors import BangfuError
 from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
-from gui.forms import Field, FormDialog
+from gui.forms import Field, FormDialog, Operation
 from gui.import_dialog import ImportDialog
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col, RecordModel
@@ -290,14 +290,12 @@ class BulkOrders(RecordPage):
             Field("contact", tr("Phone")),
         ]
 
-        def save(t: dict[str, str]) -> None:
-            self.write(
-                lambda session: save_organisation(
-                    session, self.actor, t["name"], t["kind"], t["region_code"], t["contact"]
-                )
+        def save(t: dict[str, str]) -> Operation:
+            return lambda session: save_organisation(
+                session, self.actor, t["name"], t["kind"], t["region_code"], t["contact"]
             )
 
-        dialog = FormDialog(self, tr("New organisation…"), fields, save)
+        dialog = FormDialog(self, tr("New organisation…"), fields, save, self.db, self.saved)
         dialog.open()
         return dialog
 
@@ -311,15 +309,13 @@ class BulkOrders(RecordPage):
             Field("lines", tr("Lines: code quantity [price], separated by ;"), placeholder="HZ1000 30 42.00; XG500 20"),
         ]
 
-        def save(t: dict[str, str]) -> None:
+        def save(t: dict[str, str]) -> Operation:
             delivery = dt.date.fromisoformat(t["delivery"])
-            self.write(
-                lambda session: place_order(
-                    session, self.actor, int(t["organisation"]), t["number"], order_lines(session, t["lines"]), delivery
-                )
+            return lambda session: place_order(
+                session, self.actor, int(t["organisation"]), t["number"], order_lines(session, t["lines"]), delivery
             )
 
-        dialog = FormDialog(self, tr("New order…"), fields, save)
+        dialog = FormDialog(self, tr("New order…"), fields, save, self.db, self.saved)
         dialog.open()
         return dialog
 

@@ -8,7 +8,7 @@ from core.auth import Actor, can
 from core.codes import HOUSEHOLD_STATUSES
 from core.db import Database
 from core.places import place_name
-from gui.forms import Field, FormDialog
+from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage, this_month
 from gui.table import Col
 from gui.text import tr
@@ -67,10 +67,10 @@ class HouseholdsPage(RecordPage):
             Field("status", tr("Status"), choices=[(s, status_text(s)) for s in HOUSEHOLD_STATUSES]),
         ]
 
-        def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: save_household(session, self.actor, texts, household_id))
+        def save(texts: dict[str, str]) -> Operation:
+            return lambda session: save_household(session, self.actor, texts, household_id)
 
-        return FormDialog(self, title, fields, save)
+        return FormDialog(self, title, fields, save, self.db, self.saved)
 
     def new_household(self) -> FormDialog:
         dialog = self._dialog(tr("New household"), None)

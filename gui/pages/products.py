@@ -26,7 +26,7 @@ from core.auth import Actor, can
 from core.codes import CERT_LEVELS
 from core.db import Database
 from core.errors import BangfuError
-from gui.forms import Field, FormDialog
+from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage
 from gui.table import Col
 from gui.text import tr
@@ -126,10 +126,10 @@ class ProductsPage(RecordPage):
             Field("net_weight_kg", tr("Net weight per unit (kg)"), placeholder="0.5"),
         ]
 
-        def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: save_product(session, self.actor, texts, product_id))
+        def save(texts: dict[str, str]) -> Operation:
+            return lambda session: save_product(session, self.actor, texts, product_id)
 
-        return FormDialog(self, title, fields, save)
+        return FormDialog(self, title, fields, save, self.db, self.saved)
 
     def new_product(self) -> FormDialog:
         dialog = self._dialog(tr("New product"), None)

@@ -26,7 +26,7 @@ from core.config import IDLE_SETTING, KEEP_SETTING, change_setting, get_setting
 from core.db import Database
 from core.errors import BangfuError
 from core.paths import backup_folder
-from gui.forms import Field, FormDialog
+from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import page_layout
 from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, run_task
@@ -146,12 +146,10 @@ class SettingsPage(QWidget):
             Field("location", tr("Location")),
         ]
 
-        def save(t: dict[str, str]) -> None:
-            with self.db.session() as session, session.begin():
-                save_counter(session, self.actor, t["code"], t["name"], t["kind"], t["location"])
-            self.fill_counters()
+        def save(t: dict[str, str]) -> Operation:
+            return lambda session: save_counter(session, self.actor, t["code"], t["name"], t["kind"], t["location"])
 
-        dialog = FormDialog(self, tr("New counter…"), fields, save)
+        dialog = FormDialog(self, tr("New counter…"), fields, save, self.db, self.fill_counters)
         dialog.open()
         return dialog
 
@@ -164,7 +162,7 @@ class SettingsPage(QWidget):
             ("margin_top", tr("Top margin")), ("gap_x", tr("Gap between columns")), ("gap_y", tr("Gap between rows")),
         ]  # fmt: skip
 
-        def save(t: dict[str, str]) -> None:
+        def save(t: dict[str, str]) -> Operation:
             try:
                 number = {
                     k: float(t[k] or 0)
@@ -177,11 +175,10 @@ class SettingsPage(QWidget):
                 )  # fmt: skip
             except ValueError:
                 raise FormInvalid({"page_w": tr("Sizes are numbers of millimetres.")}) from None
-            with self.db.session() as session, session.begin():
-                add_template(session, self.actor, template)
-            self.fill_counters()
+            return lambda session: add_template(session, self.actor, template)
 
-        dialog = FormDialog(self, tr("New label template…"), [Field(name, label) for name, label in names], save)
+        fields = [Field(name, label) for name, label in names]
+        dialog = FormDialog(self, tr("New label template…"), fields, save, self.db, self.fill_counters)
         dialog.open()
         return dialog
 

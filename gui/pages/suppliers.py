@@ -19,7 +19,7 @@ from core.db import Database
 from core.errors import BangfuError
 from core.money import rate_text, weight_text
 from core.places import place_name
-from gui.forms import Field, FormDialog
+from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage, this_month
 from gui.table import Col, RecordFilter, RecordModel
 from gui.text import tr
@@ -137,10 +137,10 @@ class SuppliersPage(RecordPage):
             Field("contact_phone", tr("Phone")),
         ]
 
-        def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: save_supplier(session, self.actor, texts, supplier_id))
+        def save(texts: dict[str, str]) -> Operation:
+            return lambda session: save_supplier(session, self.actor, texts, supplier_id)
 
-        return FormDialog(self, title, fields, save)
+        return FormDialog(self, title, fields, save, self.db, self.saved)
 
     def new_supplier(self) -> FormDialog:
         dialog = self._supplier_dialog(tr("New supplier"), None)
@@ -171,11 +171,15 @@ class SuppliersPage(RecordPage):
             Field("end_month", tr("Until month (optional)"), placeholder="2026-12"),
         ]
 
-        def save(texts: dict[str, str]) -> None:
-            self.write(lambda session: add_linkage(session, self.actor, {**texts, "supplier_uscc": row.uscc}))
+        def save(texts: dict[str, str]) -> Operation:
+            return lambda session: add_linkage(session, self.actor, {**texts, "supplier_uscc": row.uscc})
+
+        def saved() -> None:
+            self.saved()
             self.show_links()
 
-        dialog = FormDialog(self, tr("New linkage for {name}").format(name=row.name), fields, save)
+        title = tr("New linkage for {name}").format(name=row.name)
+        dialog = FormDialog(self, title, fields, save, self.db, saved)
         dialog.set_values({"start_month": self.month_edit.text()})
         dialog.open()
         return dialog

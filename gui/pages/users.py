@@ -20,7 +20,7 @@ from core.auth import Actor, can, change_password, create_user, set_active, user
 from core.codes import ROLES
 from core.db import Database
 from core.errors import BangfuError
-from gui.forms import Field, FormDialog
+from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col
 from gui.tasks import Report, run_task
@@ -55,22 +55,14 @@ class UsersTab(RecordPage):
             Field("password", tr("Password (at least 8 characters)")),
         ]
 
-        def save(t: dict[str, str]) -> None:
+        def save(t: dict[str, str]) -> Operation:
             supplier = int(t["supplier"]) if t["supplier"] else None
-            self.write(
-                lambda s: create_user(
-                    s,
-                    self.actor,
-                    t["username"],
-                    t["display_name"],
-                    t["role"],
-                    t["password"],
-                    supplier,
-                    t["counter_code"] or None,
-                )
-            )
+            return lambda s: create_user(
+                s, self.actor, t["username"], t["display_name"], t["role"], t["password"], supplier,
+                t["counter_code"] or None,
+            )  # fmt: skip
 
-        dialog = FormDialog(self, tr("New user"), fields, save)
+        dialog = FormDialog(self, tr("New user"), fields, save, self.db, self.saved)
         dialog.inputs["password"].setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[union-attr]
         dialog.open()
         return dialog

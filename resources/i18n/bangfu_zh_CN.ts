@@ -135,20 +135,20 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/summary.py" line="365"/>
-        <location filename="../../gui/pages/users.py" line="147"/>
+        <location filename="../../gui/pages/summary.py" line="366"/>
+        <location filename="../../gui/pages/users.py" line="139"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
-        <location filename="../../gui/pages/users.py" line="147"/>
+        <location filename="../../gui/pages/users.py" line="139"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="218"/>
-        <location filename="../../gui/pages/users.py" line="163"/>
+        <location filename="../../gui/pages/users.py" line="155"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/common.py" line="138"/>
-        <location filename="../../gui/pages/users.py" line="138"/>
+        <location filename="../../gui/pages/users.py" line="130"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="287"/>
-        <location filename="../../gui/pages/coop.py" line="357"/>
+        <location filename="../../gui/pages/coop.py" line="353"/>
         <location filename="../../gui/pages/products.py" line="69"/>
         <location filename="../../gui/pages/products.py" line="109"/>
         <location filename="../../gui/pages/settings.py" line="85"/>
@@ -489,7 +489,7 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="100"/>
         <location filename="../../gui/pages/coop.py" line="115"/>
-        <location filename="../../gui/pages/coop.py" line="355"/>
+        <location filename="../../gui/pages/coop.py" line="351"/>
         <location filename="../../gui/pages/counter.py" line="230"/>
         <location filename="../../gui/pages/labels.py" line="49"/>
         <location filename="../../gui/pages/products.py" line="185"/>
@@ -728,20 +728,20 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="219"/>
-        <location filename="../../gui/pages/coop.py" line="309"/>
+        <location filename="../../gui/pages/coop.py" line="307"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="220"/>
         <location filename="../../gui/pages/coop.py" line="239"/>
-        <location filename="../../gui/pages/coop.py" line="308"/>
+        <location filename="../../gui/pages/coop.py" line="306"/>
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="221"/>
-        <location filename="../../gui/pages/coop.py" line="310"/>
+        <location filename="../../gui/pages/coop.py" line="308"/>
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
@@ -752,19 +752,19 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="225"/>
-        <location filename="../../gui/pages/coop.py" line="437"/>
+        <location filename="../../gui/pages/coop.py" line="433"/>
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="227"/>
-        <location filename="../../gui/pages/coop.py" line="300"/>
+        <location filename="../../gui/pages/coop.py" line="298"/>
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="228"/>
-        <location filename="../../gui/pages/coop.py" line="322"/>
+        <location filename="../../gui/pages/coop.py" line="318"/>
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
@@ -821,54 +821,54 @@
         <translation>送达后退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="311"/>
+        <location filename="../../gui/pages/coop.py" line="309"/>
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="348"/>
+        <location filename="../../gui/pages/coop.py" line="344"/>
         <source>names, separated by commas; empty: every sale of the days</source>
         <translation>单位名称，用逗号分隔；不填：活动期间的全部销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="360"/>
+        <location filename="../../gui/pages/coop.py" line="356"/>
         <location filename="../../gui/pages/settings.py" line="114"/>
         <source>Counters</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="361"/>
+        <location filename="../../gui/pages/coop.py" line="357"/>
         <source>Organisations</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="364"/>
+        <location filename="../../gui/pages/coop.py" line="360"/>
         <source>Save campaign</source>
         <translation>保存活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="365"/>
-        <location filename="../../gui/pages/coop.py" line="401"/>
+        <location filename="../../gui/pages/coop.py" line="361"/>
+        <location filename="../../gui/pages/coop.py" line="397"/>
         <source>Tag a sale…</source>
         <translation>标记销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="366"/>
+        <location filename="../../gui/pages/coop.py" line="362"/>
         <source>Report</source>
         <translation>活动报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="417"/>
+        <location filename="../../gui/pages/coop.py" line="413"/>
         <source>{0}: {1} sales, net {2}, {3} households benefited</source>
         <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="432"/>
+        <location filename="../../gui/pages/coop.py" line="428"/>
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="439"/>
+        <location filename="../../gui/pages/coop.py" line="435"/>
         <source>Campaigns</source>
         <translation>帮扶活动</translation>
     </message>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="130"/>
-        <location filename="../../gui/pages/coop.py" line="401"/>
+        <location filename="../../gui/pages/coop.py" line="397"/>
         <location filename="../../gui/pages/counter.py" line="572"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
@@ -1148,13 +1148,13 @@
         <translation>分配占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="358"/>
+        <location filename="../../gui/pages/coop.py" line="354"/>
         <location filename="../../gui/pages/suppliers.py" line="92"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="359"/>
+        <location filename="../../gui/pages/coop.py" line="355"/>
         <location filename="../../gui/pages/suppliers.py" line="93"/>
         <source>Until</source>
         <translation>截止</translation>
@@ -1176,12 +1176,12 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="355"/>
+        <location filename="../../gui/pages/coop.py" line="351"/>
         <location filename="../../gui/pages/summary.py" line="53"/>
         <location filename="../../gui/pages/summary.py" line="167"/>
         <location filename="../../gui/pages/summary.py" line="192"/>
-        <location filename="../../gui/pages/summary.py" line="308"/>
-        <location filename="../../gui/pages/summary.py" line="329"/>
+        <location filename="../../gui/pages/summary.py" line="309"/>
+        <location filename="../../gui/pages/summary.py" line="330"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
@@ -1224,7 +1224,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="132"/>
-        <location filename="../../gui/pages/summary.py" line="417"/>
+        <location filename="../../gui/pages/summary.py" line="418"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
@@ -1266,43 +1266,43 @@
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="283"/>
+        <location filename="../../gui/pages/summary.py" line="284"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="286"/>
+        <location filename="../../gui/pages/summary.py" line="287"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="293"/>
+        <location filename="../../gui/pages/summary.py" line="294"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="351"/>
+        <location filename="../../gui/pages/summary.py" line="352"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="386"/>
-        <location filename="../../gui/pages/summary.py" line="406"/>
+        <location filename="../../gui/pages/summary.py" line="387"/>
+        <location filename="../../gui/pages/summary.py" line="407"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="432"/>
+        <location filename="../../gui/pages/summary.py" line="433"/>
         <source>Issuing the month…</source>
         <translation>正在出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="384"/>
+        <location filename="../../gui/pages/summary.py" line="385"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="418"/>
+        <location filename="../../gui/pages/summary.py" line="419"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
@@ -1357,18 +1357,18 @@
         <translation>截止月份（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="178"/>
+        <location filename="../../gui/pages/suppliers.py" line="181"/>
         <source>New linkage for {name}</source>
         <translation>为 {name} 新增利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="189"/>
-        <location filename="../../gui/pages/suppliers.py" line="196"/>
+        <location filename="../../gui/pages/suppliers.py" line="193"/>
+        <location filename="../../gui/pages/suppliers.py" line="200"/>
         <source>End linkage</source>
         <translation>结束联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="189"/>
+        <location filename="../../gui/pages/suppliers.py" line="193"/>
         <source>Last month of the linkage (YYYY-MM)</source>
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
@@ -1419,20 +1419,20 @@
     </message>
     <message>
         <location filename="../../gui/pages/settings.py" line="105"/>
-        <location filename="../../gui/pages/settings.py" line="184"/>
+        <location filename="../../gui/pages/settings.py" line="181"/>
         <source>New label template…</source>
         <translation>新增标签模板…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/settings.py" line="106"/>
-        <location filename="../../gui/pages/settings.py" line="200"/>
+        <location filename="../../gui/pages/settings.py" line="197"/>
         <source>Back up now…</source>
         <translation>立即备份…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/settings.py" line="107"/>
-        <location filename="../../gui/pages/settings.py" line="219"/>
-        <location filename="../../gui/pages/settings.py" line="223"/>
+        <location filename="../../gui/pages/settings.py" line="216"/>
+        <location filename="../../gui/pages/settings.py" line="220"/>
         <source>Restore…</source>
         <translation>从备份恢复…</translation>
     </message>
@@ -1469,7 +1469,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/settings.py" line="104"/>
-        <location filename="../../gui/pages/settings.py" line="154"/>
+        <location filename="../../gui/pages/settings.py" line="152"/>
         <source>New counter…</source>
         <translation>新增专柜…</translation>
     </message>
@@ -1479,92 +1479,92 @@
         <translation>标签模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="161"/>
+        <location filename="../../gui/pages/settings.py" line="159"/>
         <source>Name (letters, digits, -)</source>
         <translation>模板名（字母、数字、-）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="161"/>
+        <location filename="../../gui/pages/settings.py" line="159"/>
         <source>Title</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="161"/>
+        <location filename="../../gui/pages/settings.py" line="159"/>
         <source>Page width</source>
         <translation>纸宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="162"/>
+        <location filename="../../gui/pages/settings.py" line="160"/>
         <source>Page height</source>
         <translation>纸高（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="162"/>
+        <location filename="../../gui/pages/settings.py" line="160"/>
         <source>Label width</source>
         <translation>标签宽（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="162"/>
+        <location filename="../../gui/pages/settings.py" line="160"/>
         <source>Label height</source>
         <translation>标签高（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="163"/>
+        <location filename="../../gui/pages/settings.py" line="161"/>
         <source>Columns</source>
         <translation>列数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="163"/>
+        <location filename="../../gui/pages/settings.py" line="161"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="163"/>
+        <location filename="../../gui/pages/settings.py" line="161"/>
         <source>Left margin</source>
         <translation>左边距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="164"/>
+        <location filename="../../gui/pages/settings.py" line="162"/>
         <source>Top margin</source>
         <translation>上边距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="164"/>
+        <location filename="../../gui/pages/settings.py" line="162"/>
         <source>Gap between columns</source>
         <translation>列间距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="164"/>
+        <location filename="../../gui/pages/settings.py" line="162"/>
         <source>Gap between rows</source>
         <translation>行间距（毫米）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="179"/>
+        <location filename="../../gui/pages/settings.py" line="177"/>
         <source>Sizes are numbers of millimetres.</source>
         <translation>尺寸请填写毫米数。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="195"/>
+        <location filename="../../gui/pages/settings.py" line="192"/>
         <source>Saved. The idle lock applies from the next sign-in.</source>
         <translation>已保存。自动锁定将在下次登录后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="210"/>
+        <location filename="../../gui/pages/settings.py" line="207"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="212"/>
+        <location filename="../../gui/pages/settings.py" line="209"/>
         <source>Backup written and checked: {0}</source>
         <translation>备份已写入并通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="223"/>
+        <location filename="../../gui/pages/settings.py" line="220"/>
         <source>Replace everything in the database with this backup?</source>
         <translation>用此备份替换数据库中的全部数据吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="232"/>
+        <location filename="../../gui/pages/settings.py" line="229"/>
         <source>Restored. Restart Bangfu to see the restored data everywhere.</source>
         <translation>已恢复。请重新启动帮扶以在各处看到恢复后的数据。</translation>
     </message>
@@ -1634,7 +1634,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="40"/>
-        <location filename="../../gui/pages/users.py" line="171"/>
+        <location filename="../../gui/pages/users.py" line="163"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -1669,58 +1669,58 @@
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="73"/>
+        <location filename="../../gui/pages/users.py" line="65"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="84"/>
+        <location filename="../../gui/pages/users.py" line="76"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="85"/>
+        <location filename="../../gui/pages/users.py" line="77"/>
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="124"/>
+        <location filename="../../gui/pages/users.py" line="116"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="125"/>
+        <location filename="../../gui/pages/users.py" line="117"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="126"/>
+        <location filename="../../gui/pages/users.py" line="118"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="127"/>
+        <location filename="../../gui/pages/users.py" line="119"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="128"/>
+        <location filename="../../gui/pages/users.py" line="120"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="130"/>
-        <location filename="../../gui/pages/users.py" line="172"/>
+        <location filename="../../gui/pages/users.py" line="122"/>
+        <location filename="../../gui/pages/users.py" line="164"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="133"/>
+        <location filename="../../gui/pages/users.py" line="125"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="160"/>
+        <location filename="../../gui/pages/users.py" line="152"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行：{1}</translation>
     </message>
@@ -1811,6 +1811,11 @@
         <location filename="../../gui/pages/labels.py" line="175"/>
         <source>Rendering labels…</source>
         <translation>正在生成标签…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/forms.py" line="181"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
