@@ -49,6 +49,7 @@ class _Signals(QObject):
     progress = Signal(int)
     finished = Signal(object)
     failed = Signal(object)
+    ended = Signal()  # after finished or failed: the job may be let go
 
 
 class _Job(QRunnable):
@@ -73,6 +74,28 @@ class _Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
+        finally:
+            self.signals.ended.emit()
+
+
+class _Keeper(QObject):
+    """Holds every job until it has ended, whatever happens to the widget that started it: a job
+    freed by Python while the worker still runs it would crash the program."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: dict[int, _Job] = {}
+
+    def keep(self, job: _Job) -> None:
+        self.running[id(job.signals)] = job
+        job.signals.ended.connect(self._ended)
+
+    @Slot()
+    def _ended(self) -> None:  # on the GUI thread, after run() has returned
+        self.running.pop(id(self.sender()), None)
+
+
+KEEPER = _Keeper()
 
 
 class Task(QObject):
@@ -151,7 +174,8 @@ def run_task(
     job.signals.failed.connect(task._failed)
     task.finished.connect(done)
     task.failed.connect(failed)
-    task.job = job  # keeps the signals' sender alive until the task is gone
+    task.job = job
+    KEEPER.keep(job)
     POOL.start(job)
     return task
 

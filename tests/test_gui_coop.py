@@ -10,6 +10,7 @@ from sqlalchemy import select
 from core.auth import Actor
 from core.models import Organisation, Product, Refund, Sale
 from gui.pages.coop import CoopPage
+from gui.tasks import wait_for_background
 from orders.bulk import deliver_order, place_order, save_organisation
 from orders.ledger import LineDraft
 from tests.factories import ADMIN
@@ -131,7 +132,9 @@ def test_goods_returned_after_delivery_are_refunded(qtbot, db) -> None:  # type:
     assert orders is not None
     qtbot.waitUntil(lambda: orders.model.rowCount() == 1 and orders.task is None)
     orders.table.selectRow(0)
-    orders.return_goods("HZ1000", "2")
+    orders.return_goods("HZ1000", "2")  # recorded on the worker
+    qtbot.waitUntil(lambda: orders.task is None and orders.model.rowCount() == 1)
+    wait_for_background()
     with db.read_session() as session:
         assert session.scalar(select(Refund.total_fen)) == 2 * 4550
 

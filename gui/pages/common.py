@@ -180,11 +180,25 @@ class RecordPage(QWidget):
         self.task = None
         QMessageBox.warning(self, self.window().windowTitle(), message_for(error))
 
-    def write(self, action: "Callable[[Session], object]") -> None:
-        """Run one small write in its own transaction, then tell every page showing this kind."""
-        with self.db.session() as session, session.begin():
-            action(session)
-        self.saved()
+    def write(
+        self,
+        action: "Callable[[Session], object]",
+        done: Callable[[], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run one write on the worker in its own transaction; once it is committed, tell every
+        page showing this kind and call ``done``. A refusal goes to ``failed`` (default: a message)."""
+
+        def work(_report: Callable[[int], None]) -> None:
+            with self.db.session() as session, session.begin():
+                action(session)
+
+        def committed(_result: None) -> None:
+            self.saved()
+            if done is not None:
+                done()
+
+        return run_task(self, tr("Saving…"), work, committed, failed or self.show_error)
 
     def saved(self) -> None:
         """After a committed write of this page's kind: every page showing it reloads."""

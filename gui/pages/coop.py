@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -255,10 +254,7 @@ class BulkOrders(RecordPage):
         row = self.selected()
         if row is None:
             return
-        try:
-            self.write(lambda session: action(session, self.actor, row.number))
-        except BangfuError as exc:
-            QMessageBox.warning(self, self.window().windowTitle(), str(exc))
+        self.write(lambda session: action(session, self.actor, row.number))
 
     def return_goods(self, code: str | None = None, quantity: str | None = None) -> None:
         """Goods sent back after delivery: a refund of the order's sale."""
@@ -273,14 +269,8 @@ class BulkOrders(RecordPage):
             if not ok:
                 return
 
-        try:
-            self.write(
-                lambda session: bulk_return(
-                    session, self.actor, row.number, {code: quantity}, tr("Returned after delivery")
-                )
-            )
-        except BangfuError as exc:
-            QMessageBox.warning(self, self.window().windowTitle(), str(exc))
+        reason = tr("Returned after delivery")
+        self.write(lambda session: bulk_return(session, self.actor, row.number, {code: quantity}, reason))
 
     def new_organisation(self) -> FormDialog:
         fields = [

@@ -25,10 +25,10 @@ from catalog.registry import product_form, save_product
 from core.auth import Actor, can
 from core.codes import CERT_LEVELS
 from core.db import Database
-from core.errors import BangfuError
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage
 from gui.table import Col
+from gui.tasks import message_for
 from gui.text import tr
 
 STATUS_COLOURS = {
@@ -199,14 +199,15 @@ class CertificateDialog(QDialog):
     def apply(self) -> None:
         action = self.action.currentData()
         until = dt.date.fromisoformat(self.valid_until.date().toString("yyyy-MM-dd")) if action == "renew" else None
-        try:
-            self.page.write(
-                lambda s: change_certificate(s, self.page.actor, self.row.id, action, self.reason.text(), until)
-            )
-        except BangfuError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        self.accept()
+        reason = self.reason.text()
+        self.page.write(
+            lambda s: change_certificate(s, self.page.actor, self.row.id, action, reason, until),
+            done=self.accept,  # the dialog stays open, with what was typed, if the change is refused
+            failed=self.refused,
+        )
+
+    def refused(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.windowTitle(), message_for(error))
 
 
 def make(db: Database, actor: Actor, title: str) -> QWidget:

@@ -136,19 +136,19 @@
         <location filename="../../gui/import_dialog.py" line="206"/>
         <location filename="../../gui/import_dialog.py" line="216"/>
         <location filename="../../gui/pages/summary.py" line="366"/>
-        <location filename="../../gui/pages/users.py" line="139"/>
+        <location filename="../../gui/pages/users.py" line="134"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="206"/>
-        <location filename="../../gui/pages/users.py" line="139"/>
+        <location filename="../../gui/pages/users.py" line="134"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="218"/>
-        <location filename="../../gui/pages/users.py" line="155"/>
+        <location filename="../../gui/pages/users.py" line="150"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/common.py" line="138"/>
-        <location filename="../../gui/pages/users.py" line="130"/>
+        <location filename="../../gui/pages/users.py" line="125"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -266,7 +266,7 @@
         <translation>查看身份证号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="289"/>
+        <location filename="../../gui/pages/coop.py" line="279"/>
         <location filename="../../gui/pages/households.py" line="65"/>
         <location filename="../../gui/pages/suppliers.py" line="135"/>
         <source>Region code</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/products.py" line="47"/>
-        <location filename="../../gui/pages/users.py" line="37"/>
+        <location filename="../../gui/pages/users.py" line="35"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
@@ -334,8 +334,8 @@
         <translation>县级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="287"/>
-        <location filename="../../gui/pages/coop.py" line="353"/>
+        <location filename="../../gui/pages/coop.py" line="277"/>
+        <location filename="../../gui/pages/coop.py" line="343"/>
         <location filename="../../gui/pages/products.py" line="69"/>
         <location filename="../../gui/pages/products.py" line="109"/>
         <location filename="../../gui/pages/settings.py" line="85"/>
@@ -343,13 +343,13 @@
         <location filename="../../gui/pages/settings.py" line="144"/>
         <location filename="../../gui/pages/suppliers.py" line="53"/>
         <location filename="../../gui/pages/suppliers.py" line="133"/>
-        <location filename="../../gui/pages/users.py" line="34"/>
-        <location filename="../../gui/pages/users.py" line="51"/>
+        <location filename="../../gui/pages/users.py" line="32"/>
+        <location filename="../../gui/pages/users.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="102"/>
+        <location filename="../../gui/pages/coop.py" line="101"/>
         <location filename="../../gui/pages/counter.py" line="233"/>
         <location filename="../../gui/pages/products.py" line="71"/>
         <source>Price</source>
@@ -411,7 +411,7 @@
         <translation>证书状态…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="117"/>
+        <location filename="../../gui/pages/coop.py" line="116"/>
         <location filename="../../gui/pages/products.py" line="117"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
@@ -487,9 +487,9 @@
         <translation>续期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="100"/>
-        <location filename="../../gui/pages/coop.py" line="115"/>
-        <location filename="../../gui/pages/coop.py" line="351"/>
+        <location filename="../../gui/pages/coop.py" line="99"/>
+        <location filename="../../gui/pages/coop.py" line="114"/>
+        <location filename="../../gui/pages/coop.py" line="341"/>
         <location filename="../../gui/pages/counter.py" line="230"/>
         <location filename="../../gui/pages/labels.py" line="49"/>
         <location filename="../../gui/pages/products.py" line="185"/>
@@ -608,61 +608,61 @@
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="57"/>
+        <location filename="../../gui/pages/coop.py" line="56"/>
         <source>Ordered</source>
         <translation>已下单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="58"/>
-        <location filename="../../gui/pages/coop.py" line="229"/>
+        <location filename="../../gui/pages/coop.py" line="57"/>
+        <location filename="../../gui/pages/coop.py" line="228"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="59"/>
-        <location filename="../../gui/pages/coop.py" line="230"/>
+        <location filename="../../gui/pages/coop.py" line="58"/>
+        <location filename="../../gui/pages/coop.py" line="229"/>
         <source>Paid</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="60"/>
+        <location filename="../../gui/pages/coop.py" line="59"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="82"/>
+        <location filename="../../gui/pages/coop.py" line="81"/>
         <source>Product code, name or pinyin initials</source>
         <translation>商品编码、名称或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="85"/>
+        <location filename="../../gui/pages/coop.py" line="84"/>
         <source>default: the product&apos;s price</source>
         <translation>默认：商品价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="87"/>
+        <location filename="../../gui/pages/coop.py" line="86"/>
         <source>Cooperative (market, farm gate)</source>
         <translation>合作社直销（集市、地头）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="88"/>
+        <location filename="../../gui/pages/coop.py" line="87"/>
         <source>Online shop</source>
         <translation>网店</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="93"/>
+        <location filename="../../gui/pages/coop.py" line="92"/>
         <source>Add line</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="96"/>
+        <location filename="../../gui/pages/coop.py" line="95"/>
         <source>Record the sale</source>
         <translation>记录销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="101"/>
-        <location filename="../../gui/pages/coop.py" line="116"/>
-        <location filename="../../gui/pages/coop.py" line="272"/>
+        <location filename="../../gui/pages/coop.py" line="100"/>
+        <location filename="../../gui/pages/coop.py" line="115"/>
+        <location filename="../../gui/pages/coop.py" line="268"/>
         <location filename="../../gui/pages/counter.py" line="66"/>
         <location filename="../../gui/pages/counter.py" line="231"/>
         <location filename="../../gui/pages/counter.py" line="441"/>
@@ -671,204 +671,204 @@
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="103"/>
-        <location filename="../../gui/pages/coop.py" line="133"/>
-        <location filename="../../gui/pages/coop.py" line="223"/>
+        <location filename="../../gui/pages/coop.py" line="102"/>
+        <location filename="../../gui/pages/coop.py" line="132"/>
+        <location filename="../../gui/pages/coop.py" line="222"/>
         <location filename="../../gui/pages/counter.py" line="237"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="110"/>
+        <location filename="../../gui/pages/coop.py" line="109"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="111"/>
+        <location filename="../../gui/pages/coop.py" line="110"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="118"/>
-        <location filename="../../gui/pages/coop.py" line="132"/>
+        <location filename="../../gui/pages/coop.py" line="117"/>
+        <location filename="../../gui/pages/coop.py" line="131"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="119"/>
-        <location filename="../../gui/pages/coop.py" line="131"/>
+        <location filename="../../gui/pages/coop.py" line="118"/>
+        <location filename="../../gui/pages/coop.py" line="130"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="142"/>
+        <location filename="../../gui/pages/coop.py" line="141"/>
         <source>Import sales…</source>
         <translation>导入销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="145"/>
+        <location filename="../../gui/pages/coop.py" line="144"/>
         <source>What our linked households received</source>
         <translation>本社联结帮扶户的收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="147"/>
+        <location filename="../../gui/pages/coop.py" line="146"/>
         <source>Recent sales (30 days)</source>
         <translation>近 30 天的销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="179"/>
+        <location filename="../../gui/pages/coop.py" line="178"/>
         <location filename="../../gui/pages/counter.py" line="316"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="197"/>
+        <location filename="../../gui/pages/coop.py" line="196"/>
         <source>Recorded {0}: {1}.</source>
         <translation>已记录 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="219"/>
-        <location filename="../../gui/pages/coop.py" line="307"/>
+        <location filename="../../gui/pages/coop.py" line="218"/>
+        <location filename="../../gui/pages/coop.py" line="297"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="220"/>
-        <location filename="../../gui/pages/coop.py" line="239"/>
-        <location filename="../../gui/pages/coop.py" line="306"/>
+        <location filename="../../gui/pages/coop.py" line="219"/>
+        <location filename="../../gui/pages/coop.py" line="238"/>
+        <location filename="../../gui/pages/coop.py" line="296"/>
         <source>Organisation</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="221"/>
-        <location filename="../../gui/pages/coop.py" line="308"/>
+        <location filename="../../gui/pages/coop.py" line="220"/>
+        <location filename="../../gui/pages/coop.py" line="298"/>
         <source>Delivery</source>
         <translation>送货日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="222"/>
+        <location filename="../../gui/pages/coop.py" line="221"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="225"/>
-        <location filename="../../gui/pages/coop.py" line="433"/>
+        <location filename="../../gui/pages/coop.py" line="224"/>
+        <location filename="../../gui/pages/coop.py" line="423"/>
         <source>Bulk orders</source>
         <translation>团购订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="227"/>
-        <location filename="../../gui/pages/coop.py" line="298"/>
+        <location filename="../../gui/pages/coop.py" line="226"/>
+        <location filename="../../gui/pages/coop.py" line="288"/>
         <source>New organisation…</source>
         <translation>新增采购单位…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="228"/>
-        <location filename="../../gui/pages/coop.py" line="318"/>
+        <location filename="../../gui/pages/coop.py" line="227"/>
+        <location filename="../../gui/pages/coop.py" line="308"/>
         <source>New order…</source>
         <translation>新增订单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="231"/>
+        <location filename="../../gui/pages/coop.py" line="230"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="232"/>
-        <location filename="../../gui/pages/coop.py" line="269"/>
-        <location filename="../../gui/pages/coop.py" line="272"/>
+        <location filename="../../gui/pages/coop.py" line="231"/>
+        <location filename="../../gui/pages/coop.py" line="265"/>
+        <location filename="../../gui/pages/coop.py" line="268"/>
         <source>Return…</source>
         <translation>退货…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="233"/>
+        <location filename="../../gui/pages/coop.py" line="232"/>
         <source>Order confirmation…</source>
         <translation>订货确认单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="234"/>
+        <location filename="../../gui/pages/coop.py" line="233"/>
         <source>Delivery note…</source>
         <translation>送货单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="240"/>
+        <location filename="../../gui/pages/coop.py" line="239"/>
         <source>Quota</source>
         <translation>认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="241"/>
+        <location filename="../../gui/pages/coop.py" line="240"/>
         <source>Bought</source>
         <translation>已采购</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="242"/>
+        <location filename="../../gui/pages/coop.py" line="241"/>
         <source>Share</source>
         <translation>完成比例</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="245"/>
+        <location filename="../../gui/pages/coop.py" line="244"/>
         <source>Quotas of this year</source>
         <translation>本年度认购额度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="269"/>
+        <location filename="../../gui/pages/coop.py" line="265"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="279"/>
+        <location filename="../../gui/pages/coop.py" line="272"/>
         <source>Returned after delivery</source>
         <translation>送达后退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="309"/>
+        <location filename="../../gui/pages/coop.py" line="299"/>
         <source>Lines: code quantity [price], separated by ;</source>
         <translation>商品行：编码 数量 [单价]，用 ; 分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="344"/>
+        <location filename="../../gui/pages/coop.py" line="334"/>
         <source>names, separated by commas; empty: every sale of the days</source>
         <translation>单位名称，用逗号分隔；不填：活动期间的全部销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="356"/>
+        <location filename="../../gui/pages/coop.py" line="346"/>
         <location filename="../../gui/pages/settings.py" line="114"/>
         <source>Counters</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="357"/>
+        <location filename="../../gui/pages/coop.py" line="347"/>
         <source>Organisations</source>
         <translation>采购单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="360"/>
+        <location filename="../../gui/pages/coop.py" line="350"/>
         <source>Save campaign</source>
         <translation>保存活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="361"/>
-        <location filename="../../gui/pages/coop.py" line="397"/>
+        <location filename="../../gui/pages/coop.py" line="351"/>
+        <location filename="../../gui/pages/coop.py" line="387"/>
         <source>Tag a sale…</source>
         <translation>标记销售…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="362"/>
+        <location filename="../../gui/pages/coop.py" line="352"/>
         <source>Report</source>
         <translation>活动报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="413"/>
+        <location filename="../../gui/pages/coop.py" line="403"/>
         <source>{0}: {1} sales, net {2}, {3} households benefited</source>
         <translation>{0}：销售 {1} 笔，净销售额 {2}，受益户 {3} 户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="428"/>
+        <location filename="../../gui/pages/coop.py" line="418"/>
         <source>Cooperative sales</source>
         <translation>合作社销售</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="435"/>
+        <location filename="../../gui/pages/coop.py" line="425"/>
         <source>Campaigns</source>
         <translation>帮扶活动</translation>
     </message>
@@ -972,8 +972,8 @@
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="130"/>
-        <location filename="../../gui/pages/coop.py" line="397"/>
+        <location filename="../../gui/pages/coop.py" line="129"/>
+        <location filename="../../gui/pages/coop.py" line="387"/>
         <location filename="../../gui/pages/counter.py" line="572"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
@@ -1088,7 +1088,7 @@
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="288"/>
+        <location filename="../../gui/pages/coop.py" line="278"/>
         <location filename="../../gui/pages/settings.py" line="86"/>
         <location filename="../../gui/pages/settings.py" line="145"/>
         <location filename="../../gui/pages/suppliers.py" line="54"/>
@@ -1107,7 +1107,7 @@
         <translation>联结户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="290"/>
+        <location filename="../../gui/pages/coop.py" line="280"/>
         <location filename="../../gui/pages/suppliers.py" line="64"/>
         <location filename="../../gui/pages/suppliers.py" line="137"/>
         <source>Phone</source>
@@ -1119,13 +1119,13 @@
         <translation>新增供应商…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="108"/>
+        <location filename="../../gui/pages/coop.py" line="107"/>
         <location filename="../../gui/pages/suppliers.py" line="87"/>
         <source>Household</source>
         <translation>帮扶户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="109"/>
+        <location filename="../../gui/pages/coop.py" line="108"/>
         <location filename="../../gui/pages/suppliers.py" line="88"/>
         <source>Head</source>
         <translation>户主</translation>
@@ -1148,13 +1148,13 @@
         <translation>分配占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="354"/>
+        <location filename="../../gui/pages/coop.py" line="344"/>
         <location filename="../../gui/pages/suppliers.py" line="92"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="355"/>
+        <location filename="../../gui/pages/coop.py" line="345"/>
         <location filename="../../gui/pages/suppliers.py" line="93"/>
         <source>Until</source>
         <translation>截止</translation>
@@ -1170,13 +1170,13 @@
         <translation>销售总额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="135"/>
+        <location filename="../../gui/pages/coop.py" line="134"/>
         <location filename="../../gui/pages/summary.py" line="52"/>
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="351"/>
+        <location filename="../../gui/pages/coop.py" line="341"/>
         <location filename="../../gui/pages/summary.py" line="53"/>
         <location filename="../../gui/pages/summary.py" line="167"/>
         <location filename="../../gui/pages/summary.py" line="192"/>
@@ -1605,122 +1605,122 @@
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="33"/>
-        <location filename="../../gui/pages/users.py" line="50"/>
+        <location filename="../../gui/pages/users.py" line="31"/>
+        <location filename="../../gui/pages/users.py" line="48"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="35"/>
-        <location filename="../../gui/pages/users.py" line="52"/>
+        <location filename="../../gui/pages/users.py" line="33"/>
+        <location filename="../../gui/pages/users.py" line="50"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="36"/>
+        <location filename="../../gui/pages/users.py" line="34"/>
         <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="37"/>
+        <location filename="../../gui/pages/users.py" line="35"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="37"/>
+        <location filename="../../gui/pages/users.py" line="35"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="40"/>
-        <location filename="../../gui/pages/users.py" line="163"/>
+        <location filename="../../gui/pages/users.py" line="38"/>
+        <location filename="../../gui/pages/users.py" line="158"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="42"/>
+        <location filename="../../gui/pages/users.py" line="40"/>
         <source>New user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="43"/>
+        <location filename="../../gui/pages/users.py" line="41"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="44"/>
+        <location filename="../../gui/pages/users.py" line="42"/>
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="53"/>
+        <location filename="../../gui/pages/users.py" line="51"/>
         <source>Counter (cashiers)</source>
         <translation>专柜（收银员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="54"/>
+        <location filename="../../gui/pages/users.py" line="52"/>
         <source>Cooperative (coop managers)</source>
         <translation>合作社（合作社管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="55"/>
+        <location filename="../../gui/pages/users.py" line="53"/>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="65"/>
+        <location filename="../../gui/pages/users.py" line="63"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="76"/>
+        <location filename="../../gui/pages/users.py" line="74"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="77"/>
+        <location filename="../../gui/pages/users.py" line="75"/>
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="116"/>
+        <location filename="../../gui/pages/users.py" line="111"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="117"/>
+        <location filename="../../gui/pages/users.py" line="112"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="118"/>
+        <location filename="../../gui/pages/users.py" line="113"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="119"/>
+        <location filename="../../gui/pages/users.py" line="114"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="120"/>
+        <location filename="../../gui/pages/users.py" line="115"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="122"/>
-        <location filename="../../gui/pages/users.py" line="164"/>
+        <location filename="../../gui/pages/users.py" line="117"/>
+        <location filename="../../gui/pages/users.py" line="159"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="125"/>
+        <location filename="../../gui/pages/users.py" line="120"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="152"/>
+        <location filename="../../gui/pages/users.py" line="147"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行：{1}</translation>
     </message>
@@ -1792,7 +1792,7 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/coop.py" line="164"/>
+        <location filename="../../gui/pages/coop.py" line="163"/>
         <location filename="../../gui/pages/labels.py" line="113"/>
         <source>No product matches {0}.</source>
         <translation>没有与 {0} 匹配的商品。</translation>
@@ -1814,6 +1814,7 @@
     </message>
     <message>
         <location filename="../../gui/forms.py" line="181"/>
+        <location filename="../../gui/pages/common.py" line="201"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -2022,7 +2023,7 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="90"/>
+        <location filename="../../gui/tasks.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2030,7 +2031,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../gui/tasks.py" line="164"/>
+        <location filename="../../gui/tasks.py" line="188"/>
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
     </message>
