@@ -107,7 +107,6 @@ class Task(QObject):
     def __init__(self, parent: QWidget, label: str, maximum: int) -> None:
         super().__init__(parent)
         self.token = CancelToken()
-        self.job: QRunnable | None = None  # set by run_task: keeps the signals' sender alive
         self.superseded = False  # a newer load of the same view started: drop this one's result
         self.label = label
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, parent)
@@ -174,7 +173,6 @@ def run_task(
     job.signals.failed.connect(task._failed)
     task.finished.connect(done)
     task.failed.connect(failed)
-    task.job = job
     KEEPER.keep(job)
     POOL.start(job)
     return task

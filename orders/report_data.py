@@ -41,8 +41,15 @@ class AttributedHousehold:
 def attributed_households(session: Session, summary: MonthlySummary) -> list[AttributedHousehold]:
     """The households that received part of the month's pools, ID numbers masked (the XLSX sheet)."""
     attribution = attribution_of(summary.month, summary.suppliers)
+    codes = sorted(attribution.households)
     columns = select(Household.code, Household.head_name, Household.id_number, Household.region_code)
-    known = {code: (name, number, region) for code, name, number, region in session.execute(columns)}
+    known = {
+        code: (name, number, region)
+        for start in range(0, len(codes), 10_000)  # only the households paid, not the whole register
+        for code, name, number, region in session.execute(
+            columns.where(Household.code.in_(codes[start : start + 10_000]))
+        )
+    }
     rows = []
     for code, amounts in sorted(attribution.households.items()):
         name, number, region = known.get(code, ("", None, ""))

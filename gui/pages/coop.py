@@ -2,19 +2,17 @@
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,7 @@ from core.money import format_fen, parse_quantity, parse_yuan, quantity_text
 from gui.forms import Field, FormDialog, Operation
 from gui.import_dialog import ImportDialog
 from gui.pages.common import RecordPage, page_layout
-from gui.table import Col, RecordModel
+from gui.table import Col, RecordModel, table_view
 from gui.text import QT_TRANSLATE_NOOP, channel_text, tr
 from orders.bulk import (
     cancel_order,
@@ -58,15 +56,6 @@ STATE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
     "paid": QT_TRANSLATE_NOOP("", "Paid"),
     "cancelled": QT_TRANSLATE_NOOP("", "Cancelled"),
 }
-
-
-def _table(model: RecordModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    return view
 
 
 class CoopSales(QWidget):
@@ -123,7 +112,7 @@ class CoopSales(QWidget):
         left.addLayout(form)
         left.addLayout(buttons)
         left.addWidget(self.message)
-        left.addWidget(_table(self.lines), 1)
+        left.addWidget(table_view(self.lines), 1)
         self.recent = RecordModel(
             [
                 Col(tr("Receipt number"), lambda r: r.ref),
@@ -142,13 +131,9 @@ class CoopSales(QWidget):
         importer.clicked.connect(self.import_sales)
         right = QVBoxLayout()
         right.addWidget(QLabel(tr("What our linked households received")))
-        right.addWidget(_table(self.households), 1)
+        right.addWidget(table_view(self.households), 1)
         right.addWidget(QLabel(tr("Recent sales (30 days)")))
-        recent = _table(self.recent)
-        # whole receipt numbers and the refund column, never elided (1366×768 and up)
-        recent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        recent.setTextElideMode(Qt.TextElideMode.ElideNone)
-        right.addWidget(recent, 1)
+        right.addWidget(table_view(self.recent, fit_columns=True), 1)  # whole receipt numbers and refunds
         right.addWidget(importer)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
@@ -242,7 +227,7 @@ class BulkOrders(RecordPage):
             ]
         )
         self.inner.addWidget(QLabel(tr("Quotas of this year")))
-        self.quota_view = _table(self.quotas)
+        self.quota_view = table_view(self.quotas)
         self.inner.addWidget(self.quota_view)
 
     def loaded(self) -> None:
@@ -359,7 +344,7 @@ class Campaigns(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.chosen)
         layout.addWidget(self.result)
-        layout.addWidget(_table(self.top), 1)
+        layout.addWidget(table_view(self.top), 1)
         self.fill()
 
     def fill(self) -> None:

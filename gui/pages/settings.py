@@ -8,12 +8,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from core.errors import BangfuError
 from core.paths import backup_folder
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import page_layout
-from gui.table import Col, RecordModel
+from gui.table import Col, RecordModel, table_view
 from gui.tasks import Report, Task, message_for, run_task
 from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.counter import counters, save_counter
@@ -39,16 +37,6 @@ COUNTER_KINDS = {  # marked for lupdate; tr() translates them where they are sho
     "zone": QT_TRANSLATE_NOOP("", "Zone (专区)"),
     "hall": QT_TRANSLATE_NOOP("", "Hall (专馆)"),
 }
-
-
-def _list_view(model: RecordModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # never elided
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    return view
 
 
 class SettingsPage(QWidget):
@@ -114,7 +102,7 @@ class SettingsPage(QWidget):
         for name, model in ((tr("Counters"), self.counters), (tr("Label templates"), self.templates)):
             column = QVBoxLayout()
             column.addWidget(QLabel(name))
-            column.addWidget(_list_view(model), 1)
+            column.addWidget(table_view(model, fit_columns=True), 1)
             lists.addLayout(column, 1)
         layout, _heading = page_layout(self, title)
         inner = QVBoxLayout()
