@@ -174,9 +174,9 @@ def import_file(
 def check_file(
     session: Session, actor: Actor, kind: Kind, path: Path, progress: Progress | None = None
 ) -> ImportResult:
-    """What importing would do, without writing: the import runs and is rolled back."""
-    with session.begin():
-        try:
-            return import_file(session, actor, kind, path, progress)
-        finally:
-            session.rollback()
+    """What importing would do, without writing: the import runs in the caller's transaction,
+    which is then rolled back (whatever the caller does next)."""
+    try:
+        return import_file(session, actor, kind, path, progress)
+    finally:
+        session.rollback()

@@ -237,6 +237,27 @@ def authenticate(session: Session, username: str, password: str, now: dt.datetim
     return actor_of(user)
 
 
+def sign_in(session: Session, username: str, password: str, now: dt.datetime | None = None) -> Actor | BangfuError:
+    """One attempt at a sign-in window. The caller commits whatever the outcome: a refused
+    attempt is audited and counts toward the lockout, so the refusal is returned, not raised."""
+    try:
+        return authenticate(session, username, password, now)
+    except BangfuError as refused:
+        return refused
+
+
+def ask_approval(
+    session: Session, username: str, password: str, permission: str, now: dt.datetime | None = None
+) -> Approval | BangfuError:
+    """A manager's approval typed at the counter; committed whatever the outcome, as ``sign_in``."""
+    try:
+        return approve(session, username, password, permission, now)
+    except PermissionDenied:
+        return BangfuError(_("{user} may not approve this").format(user=username.strip()))
+    except BangfuError as refused:
+        return refused
+
+
 def change_password(
     session: Session, actor: Actor, username: str, new_password: str, old_password: str | None = None
 ) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from core.audit import record
-from core.auth import Actor, require
+from core.auth import Actor, can, require
+from core.config import KEEP_SETTING, get_setting
 from core.db import Database, bring_to_head, head_revision, known_revisions
 from core.errors import BangfuError
 from core.i18n import _
@@ -130,6 +131,17 @@ def daily_backup(
     for old in sorted(folder.glob("bangfu-*.db"))[:-keep]:
         old.unlink()
     return target
+
+
+def housekeeping(db: Database, actor: Actor, folder: Path) -> str | None:
+    """At start-up: the damage check, then (for an administrator, on a sound database) the
+    day's backup, keeping as many as the setting says. Returns the damage found, if any."""
+    problem = integrity_problem(db)
+    if problem is None and can(actor, "backup"):
+        with db.read_session() as session:
+            keep = int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT)
+        daily_backup(db, actor, folder, keep)
+    return problem
 
 
 def integrity_problem(db: Database) -> str | None:

@@ -78,3 +78,19 @@ def change_setting(session: Session, actor: Actor, key: str, value: str) -> None
     old = get_setting(session, key)
     set_setting(session, key, value)
     record(session, actor.username, "settings.change", key, f"{old} → {value}")
+
+
+def idle_minutes(session: Session) -> int:
+    """Minutes without input after which the window locks (0: never)."""
+    return int(get_setting(session, IDLE_SETTING, "10") or 0)
+
+
+def demo_data(session: Session) -> bool:
+    """Whether the demo command filled this database (the window's title says so)."""
+    return get_setting(session, DEMO_SETTING) == "1"
+
+
+def business_day(session: Session) -> dt.date:
+    """Today where the counters are: a certificate's last day ends at midnight in the business
+    zone, not at the PC's (or a UTC server's) midnight."""
+    return dt.datetime.now(business_zone(session)).date()

@@ -341,6 +341,7 @@ ZH: dict[str, str] = {
     "ID numbers shown": "查看身份证号",
     "window size of the screenshot (default 1366x768)": "截图的窗口大小（默认 1366x768）",
     "must be WIDTHxHEIGHT, e.g. 1366x768: {value}": "必须是 宽x高，例如 1366x768：{value}",
+    "{user} may not approve this": "{user} 无权授权此操作",
 }
 
 # argparse's own messages (cli.main routes argparse's gettext calls through these).

@@ -26,8 +26,9 @@ from core.models import User
 from gui.app import install_translations, make_app
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
+from gui.pages.counter import CounterPage
 from gui.printing import rasteriser
-from gui.tasks import wait_for_background
+from gui.tasks import settle as deliver_results
 from orders.ledger import PaymentDraft
 from orders.report_data import report_input
 from reports.labels import render_labels
@@ -39,9 +40,8 @@ SIZE = (1366, 768)
 
 def settle(app: QApplication) -> None:
     """Background loads finish, their results arrive, then layouts (charts) settle."""
-    for _round in range(3):
-        wait_for_background()
-        app.processEvents()
+    deliver_results()
+    app.processEvents()
 
 
 def grab(app: QApplication, widget: QWidget, name: str) -> None:
@@ -74,21 +74,25 @@ def screens(app: QApplication, db: Database, lang: str) -> bytes | None:
         page = checkout.stack.currentWidget()
         checkout.show()
         settle(app)
-        if not page.shift_open:  # type: ignore[attr-defined]
-            page.shift("200")  # type: ignore[attr-defined]
+        assert isinstance(page, CounterPage)
+        if page.shift_number is None:
+            page.shift("200")
         for code in ("P0101", "P0102", "P0201"):
-            page.scan_field.setText(code)  # type: ignore[attr-defined]
-            page.on_enter()  # type: ignore[attr-defined]
-        total = page.cart.total_fen  # type: ignore[attr-defined]
-        page.pay((PaymentDraft("cash", total, (total // 10_000 + 1) * 10_000),))  # type: ignore[attr-defined]
-        receipt = page.receipt_pdf()  # type: ignore[attr-defined]
+            page.scan_field.setText(code)
+            page.on_enter()
+        settle(app)
+        total = page.cart.total_fen
+        page.pay((PaymentDraft("cash", total, (total // 10_000 + 1) * 10_000),))
+        settle(app)
+        with db.read_session() as session:
+            receipt = page.receipt_pdf(session)
         grab(app, checkout, f"checkout-{lang}")
         grab(app, window_of(db, "demo_coop", "coop"), f"coop-{lang}")
         grab(app, window_of(db, "demo_admin", "summary"), f"summary-{lang}")
         users = window_of(db, "demo_admin", "users")
         users.stack.currentWidget().tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
         grab(app, users, f"audit-{lang}")
-        return receipt  # type: ignore[no-any-return]
+        return receipt
     finally:
         for translator in translators:
             app.removeTranslator(translator)

@@ -9,16 +9,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from core.auth import Actor, can, first_admin, has_users
-from core.backup import KEEP_DEFAULT, daily_backup, integrity_problem
-from core.config import IDLE_SETTING, KEEP_SETTING, get_setting
+from core.auth import Actor, first_admin, has_users
+from core.backup import housekeeping
+from core.config import idle_minutes
 from core.db import Database, open_database
 from core.errors import BangfuError
 from core.i18n import _, language, set_language
 from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
 from gui.main_window import MainWindow
-from gui.tasks import Report, run_task, wait_for_background
+from gui.tasks import Report, read_now, run_task, settle
 from reports.fonts import pdf_font
 
 I18N = RESOURCES / "i18n"
@@ -90,9 +90,7 @@ def run_gui(
         if actor is None:  # closed or cancelled: say so, and let a script see it was not a normal end
             print(_("not signed in: the sign-in window was closed"), file=sys.stderr)
             return 2
-        with db.read_session() as session:
-            idle = int(get_setting(session, IDLE_SETTING, "10") or 0)
-        window = MainWindow(db, actor, idle_minutes=idle)
+        window = MainWindow(db, actor, idle_minutes=read_now(db, idle_minutes))
         window.show()
         start_housekeeping(window, db, actor)
         return app.exec()
@@ -102,16 +100,13 @@ def run_gui(
 
 def sign_in(db: Database) -> Actor | None:
     """The first start creates the administrator; later starts ask for a user and password."""
-    with db.read_session() as session:
-        first = not has_users(session)
-    dialog = FirstAdminDialog(db) if first else LoginDialog(db)
+    dialog = LoginDialog(db) if read_now(db, has_users) else FirstAdminDialog(db)
     return dialog.actor if dialog.exec() else None
 
 
 def _screenshot(app: QApplication, db: Database, target: Path, page: str, size: tuple[int, int]) -> int:
     """Render as the first administrator, without the login dialog (``--page login`` shows it)."""
-    with db.read_session() as session:
-        actor = first_admin(session) or Actor("admin", "admin")
+    actor = read_now(db, first_admin) or Actor("admin", "admin")
     widget: QWidget
     if page == "login":
         widget = LoginDialog(db)
@@ -121,10 +116,8 @@ def _screenshot(app: QApplication, db: Database, target: Path, page: str, size: 
         window.show_page(page)
         widget = window
     widget.show()
-    for _round in range(3):  # pages load in the background, results arrive, then layouts (charts) settle
-        app.processEvents()
-        wait_for_background()
-    app.processEvents()
+    settle()  # pages load in the background: every result has arrived
+    app.processEvents()  # then layouts (charts) settle
     saved = widget.grab().save(str(target))
     widget.close()
     if not saved:
@@ -145,12 +138,7 @@ def start_housekeeping(window: MainWindow, db: Database, actor: Actor) -> None:
 
     def work(_report: Report) -> str | None:
         warm_up()
-        problem = integrity_problem(db)
-        if problem is None and can(actor, "backup"):
-            with db.read_session() as session:
-                keep = int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT)
-            daily_backup(db, actor, backup_folder(), keep)
-        return problem
+        return housekeeping(db, actor, backup_folder())
 
     def done(problem: str | None) -> None:
         if problem:

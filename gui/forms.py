@@ -8,7 +8,7 @@ every field is right.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from catalog.registry import FormInvalid
 from core.db import Database
 from core.errors import BangfuError, InvalidValue
-from gui.tasks import Report, message_for, run_task
-from gui.text import tr
+from gui.tasks import message_for, read, write
 
 if TYPE_CHECKING:  # only in annotations: the operation runs in a service (see the contracts)
     from sqlalchemy.orm import Session
 
 Operation = Callable[["Session"], object]  # a service call on the worker's session
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Field:
     name: str  # SPEC column name, the key of the form's texts
     label: str
     choices: Sequence[tuple[str, str]] = ()  # (stored value, shown text); empty: free text
+    choices_later: bool = False  # a combo whose choices a read fills (FormDialog.load, set_choices)
     date: bool = False
     editable_choice: bool = False  # a combo that also accepts typed text (units, categories)
     placeholder: str = ""
@@ -66,6 +67,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(460)
         self._save, self.db, self._saved = save, db, saved
         self.saving = False  # an operation is on the worker: a second press does nothing
+        self.loading = 0  # reads that fill the form are still on the worker: Save waits for them
         self.inputs: dict[str, QLineEdit | QComboBox | QDateEdit] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -99,7 +101,7 @@ class FormDialog(QDialog):
             date.setCalendarPopup(True)
             date.setDate(QDate.currentDate())
             return date
-        if field.choices:
+        if field.choices or field.choices_later:
             combo = QComboBox()
             combo.setEditable(field.editable_choice)
             for value, text in field.choices:
@@ -108,6 +110,29 @@ class FormDialog(QDialog):
         line = QLineEdit()
         line.setPlaceholderText(field.placeholder)
         return line
+
+    def load(self, op: "Callable[[Session], T]", fill: Callable[[T], None]) -> None:
+        """Fill the form from a service read on the worker (the dialog opens at once); Save
+        is enabled once every read has arrived, so a half-filled form is never saved."""
+        self.loading += 1
+        self.save_button.setEnabled(False)
+
+        def arrived(result: T) -> None:
+            self.loading -= 1
+            fill(result)
+            self.save_button.setEnabled(not self.loading and not self.saving)
+
+        def missed(error: BaseException) -> None:
+            self.loading -= 1
+            self._refused(error)
+
+        read(self, self.db, op, arrived, missed)
+
+    def set_choices(self, name: str, choices: Sequence[tuple[str, str]]) -> None:
+        combo = self.inputs[name]
+        assert isinstance(combo, QComboBox)
+        for value, text in choices:
+            combo.addItem(text, value)
 
     def set_values(self, values: dict[str, str]) -> None:
         for name, value in values.items():
@@ -159,7 +184,7 @@ class FormDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), "\n".join(f"{k}: {v}" for k, v in unplaced.items()))
 
     def try_save(self) -> None:
-        if self.saving:
+        if self.saving or self.loading:
             return
         try:
             operation = self._save(self.values())
@@ -167,22 +192,18 @@ class FormDialog(QDialog):
             self._refused(exc)
             return
 
-        def work(_report: Report) -> None:
-            with self.db.session() as session, session.begin():
-                operation(session)
-
-        def done(_result: None) -> None:
+        def done(_result: object) -> None:
             self.saving = False
             self._saved()
             self.accept()
 
         self.saving = True
         self.save_button.setEnabled(False)
-        run_task(self, tr("Saving…"), work, done, self._refused)
+        write(self, self.db, operation, done, self._refused)
 
     def _refused(self, error: BaseException) -> None:
         self.saving = False
-        self.save_button.setEnabled(True)
+        self.save_button.setEnabled(not self.loading)
         if isinstance(error, FormInvalid):
             self.show_errors(error.problems)
         else:

@@ -28,7 +28,7 @@ from core.db import Database
 from core.errors import BangfuError
 from core.tabular import preview, row_at
 from gui.table import Col, RecordFilter, RecordModel
-from gui.tasks import Report, Task, message_for, run_task
+from gui.tasks import Task, message_for, write, write_long
 from gui.text import tr
 from orders.sales_import import sales_kind
 
@@ -139,21 +139,21 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
         self.status.setText(tr("Press Check to check every row; nothing is written yet."))
 
-    def _work(self, run):
-        name, path = self.kind.currentData(), self._file()
+    def _run(self, service, done) -> Task:
+        """``check_file`` or ``import_file`` on the worker, in one transaction (a check rolls it back)."""
+        name, path, actor = self.kind.currentData(), self._file(), self.actor
 
-        def work(report: Report) -> ImportResult:
-            with self.db.session() as session:
-                kind = sales_kind(session, self.actor) if name == "sales" else registry_kinds()[name]
-                session.rollback()  # reading the zone setting began a transaction; the import begins its own
-                return run(session, self.actor, kind, path, report)
+        def op(session, report):
+            kind = sales_kind(session, actor) if name == "sales" else registry_kinds()[name]
+            return service(session, actor, kind, path, report)
 
-        return work
+        label = tr("Checking rows…") if service is check_file else tr("Importing…")
+        self.task = write_long(self, self.db, op, done, self._failed, label=label)
+        return self.task
 
     def check(self) -> Task:
         self._reset()
-        self.task = run_task(self, tr("Checking rows…"), self._work(check_file), self._checked, self._failed)
-        return self.task
+        return self._run(check_file, self._checked)
 
     def _checked(self, result: ImportResult) -> None:
         self.task = None
@@ -183,13 +183,8 @@ class ImportDialog(QDialog):
             self.error_row.setText(tr("Line {line}: {cells}").format(line=error.line, cells=" | ".join(cells)))
 
     def run_import(self) -> Task:
-        def commit(session, actor, kind, path, report):
-            with session.begin():
-                return import_file(session, actor, kind, path, report)
-
         self.import_button.setEnabled(False)
-        self.task = run_task(self, tr("Importing…"), self._work(commit), self._imported, self._failed)
-        return self.task
+        return self._run(import_file, self._imported)
 
     def _imported(self, result: ImportResult) -> None:
         self.task = None
@@ -208,11 +203,15 @@ def export_kind(parent: QWidget, db: Database, actor: Actor, kind: str, path: st
         if not path:
             return None
 
-    def work(_report: Report) -> int:
-        with db.session() as session, session.begin():  # the export is audited
-            return export_registry(session, actor, kind, Path(path))
-
     def failed(error: BaseException) -> None:
         QMessageBox.warning(parent, tr("Export"), message_for(error))
 
-    return run_task(parent, tr("Exporting…"), work, lambda n: None, failed)
+    # A write: the export is audited.
+    return write(
+        parent,
+        db,
+        lambda session: export_registry(session, actor, kind, Path(path)),
+        lambda n: None,
+        failed,
+        label=tr("Exporting…"),
+    )

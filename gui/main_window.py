@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.auth import Actor, can
-from core.config import DEMO_SETTING, get_setting
+from core.config import demo_data
 from core.db import Database
 from gui.login import ChangePasswordDialog, UnlockDialog
 from gui.pages import PAGES
+from gui.tasks import read_now
 from gui.text import role_text
 
 ROLE_NAMES = {
@@ -38,8 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.actor = actor
-        with db.read_session() as session:
-            demo = get_setting(session, DEMO_SETTING) == "1"
+        demo = read_now(db, demo_data)
         title = self.tr("Bangfu consumption assistance")
         self.setWindowTitle(self.tr("{title} [demo data]").replace("{title}", title) if demo else title)
         self.setMinimumSize(QSize(1024, 700))

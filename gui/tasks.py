@@ -1,28 +1,38 @@
-"""Running work off the GUI thread: one helper for every long action, as Anki does.
+"""The operation layer: the one way the window reaches data, as Anki's operations are.
 
-``run_task`` starts ``work(report)`` on the window's one worker thread (work runs one piece
-after another, so two pieces never race for the database) and calls ``done(result)`` or
-``failed(error)`` back on the GUI thread. ``report(n)`` updates the progress dialog, which
-appears only when the work lasts over half a second, and raises Cancelled once the user has
-pressed Cancel. The work must open its own database session: sessions never cross threads.
+An operation is a service call on a session, ``op(session) -> result``. ``read`` and ``write``
+(``read_long``/``write_long`` for work that reports progress) run it on the window's one worker
+thread, each in its own session (a write in one transaction), and call ``done(result)`` or
+``failed(error)`` back on the GUI thread. This is the only module of the window that opens a
+session. Operations run one after another in the order they were given, so two never race for
+the database and a result never arrives before that of an earlier operation.
+
+``report(n)`` inside long work updates the progress dialog, which appears only when the work
+lasts over half a second, and raises Cancelled once the user has pressed Cancel.
 
 A load given a ``view`` name supersedes the previous load of that view on the same widget: the
 older one is cancelled and its result, should it still arrive, is dropped — so a slow old
-reload never overwrites a newer one. After a write, ``announce(kinds)`` tells every page, through
-``CHANGES.changed``, which kinds of data changed; a page reloads only if it shows one of them.
+reload never overwrites a newer one. After a committed write, ``changes`` (or ``announce(kinds)``)
+tells every page, through ``CHANGES.changed``, which kinds of data changed; a page reloads only
+if it shows one of them.
 """
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from core.db import Database
 from core.errors import BangfuError
 from core.tasks import CancelToken
 
+if TYPE_CHECKING:  # only in annotations: the window never builds queries (see the contracts)
+    from sqlalchemy.orm import Session
+
 Report = Callable[[int], None]
+T = TypeVar("T")
 
 POOL = QThreadPool()
 POOL.setMaxThreadCount(1)
@@ -176,6 +186,104 @@ def run_task(
     KEEPER.keep(job)
     POOL.start(job)
     return task
+
+
+def read(
+    parent: QWidget,
+    db: Database,
+    op: "Callable[[Session], T]",
+    done: Callable[[T], None],
+    failed: Callable[[BaseException], None],
+    view: str | None = None,
+    label: str | None = None,
+) -> Task:
+    """Run a service that reads, ``op(session)``, on the worker in its own read-only session."""
+    return read_long(parent, db, lambda session, _report: op(session), done, failed, view=view, label=label)
+
+
+def read_long(
+    parent: QWidget,
+    db: Database,
+    op: "Callable[[Session, Report], T]",
+    done: Callable[[T], None],
+    failed: Callable[[BaseException], None],
+    maximum: int = 0,
+    view: str | None = None,
+    label: str | None = None,
+) -> Task:
+    """A long read, ``op(session, report)``: ``report(n)`` moves the progress bar and raises
+    Cancelled once the user has pressed Cancel."""
+
+    def work(report: Report) -> T:
+        with db.read_session() as session:
+            return op(session, report)
+
+    return run_task(parent, label or _loading(), work, done, failed, maximum, view)
+
+
+def write(
+    parent: QWidget,
+    db: Database,
+    op: "Callable[[Session], T]",
+    done: Callable[[T], None],
+    failed: Callable[[BaseException], None],
+    changes: tuple[str, ...] = (),
+    label: str | None = None,
+) -> Task:
+    """Run a service that writes, ``op(session)``, on the worker in one transaction; once it is
+    committed, every page showing one of ``changes`` reloads, then ``done(result)`` runs. An
+    error rolls the whole transaction back and goes to ``failed``."""
+    return write_long(parent, db, lambda session, _report: op(session), done, failed, changes, label=label)
+
+
+def write_long(
+    parent: QWidget,
+    db: Database,
+    op: "Callable[[Session, Report], T]",
+    done: Callable[[T], None],
+    failed: Callable[[BaseException], None],
+    changes: tuple[str, ...] = (),
+    maximum: int = 0,
+    label: str | None = None,
+) -> Task:
+    """A long write (an import): progress and Cancel as for ``read_long``; Cancel rolls it back."""
+
+    def work(report: Report) -> T:
+        with db.session() as session, session.begin():
+            return op(session, report)
+
+    def committed(result: T) -> None:
+        if changes:
+            announce(*changes)
+        done(result)
+
+    return run_task(parent, label or _saving(), work, committed, failed, maximum)
+
+
+def read_now(db: Database, op: "Callable[[Session], T]") -> T:
+    """A read that blocks: only at start-up, before any window is shown (is this the first
+    start, the idle setting, the title), when there is nothing yet to keep responsive."""
+    with db.read_session() as session:
+        return op(session)
+
+
+def _loading() -> str:
+    return QCoreApplication.translate("Tasks", "Loading…")
+
+
+def _saving() -> str:
+    return QCoreApplication.translate("Tasks", "Saving…")
+
+
+def settle() -> None:
+    """Until no job is left: each finished job's result delivered, and whatever work that started
+    done too (tests and screenshots, which look at the window once everything has arrived)."""
+    while KEEPER.running:
+        POOL.waitForDone()
+        QCoreApplication.processEvents()
+    # Ended tasks are deleted later, as the event loop would do: not in the middle of whatever
+    # closes the window next.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def message_for(error: BaseException) -> str:

@@ -182,5 +182,22 @@ def save_counter(session: Session, actor: Actor, code: str, name: str, kind: str
     return counter
 
 
+@dataclass(frozen=True)
+class CounterState:
+    counter_code: str | None  # None: no counter is registered yet
+    cart: Cart
+    shift_number: int | None  # the open shift
+
+
+def counter_state(session: Session, counter_code: str | None) -> CounterState:
+    """What a checkout opens with: its counter (the first registered one when the workstation is
+    bound to none), the cart left unfinished there, and the open shift."""
+    code = counter_code or next((counter.code for counter in counters(session)), None)
+    if code is None:
+        return CounterState(None, Cart(""), None)
+    shift = current_shift(session, code)
+    return CounterState(code, open_cart(session, code), shift.number if shift else None)
+
+
 def counters(session: Session) -> list[Counter]:
     return list(session.scalars(select(Counter).order_by(Counter.code)))

@@ -54,13 +54,9 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     disposed under a running load crashes) and before the next test starts (no late result
     reaches a page that its own test already closed)."""
     if item.get_closest_marker("gui") is not None:
-        from PySide6.QtWidgets import QApplication
+        from gui.tasks import settle
 
-        from gui.tasks import wait_for_background
-
-        wait_for_background()
-        QApplication.processEvents()
-        wait_for_background()  # work that a result started
+        settle()  # including work that a result started
 
 
 @pytest.fixture(autouse=True)

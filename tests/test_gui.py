@@ -128,6 +128,7 @@ def test_page_titles_sit_at_one_height_and_settings_lists_counters_and_templates
     from PySide6.QtWidgets import QApplication, QLabel
 
     from gui.pages.settings import SettingsPage
+    from gui.tasks import settle
     from tests import factories
 
     with window.db.session() as session, session.begin():
@@ -141,6 +142,7 @@ def test_page_titles_sit_at_one_height_and_settings_lists_counters_and_templates
         (title,) = [label for label in page.findChildren(QLabel, "pageTitle") if label.isVisible()]
         heights[spec.slug] = title.mapTo(window, QPoint(0, 0)).y()
     assert len(set(heights.values())) == 1, heights
+    settle()  # the settings page reads its lists on the worker
     settings = window.stack.currentWidget()
     assert isinstance(settings, SettingsPage)
     assert [row.code for row in settings.counters.rows] == ["ZZ01"]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from core.auth import Actor
 from core.models import Organisation, Product, Refund, Sale
 from gui.pages.coop import CoopPage
-from gui.tasks import wait_for_background
+from gui.tasks import settle
 from orders.bulk import deliver_order, place_order, save_organisation
 from orders.ledger import LineDraft
 from tests.factories import ADMIN
@@ -37,11 +37,14 @@ def test_a_cooperative_manager_enters_a_market_day(qtbot, db) -> None:  # type: 
     qtbot.keyClick(sales.product, Qt.Key.Key_Return)
     qtbot.keyClicks(sales.product, "hz1000")  # another cooperative's product is not offered
     sales.add_line()
+    settle()
     assert "hz1000" in sales.message.text()
     sales.product.setText("XG-BULK")
     sales.quantity.setText("25.5")
     sales.add_line()
-    ref = sales.record()
+    sales.record()  # after the line it follows
+    settle()
+    ref = sales.last_ref
     assert ref is not None
     with db.read_session() as session:
         sale = session.scalars(select(Sale).where(Sale.ref == ref)).one()
@@ -54,6 +57,7 @@ def test_an_office_clerk_enters_and_delivers_a_bulk_order(qtbot, db, tmp_path: P
     orders = page.orders
     assert orders is not None
     dialog = orders.new_order()
+    settle()  # the organisations to choose from
     dialog.inputs["number"].setText("T-100")  # type: ignore[union-attr]
     dialog.inputs["lines"].setText("HZ1000 30 42.00; XG500 20")  # type: ignore[union-attr]
     dialog.try_save()
@@ -61,6 +65,7 @@ def test_an_office_clerk_enters_and_delivers_a_bulk_order(qtbot, db, tmp_path: P
     orders.table.selectRow(0)
     assert orders.proxy.index(0, 4).data() == "¥2,620.00"  # 30 × 42.00 + 20 × 68.00
     orders.document("送货单", str(tmp_path / "note.pdf"))
+    settle()
     assert (tmp_path / "note.pdf").read_bytes()[:4] == b"%PDF"
     orders._act(deliver_order)
     qtbot.waitUntil(lambda: orders.model.rows and orders.model.rows[0].state == "delivered")
@@ -114,8 +119,10 @@ def test_a_campaign_is_set_up_and_reported(qtbot, db) -> None:  # type: ignore[n
     campaigns.starts.setDate(QDate(2026, 9, 1))
     campaigns.ends.setDate(QDate(2026, 9, 30))
     campaigns.save()
+    settle()
     assert campaigns.chosen.currentText() == "消费帮扶月"
     campaigns.report()
+    settle()
     assert "1" in campaigns.result.text()
     assert campaigns.top.rows == [("卢氏花菇 500克", 13600)]
 
@@ -134,7 +141,7 @@ def test_goods_returned_after_delivery_are_refunded(qtbot, db) -> None:  # type:
     orders.table.selectRow(0)
     orders.return_goods("HZ1000", "2")  # recorded on the worker
     qtbot.waitUntil(lambda: orders.task is None and orders.model.rowCount() == 1)
-    wait_for_background()
+    settle()
     with db.read_session() as session:
         assert session.scalar(select(Refund.total_fen)) == 2 * 4550
 
@@ -163,5 +170,6 @@ def test_a_cooperative_manager_sees_only_their_own_lines_of_a_mixed_receipt(qtbo
         assert (whole.total_fen, whole.refunded_fen) == (54410, 11140 + 32130)
     page = CoopPage(db, coop, "合作社与团购")
     qtbot.addWidget(page)
+    settle()
     recent = page.sales.recent
     assert [recent.index(0, c).data() for c in range(5)][2:] == ["线上", "¥222.80", "¥111.40"]

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from core.auth import create_user
 from core.db import open_database
 from gui.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, UnlockDialog
+from gui.tasks import settle
 from tests.factories import ADMIN
 
 pytestmark = pytest.mark.gui
@@ -45,6 +46,8 @@ def test_sign_in_by_name_tab_password_enter(qtbot, db) -> None:  # type: ignore[
     assert QApplication.focusWidget() is dialog.password
     _type(qtbot, "manager-pass")
     _key(qtbot, Qt.Key.Key_Return)
+    assert not dialog.ok.isEnabled()  # the password is checked on the worker; Enter again does nothing
+    settle()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.actor is not None
     assert dialog.actor.username == "li"
@@ -71,8 +74,11 @@ def test_enter_from_the_first_field_submits_and_names_the_problem(qtbot, db) -> 
     dialog = _open(qtbot, LoginDialog(db))
     _type(qtbot, "li")
     _key(qtbot, Qt.Key.Key_Return)
+    settle()
     assert dialog.isVisible()
     assert "wrong user name or password" in dialog.error.text()
+    assert dialog.ok.isEnabled()
+    assert QApplication.focusWidget() is dialog.password  # to be typed again
 
 
 def test_the_scan_field_has_the_keyboard_whenever_the_checkout_is_visible(qtbot, db) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from gui.pages.counter import CounterPage
 from gui.pages.labels import LabelsPage
+from gui.tasks import settle
 from tests import factories
 from tests.factories import ADMIN
 from tests.test_labels import decode_pages
@@ -28,6 +29,7 @@ def test_print_labels_then_scan_them_at_the_counter(qtbot, db, tmp_path: Path) -
     qtbot.keyClicks(page.search, "XG500")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     page.add_from_search("HZ1000", count=3)
+    settle()
     assert page.jobs.rowCount() == 2
     page.template.setCurrentIndex(page.template.findData("a4-3x8"))
     page.batch.setText("B2611")
@@ -41,10 +43,12 @@ def test_print_labels_then_scan_them_at_the_counter(qtbot, db, tmp_path: Path) -
 
     counter = CounterPage(db, ADMIN, "收银台")
     qtbot.addWidget(counter)
+    settle()
     counter.shift("0")  # a sale needs an open shift
     for payload in payloads:  # the scanner "types" the QR's text and Enter
         qtbot.keyClicks(counter.scan_field, payload)
         qtbot.keyClick(counter.scan_field, Qt.Key.Key_Return)
+    settle()
     assert sorted(line.code for line in counter.cart.lines) == ["HZ1000", "XG500"]
 
 

@@ -14,7 +14,7 @@ from core.tasks import Cancelled
 from gui.pages.households import HouseholdsPage
 from gui.pages.products import ProductsPage
 from gui.pages.suppliers import SuppliersPage
-from gui.tasks import run_task
+from gui.tasks import run_task, settle
 from tests.factories import ADMIN
 from tests.files import write_csv
 
@@ -63,6 +63,9 @@ def test_editing_a_product_with_a_bad_price_shows_the_error_and_saves_nothing(qt
     _select(page, "XG500")
     dialog = page.edit_product()
     qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()  # until the product's values have arrived
+    settle()
+    assert dialog.save_button.isEnabled()
     price = dialog.inputs["price"]
     assert isinstance(price, QLineEdit)
     assert price.text() == "68.00"
@@ -87,6 +90,7 @@ def test_new_product_form_shows_every_problem(qtbot, db: Database) -> None:  # t
     page = _page(qtbot, ProductsPage, db, 5)
     dialog = page.new_product()
     qtbot.addWidget(dialog)
+    settle()  # the suppliers to choose from
     qtbot.keyClicks(dialog.inputs["code"], "XG500")
     qtbot.keyClicks(dialog.inputs["barcode"], "7501031311308")
     until = dialog.inputs["valid_until"]
@@ -115,6 +119,7 @@ def test_suppliers_page_shows_each_households_share(qtbot, db: Database) -> None
     _select(page, "934112240000050101")
     page.month_edit.setText("2026-06")
     page.show_links()
+    settle()
     shares = [(page.links.index(r, 0).data(), page.links.index(r, 4).data()) for r in range(page.links.rowCount())]
     assert shares == [("LS001", "50.00%"), ("LS002", "25.00%"), ("LS003", "25.00%")]
 
@@ -186,6 +191,7 @@ def test_a_typed_barcode_is_checked_as_typed_when_leaving_the_field(qtbot, db: D
     page = _page(qtbot, ProductsPage, db, 5)
     dialog = page.new_product()
     qtbot.addWidget(dialog)
+    settle()  # the suppliers to choose from
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)

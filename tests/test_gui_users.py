@@ -14,6 +14,7 @@ from gui.login import FirstAdminDialog, LoginDialog, UnlockDialog
 from gui.main_window import MainWindow
 from gui.pages.settings import SettingsPage
 from gui.pages.users import UsersPage
+from gui.tasks import settle
 from tests.factories import ADMIN
 
 pytestmark = pytest.mark.gui
@@ -36,10 +37,12 @@ def test_first_start_creates_the_administrator_then_login_works(qtbot, db) -> No
     qtbot.keyClicks(first.password, "strong-pass-1")
     qtbot.keyClicks(first.again, "strong-pass-2")
     first.try_accept()
+    settle()
     assert "两次输入的密码不一致" in first.error.text()
     first.again.clear()
     qtbot.keyClicks(first.again, "strong-pass-1")
     first.try_accept()
+    settle()
     assert first.actor is not None
     assert first.actor.role == "admin"
 
@@ -48,11 +51,13 @@ def test_first_start_creates_the_administrator_then_login_works(qtbot, db) -> No
     qtbot.keyClicks(login.username, "admin")
     qtbot.keyClicks(login.password, "wrong-one")
     login.try_accept()
+    settle()
     assert login.actor is None
     assert "wrong user name or password" in login.error.text()  # core messages: English in tests
     login.password.clear()
     qtbot.keyClicks(login.password, "strong-pass-1")
     login.try_accept()
+    settle()
     assert login.actor is not None
     with db.read_session() as session:  # the failed attempt was kept, not rolled back
         assert session.scalar(select(AuditEvent.id).where(AuditEvent.action == "login.failed")) is not None
@@ -79,12 +84,14 @@ def test_the_idle_lock_opens_for_the_same_user_or_a_manager(qtbot, db) -> None: 
     dialog.username.setText("zhao")
     dialog.password.setText("cashier-pass")
     dialog.try_accept()
+    settle()
     assert dialog.isVisible()  # another cashier cannot unlock
     dialog.reject()
     assert dialog.isVisible()  # Escape does not unlock either
     dialog.username.setText("li")
     dialog.password.setText("manager-pass")
     dialog.try_accept()
+    settle()
     assert not dialog.isVisible()
 
 
@@ -133,15 +140,18 @@ def test_any_user_changes_their_own_password(qtbot, db) -> None:  # type: ignore
     dialog.new.setText("new-cashier-pass")
     dialog.again.setText("new-cashier-pass")
     dialog.try_accept()
+    settle()
     assert "wrong password" in dialog.error.text()
     dialog.old.setText("cashier-pass")
     dialog.try_accept()
+    settle()
     assert not dialog.isVisible()
     login = LoginDialog(db)
     qtbot.addWidget(login)
     login.username.setText("wang")
     login.password.setText("new-cashier-pass")
     login.try_accept()
+    settle()
     assert login.actor is not None
 
 

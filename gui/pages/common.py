@@ -23,7 +23,7 @@ from core.auth import Actor, can
 from core.db import Database
 from gui.import_dialog import ImportDialog, export_kind
 from gui.table import Col, RecordFilter, RecordModel
-from gui.tasks import CHANGES, Task, announce, message_for, run_task
+from gui.tasks import CHANGES, Task, announce, message_for, read, write
 from gui.text import tr
 
 if TYPE_CHECKING:  # only in annotations: the work runs in services (see the contracts)
@@ -152,11 +152,7 @@ class RecordPage(QWidget):
     def reload(self) -> None:
         """Read the rows in the background; the table keeps its old rows until they arrive."""
 
-        def work(_report: Callable[[int], None]) -> list[Any]:
-            with self.db.read_session() as session:
-                return self._load(session)
-
-        self.task = run_task(self, tr("Loading…"), work, self._loaded, self.show_error, view="rows")
+        self.task = read(self, self.db, self._load, self._loaded, self.show_error, view="rows")
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -189,16 +185,12 @@ class RecordPage(QWidget):
         """Run one write on the worker in its own transaction; once it is committed, tell every
         page showing this kind and call ``done``. A refusal goes to ``failed`` (default: a message)."""
 
-        def work(_report: Callable[[int], None]) -> None:
-            with self.db.session() as session, session.begin():
-                action(session)
-
-        def committed(_result: None) -> None:
+        def committed(_result: object) -> None:
             self.saved()
             if done is not None:
                 done()
 
-        return run_task(self, tr("Saving…"), work, committed, failed or self.show_error)
+        return write(self, self.db, action, committed, failed or self.show_error)
 
     def saved(self) -> None:
         """After a committed write of this page's kind: every page showing it reloads."""

@@ -1,6 +1,8 @@
 """合作社与团购: a cooperative's own sales and households, and bulk orders with quotas."""
 
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -29,6 +31,7 @@ from gui.forms import Field, FormDialog, Operation
 from gui.import_dialog import ImportDialog
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col, RecordModel, table_view
+from gui.tasks import Task, message_for, read, write
 from gui.text import QT_TRANSLATE_NOOP, channel_text, tr
 from orders.bulk import (
     cancel_order,
@@ -44,11 +47,14 @@ from orders.bulk import (
     save_organisation,
 )
 from orders.bulk import return_goods as bulk_return
-from orders.campaigns import campaign_names, campaign_report, save_campaign, tag_sale
+from orders.campaigns import CampaignReport, campaign_names, campaign_report, save_campaign, tag_sale
 from orders.cart import Cart, CartLine
-from orders.ledger import SaleDraft, record_sale
+from orders.ledger import SaleDraft, SaleRecorded, record_sale
 from orders.notices import order_document
 from reports.notices import order_pdf
+
+if TYPE_CHECKING:  # only in annotations (see the contracts)
+    from sqlalchemy.orm import Session
 
 STATE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
     "ordered": QT_TRANSLATE_NOOP("", "Ordered"),
@@ -66,6 +72,7 @@ class CoopSales(QWidget):
         super().__init__()
         self.db, self.actor = db, actor
         self.cart = Cart("")
+        self.last_ref: str | None = None  # the sale recorded last
         self.product = QLineEdit()
         self.product.setPlaceholderText(tr("Product code, name or pinyin initials"))
         self.quantity = QLineEdit("1")
@@ -140,19 +147,34 @@ class CoopSales(QWidget):
         layout.addLayout(right, 3)  # the receipts and household amounts need the width, the form does not
         self.refresh_households()
 
-    def add_line(self) -> None:
-        with self.db.read_session() as session:
-            found = [p for p in find_products(session, self.product.text(), 20)
-                     if self.actor.supplier_id is None or p.supplier_id == self.actor.supplier_id]  # fmt: skip
+    def add_line(self) -> Task:
+        """The first product that matches, with the quantity and price as typed now."""
+        typed, own = self.product.text(), self.actor.supplier_id
+        quantity, price = self.quantity.text(), self.price.text().strip()
+
+        def first_match(session: "Session") -> CartLine | None:
+            found = [p for p in find_products(session, typed, 20) if own is None or p.supplier_id == own]
             if not found:
-                self.message.setText(tr("No product matches {0}.").replace("{0}", self.product.text()))
-                return
+                return None
             product = found[0]
-            line = CartLine(product.id, product.code, product.name, product.unit, product.price_fen)
+            return CartLine(product.id, product.code, product.name, product.unit, product.price_fen)
+
+        def found(line: CartLine | None) -> None:
+            if line is None:
+                self.message.setText(tr("No product matches {0}.").replace("{0}", typed))
+            else:
+                self._add(line, quantity, price)
+
+        return read(self, self.db, first_match, found, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(message_for(error))
+
+    def _add(self, line: CartLine, quantity: str, price: str) -> None:
         try:
-            line.quantity_milli = parse_quantity(self.quantity.text(), line.unit)
-            if self.price.text().strip():
-                line.override_fen = parse_yuan(self.price.text())
+            line.quantity_milli = parse_quantity(quantity, line.unit)
+            if price:
+                line.override_fen = parse_yuan(price)
         except BangfuError as exc:
             self.message.setText(str(exc))
             return
@@ -162,32 +184,43 @@ class CoopSales(QWidget):
         self.price.clear()
         self.message.setText(tr("Total {0}").replace("{0}", format_fen(self.cart.total_fen)))
 
-    def record(self) -> str | None:
+    def record(self) -> Task:
+        """Once the lines asked for before have arrived (a read queued behind them), the sale."""
+        return read(self, self.db, lambda _session: None, lambda _none: self._record(), self._failed)
+
+    def _record(self) -> None:
         if not self.cart.lines:
-            return None
+            return
         day = dt.date.fromisoformat(self.day.date().toString("yyyy-MM-dd"))
-        try:
-            with self.db.session() as session, session.begin():
-                zone = business_zone(session)
-                when = dt.datetime(day.year, day.month, day.day, 12, tzinfo=zone)
-                draft = SaleDraft(self.channel.currentData(), when, self.cart.drafts(), idempotency_key=self.cart.key)
-                recorded = record_sale(session, self.actor, draft)
-        except BangfuError as exc:
-            self.message.setText(str(exc))
-            return None
+        channel, drafts, key = self.channel.currentData(), self.cart.drafts(), self.cart.key
+
+        def op(session: "Session") -> SaleRecorded:
+            when = dt.datetime(day.year, day.month, day.day, 12, tzinfo=business_zone(session))
+            return record_sale(session, self.actor, SaleDraft(channel, when, drafts, idempotency_key=key))
+
+        write(self, self.db, op, self._recorded, self._failed, changes=("sales",))
+
+    def _recorded(self, recorded: SaleRecorded) -> None:
+        self.last_ref = recorded.ref
         self.cart = Cart("")
         self.lines.set_rows([])
         self.message.setText(
             tr("Recorded {0}: {1}.").replace("{0}", recorded.ref).replace("{1}", format_fen(recorded.total_fen))
         )
         self.refresh_households()
-        return recorded.ref
 
     def refresh_households(self) -> None:
-        with self.db.read_session() as session:
+        month, actor = dt.date.today().strftime("%Y-%m"), self.actor
+
+        def op(session: "Session") -> tuple[list[Any], list[Any]]:
             zone = business_zone(session)
-            self.households.set_rows(coop_households(session, self.actor, dt.date.today().strftime("%Y-%m"), zone))
-            self.recent.set_rows(recent_sales(session, self.actor, zone))
+            return coop_households(session, actor, month, zone), recent_sales(session, actor, zone)
+
+        def arrived(rows: tuple[list[Any], list[Any]]) -> None:
+            self.households.set_rows(rows[0])
+            self.recent.set_rows(rows[1])
+
+        read(self, self.db, op, arrived, self._failed, view="households")
 
     def import_sales(self) -> ImportDialog:
         """An Excel/CSV file of the cooperative's own sales (SPEC §7 columns)."""
@@ -231,8 +264,14 @@ class BulkOrders(RecordPage):
         self.inner.addWidget(self.quota_view)
 
     def loaded(self) -> None:
-        with self.db.read_session() as session:
-            self.quotas.set_rows(quota_progress(session, dt.date.today().year, business_zone(session)))
+        year = dt.date.today().year
+        read(
+            self, self.db, lambda session: quota_progress(session, year, business_zone(session)), self._quotas,
+            self.show_error, view="quotas",
+        )  # fmt: skip
+
+    def _quotas(self, rows: list[Any]) -> None:
+        self.quotas.set_rows(rows)
         self.quota_view.resizeColumnsToContents()
 
     def _act(self, action) -> None:
@@ -275,10 +314,8 @@ class BulkOrders(RecordPage):
         return dialog
 
     def new_order(self) -> FormDialog:
-        with self.db.read_session() as session:
-            organisations = [(str(id_), name) for id_, name in organisation_choices(session)]
         fields = [
-            Field("organisation", tr("Organisation"), choices=organisations),
+            Field("organisation", tr("Organisation"), choices_later=True),
             Field("number", tr("Order")),
             Field("delivery", tr("Delivery"), date=True),
             Field("lines", tr("Lines: code quantity [price], separated by ;"), placeholder="HZ1000 30 42.00; XG500 20"),
@@ -291,21 +328,26 @@ class BulkOrders(RecordPage):
             )
 
         dialog = FormDialog(self, tr("New order…"), fields, save, self.db, self.saved)
+        dialog.load(
+            organisation_choices, lambda rows: dialog.set_choices("organisation", [(str(i), n) for i, n in rows])
+        )
         dialog.open()
         return dialog
 
-    def document(self, title: str, path: str | None = None) -> None:
+    def document(self, title: str, path: str | None = None) -> Task | None:
         row = self.selected()
         if row is None:
-            return
+            return None
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(self, title, f"{row.number}-{title}.pdf", "PDF (*.pdf)")
             if not path:
-                return
-        with self.db.read_session() as session:
-            data = order_pdf(order_document(session, row.number), title)
-        with open(path, "wb") as target:
-            target.write(data)
+                return None
+        target = Path(path)
+
+        def op(session: "Session") -> None:
+            target.write_bytes(order_pdf(order_document(session, row.number), title))
+
+        return read(self, self.db, op, lambda _none: None, self.show_error, label=tr("Writing the report…"))
 
 
 class Campaigns(QWidget):
@@ -347,44 +389,46 @@ class Campaigns(QWidget):
         layout.addWidget(table_view(self.top), 1)
         self.fill()
 
-    def fill(self) -> None:
-        with self.db.read_session() as session:
-            names = campaign_names(session)
-        self.chosen.clear()
-        self.chosen.addItems(names)
+    def fill(self, chosen: str = "") -> None:
+        def arrived(names: list[str]) -> None:
+            self.chosen.clear()
+            self.chosen.addItems(names)
+            if chosen:
+                self.chosen.setCurrentText(chosen)
 
-    def save(self) -> None:
+        read(self, self.db, campaign_names, arrived, self._failed, view="names")
+
+    def _failed(self, error: BaseException) -> None:
+        self.result.setText(message_for(error))
+
+    def save(self) -> Task:
         starts = dt.date.fromisoformat(self.starts.date().toString("yyyy-MM-dd"))
         ends = dt.date.fromisoformat(self.ends.date().toString("yyyy-MM-dd"))
         counters = tuple(c.strip().upper() for c in self.counters.text().replace("，", ",").split(",") if c.strip())
         organisations = tuple(o.strip() for o in self.organisations.text().replace("，", ",").split(",") if o.strip())
-        try:
-            with self.db.session() as session, session.begin():
-                save_campaign(session, self.actor, self.name.text(), starts, ends, counters, organisations)
-        except BangfuError as exc:
-            self.result.setText(str(exc))
-            return
-        self.fill()
-        self.chosen.setCurrentText(self.name.text().strip())
+        name = self.name.text()
+        return write(
+            self, self.db,
+            lambda session: save_campaign(session, self.actor, name, starts, ends, counters, organisations),
+            lambda _campaign: self.fill(name.strip()), self._failed,
+        )  # fmt: skip
 
     def tag(self, ref: str | None = None) -> None:
         if ref is None:
             ref, ok = QInputDialog.getText(self, tr("Tag a sale…"), tr("Receipt number"))
             if not ok:
                 return
-        try:
-            with self.db.session() as session, session.begin():
-                tag_sale(session, self.actor, self.chosen.currentText(), ref.strip())
-        except BangfuError as exc:
-            self.result.setText(str(exc))
+        name, ref = self.chosen.currentText(), ref.strip()
+        write(self, self.db, lambda session: tag_sale(session, self.actor, name, ref), lambda _t: None, self._failed)
 
-    def report(self) -> None:
-        with self.db.read_session() as session:
-            try:
-                figures = campaign_report(session, self.actor, self.chosen.currentText(), business_zone(session))
-            except BangfuError as exc:
-                self.result.setText(str(exc))
-                return
+    def report(self) -> Task:
+        name = self.chosen.currentText()
+        return read(
+            self, self.db, lambda session: campaign_report(session, self.actor, name, business_zone(session)),
+            self._reported, self._failed,
+        )  # fmt: skip
+
+    def _reported(self, figures: CampaignReport) -> None:
         text = tr("{0}: {1} sales, net {2}, {3} households benefited")
         self.result.setText(
             text.replace("{0}", figures.name)

@@ -7,6 +7,8 @@ the same sale.
 
 import datetime as dt
 from collections.abc import Callable
+from copy import deepcopy
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -29,31 +31,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.auth import Actor, Approval, PermissionDenied, approve, can
+from core.auth import Actor, Approval, ask_approval, can
+from core.config import business_day
 from core.db import Database
 from core.errors import BangfuError
 from core.money import format_fen, parse_yuan, quantity_text
 from gui.login import PasswordDialog
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
+from gui.tasks import message_for, read, write
 from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.cart import Cart, CartLine
 from orders.counter import (
+    CounterState,
+    Scanned,
+    Suggestion,
     checkout,
-    counters,
+    counter_state,
     held_carts,
     hold_cart,
     matches,
-    open_cart,
     recall_cart,
     save_open_cart,
     scan,
 )
 from orders.ledger import PaymentDraft, SaleRecorded
-from orders.receipts import refund_receipt, sale_receipt
-from orders.refunds import RefundDraft, picked_lines, record_refund
-from orders.shifts import close_shift, current_shift, open_shift
+from orders.receipts import Receipt, refund_receipt, sale_receipt
+from orders.refunds import RefundDraft, RefundRecorded, picked_lines, record_refund
+from orders.shifts import ZReport, close_shift, open_shift
 from reports.receipts import render_receipt, render_z_report
+
+if TYPE_CHECKING:  # only in annotations (see the contracts)
+    from sqlalchemy.orm import Session
+
+    from core.models import Shift
+
+T = TypeVar("T")
 
 METHODS = (
     ("wechat", QT_TRANSLATE_NOOP("", "WeChat Pay")),
@@ -76,45 +89,32 @@ SHORTCUTS = (
 )
 
 
-def workstation_counter(db: Database, actor: Actor) -> str | None:
-    """A cashier's own counter; otherwise the counter this PC is bound to (设置), else the first."""
-    if actor.counter_code:
-        return actor.counter_code
-    bound = QSettings().value("counter", "")
-    if bound:
-        return str(bound)
-    with db.read_session() as session:
-        registered = counters(session)
-    return registered[0].code if registered else None
-
-
 class ApprovalDialog(PasswordDialog):
     """A manager types their user name and password to approve one action (audited as theirs);
     the same keyboard as every password dialog: first field, Tab to 确定 and 取消, Enter submits."""
 
     def __init__(self, parent: QWidget, db: Database, permission: str, what: str) -> None:
-        super().__init__(parent, tr("Manager approval"), what)
-        self.db, self.permission = db, permission
+        super().__init__(parent, db, tr("Manager approval"), what)
+        self.permission = permission
         self.approval: Approval | None = None
         self.username = self.line(tr("Manager"))
         self.password = self.line(tr("Password"), secret=True)
 
-    @property
-    def approver(self) -> Actor | None:
-        return self.approval.actor if self.approval else None
+    def operation(self) -> "Callable[[Session], object]":
+        username, password, permission = self.username.text(), self.password.text(), self.permission
+        return lambda session: ask_approval(session, username, password, permission)
 
-    def attempt(self) -> Actor:
-        with self.db.session() as session:
-            session.begin()
-            try:
-                self.approval = approve(session, self.username.text(), self.password.text(), self.permission)
-            except PermissionDenied:
-                raise BangfuError(
-                    tr("{0} may not approve this.").replace("{0}", self.username.text().strip())
-                ) from None
-            finally:
-                session.commit()  # a refused password is audited too
-        return self.approval.actor
+    def take(self, result: object) -> Actor:
+        if isinstance(result, BangfuError):
+            raise result
+        assert isinstance(result, Approval)
+        self.approval = result
+        return result.actor
+
+
+def receipt_width() -> int:
+    """This PC's receipt paper (设置), in millimetres."""
+    return int(str(QSettings().value("receipt_width", 58)))
 
 
 class PaymentDialog(QDialog):
@@ -200,13 +200,25 @@ class PaymentDialog(QDialog):
 
 
 class CounterPage(QWidget):
+    """Every database step runs on the worker, one after another in the order the clerk made
+    them, so a scan typed while the previous one is still being looked up lands after it. The
+    cart lives here; each change is saved from a copy of it."""
+
     def __init__(self, db: Database, actor: Actor, title: str) -> None:
         super().__init__()
         self.db, self.actor = db, actor
-        self.counter_code = workstation_counter(db, actor)
+        # A cashier's own counter; otherwise the counter this PC is bound to (设置), else the first.
+        self.counter_code: str | None = actor.counter_code or str(QSettings().value("counter", "")) or None
+        self.cart = Cart(self.counter_code or "")
+        self.shift_number: int | None = None  # the open shift, read with the cart
         self.approval: Approval | None = None  # a manager's approval of this cart's price changes
         self.last_sale: SaleRecorded | None = None
-        self.last_document: Callable[[], bytes | None] = self.receipt_pdf  # what F5 prints
+        self.last_refund: str | None = None
+        self.last_z: bytes | None = None
+        self.z_report: ZReport | None = None  # the last shift closed here
+        self.last_document: Callable[[Session], bytes | None] = self.receipt_pdf  # what F5 prints
+        self.pending = 0  # steps sent to the worker whose answer has not come back yet
+        self.paying = False
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
         self.shift_label = QLabel()
@@ -290,12 +302,50 @@ class CounterPage(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(keys)
 
-        with db.read_session() as session:
-            self.cart = open_cart(session, self.counter_code) if self.counter_code else Cart("")
-        self.shift_open = False  # set by refresh()
         self.refresh()
         self.scan_field.setFocus()
         self._watched: QWidget | None = None
+        self._read(lambda session: counter_state(session, self.counter_code), self._opened)
+
+    def _opened(self, state: CounterState) -> None:
+        """The counter's unfinished cart after a restart, and its open shift."""
+        self.counter_code = state.counter_code
+        self.cart = state.cart
+        self.shift_number = state.shift_number
+        self.refresh()
+
+    # -- the worker ------------------------------------------------------------------------------
+
+    def _read(
+        self,
+        op: "Callable[[Session], T]",
+        then: Callable[[T], None],
+        refused: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self.pending += 1
+        read(self, self.db, op, self._back(then), self._back(refused or self._refused))
+
+    def _write(self, op: "Callable[[Session], T]", then: Callable[[T], None], changes: tuple[str, ...] = ()) -> None:
+        self.pending += 1
+        write(self, self.db, op, self._back(then), self._back(self._refused), changes=changes)
+
+    def _back(self, then: Callable[[T], None]) -> Callable[[T], None]:
+        def arrived(result: T) -> None:
+            self.pending -= 1
+            then(result)
+
+        return arrived
+
+    def _refused(self, error: BaseException) -> None:
+        self.paying = False
+        self.say(message_for(error), error=True)
+
+    def when_settled(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once every step sent so far has come back (paying sees every scan)."""
+        if not self.pending:
+            then()
+            return
+        self._read(lambda _session: None, lambda _none: self.when_settled(then))
 
     # -- the keyboard ------------------------------------------------------------------------
 
@@ -315,21 +365,19 @@ class CounterPage(QWidget):
         self.model.set_rows(self.cart.lines)
         self.total.setText(tr("Total {0}").replace("{0}", format_fen(self.cart.total_fen)))
         self.table.resizeColumnsToContents()
-        if self.counter_code:
-            with self.db.read_session() as session:
-                shift = current_shift(session, self.counter_code)
-            self.shift_open = shift is not None
-            self.shift_label.setText(
-                tr("Counter {0} · shift #{1}").replace("{0}", self.counter_code).replace("{1}", str(shift.number))
-                if shift
-                else tr("Counter {0} · no shift open (F9)").replace("{0}", self.counter_code)
-            )
-        else:
+        if not self.counter_code:
             self.shift_label.setText(tr("No counter is registered yet."))
+        elif self.shift_number is None:
+            self.shift_label.setText(tr("Counter {0} · no shift open (F9)").replace("{0}", self.counter_code))
+        else:
+            self.shift_label.setText(
+                tr("Counter {0} · shift #{1}").replace("{0}", self.counter_code).replace("{1}", str(self.shift_number))
+            )
 
     def _save(self) -> None:
-        with self.db.session() as session, session.begin():
-            save_open_cart(session, self.cart)
+        """After every change: the cart as it is now is saved (a restart loses nothing)."""
+        copy = deepcopy(self.cart)
+        self._write(lambda session: save_open_cart(session, copy), lambda _none: None)
         self.refresh()
 
     def say(self, text: str, error: bool = False) -> None:
@@ -344,8 +392,9 @@ class CounterPage(QWidget):
         return rows[0].row() if rows else len(self.cart.lines) - 1
 
     def add_line(self, line: CartLine, warning: str = "") -> None:
-        if not self.cart.lines and not self.shift_open and self.shift() is None:  # asks for the cash float
+        if not self.cart.lines and self.shift_number is None:  # asks for the cash float first
             self.say(tr("Open the shift first (F9): a sale needs an open shift."), error=True)
+            self.shift(then=lambda: self.add_line(line, warning))
             return
         index = self.cart.add(line)
         self._save()
@@ -361,18 +410,24 @@ class CounterPage(QWidget):
         text = self.scan_field.text().strip()
         if not text:
             return
+        # The field is free at once for the next scan; a refused code comes back into it.
+        self.scan_field.clear()
+        self.suggestions.hide()
+        self._read(lambda session: scan(session, text, business_day(session)), self._scanned, self._scan_refused(text))
+
+    def _scan_refused(self, text: str) -> Callable[[BaseException], None]:
+        def refused(error: BaseException) -> None:
+            self.say(message_for(error), error=True)  # the cart is unchanged
+            if not self.scan_field.text():
+                self.scan_field.setText(text)
+                self.scan_field.selectAll()
+
+        return refused
+
+    def _scanned(self, hit: Scanned) -> None:
         if not self.counter_code:
             self.say(tr("No counter is registered yet."), error=True)
             return
-        try:
-            with self.db.read_session() as session:
-                hit = scan(session, text, dt.date.today())
-        except BangfuError as exc:
-            self.say(str(exc), error=True)  # the cart is unchanged
-            self.scan_field.selectAll()
-            return
-        self.scan_field.clear()
-        self.suggestions.hide()
         self.add_line(hit.line, hit.warning)
 
     def on_typed(self, text: str) -> None:
@@ -384,8 +439,13 @@ class CounterPage(QWidget):
         if len(text) < 2 or text.isdigit():
             self.suggestions.hide()
             return
-        with self.db.read_session() as session:
-            found = matches(session, text, dt.date.today())
+        # The newest keystroke's matches win over those of a slower earlier one.
+        read(self, self.db, lambda session: matches(session, text, business_day(session)), self._suggest, self._refused,
+             view="suggestions")  # fmt: skip
+
+    def _suggest(self, found: list[Suggestion]) -> None:
+        if not self.scan_field.text().strip():  # scanned or cleared meanwhile
+            return
         self.suggestions.clear()
         for hit in found:
             line = hit.line
@@ -431,6 +491,19 @@ class CounterPage(QWidget):
     def help(self) -> None:
         QMessageBox.information(self, tr("Help"), "\n".join(f"{key}  {tr(name)}" for key, name in SHORTCUTS))
 
+    def manager_approval(self, permission: str, what: str) -> Approval | None:
+        """A manager's approval typed in the real dialog; None when it was cancelled."""
+        dialog = ApprovalDialog(self, self.db, permission, what)
+        return dialog.approval if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def approver(self, permission: str, what: str) -> Actor | None:
+        """Who the action is recorded as: the clerk if they may do it, else the manager who
+        approved it in the dialog; None when the approval was cancelled."""
+        if can(self.actor, permission):
+            return self.actor
+        approval = self.manager_approval(permission, what)
+        return approval.actor if approval else None
+
     def change_quantity(self, text: str | None = None) -> None:
         if not self.cart.lines:
             return
@@ -450,16 +523,16 @@ class CounterPage(QWidget):
         self._save()
         self.table.selectRow(row)
 
-    def change_price(self, price: str | None = None, approval: Approval | None = None) -> None:
+    def change_price(self, price: str | None = None) -> None:
         """Only with a manager's password; the override is recorded in the audit log on payment."""
         if not self.cart.lines:
             return
         row = self.selected_row()
-        if approval is None and not can(self.actor, "price.override"):
-            dialog = ApprovalDialog(self, self.db, "price.override", tr("Approve a price change"))
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+        approval = None
+        if not can(self.actor, "price.override"):
+            approval = self.manager_approval("price.override", tr("Approve a price change"))
+            if approval is None:
                 return
-            approval = dialog.approval
         if price is None:
             price, ok = QInputDialog.getText(self, tr("Change price"), self.cart.lines[row].name)
             if not ok:
@@ -473,22 +546,30 @@ class CounterPage(QWidget):
         self.cart.approver = approval.actor.username if approval else self.actor.username
         self._save()
 
-    def pay(self, payments: tuple[PaymentDraft, ...] | None = None) -> SaleRecorded | None:
+    def pay(self, payments: tuple[PaymentDraft, ...] | None = None) -> None:
+        """Once every scan sent so far is in the cart: the payment, then the sale committed on the
+        worker; only then does the receipt exist and the change show."""
+        if self.paying:  # a second press while the sale is being written makes no second sale
+            return
+        self.when_settled(lambda: self._pay(payments))
+
+    def _pay(self, payments: tuple[PaymentDraft, ...] | None) -> None:
         if not self.cart.lines:
             self.say(tr("The cart is empty."), error=True)
-            return None
+            return
         if payments is None:
             dialog = PaymentDialog(self, self.cart.total_fen)
             if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
+                return
             payments = dialog.payments
-        try:
-            with self.db.session() as session, session.begin():
-                recorded = checkout(session, self.actor, self.cart, payments, approval=self.approval)
-        except BangfuError as exc:
-            self.say(str(exc), error=True)
-            return None
-        # Committed: only now does the receipt exist.
+        self.paying = True
+        cart, approval, chosen = deepcopy(self.cart), self.approval, payments
+        self._write(
+            lambda session: checkout(session, self.actor, cart, chosen, approval=approval), self._paid, ("sales",)
+        )
+
+    def _paid(self, recorded: SaleRecorded) -> None:
+        self.paying = False
         self.last_sale, self.approval, self.last_document = recorded, None, self.receipt_pdf
         self.cart = Cart(self.counter_code or "")
         self.refresh()
@@ -497,21 +578,26 @@ class CounterPage(QWidget):
         self.say(
             tr("Paid {0}, receipt {1}.").replace("{0}", format_fen(recorded.total_fen)).replace("{1}", recorded.ref)
         )
-        return recorded
 
-    def receipt_pdf(self, refund_ref: str | None = None) -> bytes | None:
-        """The last sale's receipt, or a refund's."""
-        width = int(str(QSettings().value("receipt_width", 58)))
-        with self.db.read_session() as session:
-            if refund_ref is not None:
-                return render_receipt(refund_receipt(session, refund_ref), width)
-            if self.last_sale is None:
-                return None
-            return render_receipt(sale_receipt(session, self.last_sale.ref), width)
+    # What F5 prints, as operations: the receipt is read and rendered on the worker.
+
+    def receipt_pdf(self, session: "Session") -> bytes | None:
+        """The last sale's receipt."""
+        sale = self.last_sale
+        return render_receipt(sale_receipt(session, sale.ref), receipt_width()) if sale else None
+
+    def refund_pdf(self, session: "Session") -> bytes | None:
+        ref = self.last_refund
+        return render_receipt(refund_receipt(session, ref), receipt_width()) if ref else None
+
+    def z_pdf(self, _session: "Session") -> bytes | None:
+        return self.last_z
 
     def reprint(self) -> None:
         """F5: the last receipt, refund receipt or Z report again."""
-        data = self.last_document()
+        self._read(self.last_document, self._print)
+
+    def _print(self, data: bytes | None) -> None:
         if data is not None:
             print_pdf(self, data, "receipt")
 
@@ -522,15 +608,16 @@ class CounterPage(QWidget):
             label, ok = QInputDialog.getText(self, tr("Hold"), tr("Name for the held cart (e.g. the customer)"))
             if not ok:
                 return
-        with self.db.session() as session, session.begin():
-            hold_cart(session, self.cart, label)
+        cart, name = deepcopy(self.cart), label
+        self._write(lambda session: hold_cart(session, cart, name), lambda _none: self.say(tr("Cart held.")))
         self.cart = Cart(self.counter_code or "")
         self.refresh()
-        self.say(tr("Cart held."))
 
     def recall(self, index: int | None = None) -> None:
-        with self.db.read_session() as session:
-            held = held_carts(session, self.counter_code or "")
+        code = self.counter_code or ""
+        self._read(lambda session: held_carts(session, code), lambda held: self._recall(held, index))
+
+    def _recall(self, held: list[tuple[int, str, Cart]], index: int | None) -> None:
         if not held:
             self.say(tr("No held carts."), error=True)
             return
@@ -542,8 +629,11 @@ class CounterPage(QWidget):
             index = names.index(chosen)
         if self.cart.lines:
             self.hold(tr("held cart"))
-        with self.db.session() as session, session.begin():
-            self.cart = recall_cart(session, held[index][0])
+        cart_id = held[index][0]
+        self._write(lambda session: recall_cart(session, cart_id), self._recalled)
+
+    def _recalled(self, cart: Cart) -> None:
+        self.cart = cart
         self.refresh()
 
     def remove_line(self) -> None:
@@ -560,90 +650,88 @@ class CounterPage(QWidget):
             self.cart = Cart(self.counter_code or "")
             self._save()
 
-    def refund(
-        self,
-        ref: str | None = None,
-        lines: dict[str, str] | None = None,
-        reason: str = "",
-        approver: Actor | None = None,
-    ) -> str | None:
+    def refund(self, ref: str | None = None, lines: dict[str, str] | None = None, reason: str = "") -> None:
         """Find the sale by receipt number, choose quantities per product code, a manager approves."""
         if ref is None:
             ref, ok = QInputDialog.getText(self, tr("Refund"), tr("Receipt number"))
             if not ok or not ref.strip():
-                return None
-        with self.db.read_session() as session:
-            try:
-                receipt = sale_receipt(session, ref.strip())
-            except BangfuError as exc:
-                self.say(str(exc), error=True)
-                return None
+                return
+        wanted = ref.strip()
+        self._read(lambda session: sale_receipt(session, wanted), lambda receipt: self._refund(receipt, lines, reason))
+
+    def _refund(self, receipt: Receipt, lines: dict[str, str] | None, reason: str) -> None:
         if lines is None:
             names = [f"{line.name}  {line.quantity} {line.unit}" for line in receipt.lines]
             chosen, ok = QInputDialog.getItem(self, tr("Refund"), tr("Line to refund"), names, 0, False)
             if not ok:
-                return None
+                return
             quantity, ok = QInputDialog.getText(
                 self, tr("Refund"), tr("Quantity"), text=receipt.lines[names.index(chosen)].quantity
             )
             if not ok:
-                return None
+                return
             reason, _ok = QInputDialog.getText(self, tr("Refund"), tr("Reason"))
             lines = {receipt.lines[names.index(chosen)].name: quantity}
-        if approver is None and not can(self.actor, "sale.refund"):
-            dialog = ApprovalDialog(self, self.db, "sale.refund", tr("Approve a refund"))
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            approver = dialog.approver
-        try:
-            with self.db.session() as session, session.begin():
-                picked = picked_lines(session, receipt.ref, lines)
-                done = record_refund(
-                    session,
-                    approver or self.actor,
-                    RefundDraft(receipt.ref, dt.datetime.now(dt.UTC), picked, reason, method="cash"),
-                )
-        except BangfuError as exc:
-            self.say(str(exc), error=True)
-            return None
+        approver = self.approver("sale.refund", tr("Approve a refund"))
+        if approver is None:
+            return
+        picked_by_name, why, now = lines, reason, dt.datetime.now(dt.UTC)
+
+        def op(session: "Session") -> RefundRecorded:
+            picked = picked_lines(session, receipt.ref, picked_by_name)
+            return record_refund(session, approver, RefundDraft(receipt.ref, now, picked, why, method="cash"))
+
+        self._write(op, self._refunded, ("sales",))
+
+    def _refunded(self, done: RefundRecorded) -> None:
+        self.last_refund, self.last_document = done.ref, self.refund_pdf
         self.say(
             tr("Refunded {0} in cash, refund {1}.").replace("{0}", format_fen(done.total_fen)).replace("{1}", done.ref)
         )
-        return done.ref
 
-    def shift(self, amount: str | None = None, approver: Actor | None = None) -> object:
-        """Open a shift with a cash float, or close the open one with the counted cash (a manager)."""
+    def shift(self, amount: str | None = None, then: Callable[[], None] | None = None) -> None:
+        """Open a shift with a cash float, or close the open one with the counted cash (a manager).
+        ``then`` runs once a shift has been opened (the line that asked for it is added)."""
         if not self.counter_code:
-            return None
-        with self.db.read_session() as session:
-            shift = current_shift(session, self.counter_code)
+            return
         if amount is None:
-            question = tr("Cash float to start the shift") if shift is None else tr("Cash counted in the drawer")
+            question = (
+                tr("Cash float to start the shift") if self.shift_number is None else tr("Cash counted in the drawer")
+            )
             amount, ok = QInputDialog.getText(self, tr("Shift"), question, text="0")
             if not ok:
-                return None
+                return
         try:
             fen = parse_yuan(amount, tr("amount"))
-            if shift is None:
-                with self.db.session() as session, session.begin():
-                    opened = open_shift(session, self.actor, self.counter_code, fen)
-                self.refresh()
-                return opened.number
-            if approver is None and not can(self.actor, "shift.close"):
-                dialog = ApprovalDialog(self, self.db, "shift.close", tr("Approve closing the shift"))
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return None
-                approver = dialog.approver
-            with self.db.session() as session, session.begin():
-                report = close_shift(session, approver or self.actor, self.counter_code, fen)
         except BangfuError as exc:
             self.say(str(exc), error=True)
-            return None
+            return
+        code = self.counter_code
+        if self.shift_number is None:
+
+            def opened(shift: "Shift") -> None:
+                self.shift_number = shift.number
+                self.refresh()
+                if then is not None:
+                    then()
+
+            self._write(lambda session: open_shift(session, self.actor, code, fen), opened, ("shifts",))
+            return
+        approver = self.approver("shift.close", tr("Approve closing the shift"))
+        if approver is None:
+            return
+
+        def op(session: "Session") -> tuple[ZReport, bytes]:
+            report = close_shift(session, approver, code, fen)
+            return report, render_z_report(report)
+
+        self._write(op, self._closed, ("shifts",))
+
+    def _closed(self, closed: tuple[ZReport, bytes]) -> None:
+        report, self.last_z = closed
+        self.z_report, self.shift_number, self.last_document = report, None, self.z_pdf
         self.refresh()
-        self.last_z = render_z_report(report)
-        self.last_document = lambda: self.last_z
         self.say(tr("Shift closed. Difference {0}.").replace("{0}", format_fen(report.difference_fen)))
-        return report
 
 
 def make(db: Database, actor: Actor, title: str) -> QWidget:

@@ -11,6 +11,7 @@ from core.places import place_name
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage, this_month
 from gui.table import Col
+from gui.tasks import Task, write
 from gui.text import tr
 
 
@@ -47,15 +48,19 @@ class HouseholdsPage(RecordPage):
         self.add_transfer_buttons("households")
         self.table.doubleClicked.connect(self.edit_household)
 
-    def reveal(self) -> str | None:
+    def reveal(self) -> Task | None:
         """One full ID number at a time, for an administrator; the audit trail records it."""
         row: HouseholdRow | None = self.selected()
         if row is None:
             return None
-        with self.db.session() as session, session.begin():
-            number = reveal_id_number(session, self.actor, row.id)
-        QMessageBox.information(self, tr("ID number"), f"{row.code}  {row.head_name}\n{number or '—'}")
-        return number
+
+        def revealed(number: str | None) -> None:
+            QMessageBox.information(self, tr("ID number"), f"{row.code}  {row.head_name}\n{number or '—'}")
+
+        # A write: the reveal is audited.
+        return write(
+            self, self.db, lambda session: reveal_id_number(session, self.actor, row.id), revealed, self.show_error
+        )
 
     def _dialog(self, title: str, household_id: int | None) -> FormDialog:
         fields = [

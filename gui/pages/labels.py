@@ -3,6 +3,7 @@ print or save the PDF. Rendering runs off the GUI thread with progress and Cance
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -31,9 +32,14 @@ from core.db import Database
 from core.errors import BangfuError
 from gui.pages.common import page_layout
 from gui.printing import pdf_images, print_pdf
-from gui.tasks import Report, Task, message_for, run_task
+from gui.tasks import Report, Task, message_for, read, read_long
 from gui.text import tr
 from reports.labels import render_labels
+
+if TYPE_CHECKING:  # only in annotations (see the contracts)
+    from sqlalchemy.orm import Session
+
+    from core.models import Product
 
 
 class LabelsPage(QWidget):
@@ -49,11 +55,9 @@ class LabelsPage(QWidget):
         self.jobs.setHorizontalHeaderLabels([tr("Code"), tr("Product"), tr("Count")])
         self.jobs.horizontalHeader().setStretchLastSection(True)
         self.jobs.verticalHeader().setVisible(False)
-        with db.read_session() as session:
-            self.available = templates(session)
+        self.available: dict[str, Template] = {}
         self.template = QComboBox()
-        for name, template in self.available.items():
-            self.template.addItem(template.title, name)
+        read(self, db, templates, self._templates, self._failed)
         self.batch = QLineEdit()
         self.produced = QDateEdit(QDate.currentDate())
         self.produced.setDisplayFormat("yyyy-MM-dd")
@@ -105,10 +109,26 @@ class LabelsPage(QWidget):
         body.setContentsMargins(20, 0, 8, 0)
         layout.addLayout(body, 1)
 
-    def add_from_search(self, text: str | None = None, count: int = 1) -> None:
+    def _templates(self, available: dict[str, Template]) -> None:
+        self.available = available
+        for name, template in available.items():
+            self.template.addItem(template.title, name)
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self.status.setText(message_for(error))
+
+    def add_from_search(self, text: str | None = None, count: int = 1) -> Task:
         query = (text if text is not None else self.search.text()).strip()
-        with self.db.read_session() as session:
-            found = find_products(session, query, 1)
+        return read(
+            self,
+            self.db,
+            lambda session: find_products(session, query, 1),
+            lambda found: self._add(query, found, count),
+            self._failed,
+        )
+
+    def _add(self, query: str, found: "list[Product]", count: int) -> None:
         if not found:
             self.status.setText(tr("No product matches {0}.").replace("{0}", query))
             return
@@ -150,11 +170,10 @@ class LabelsPage(QWidget):
             return None
         start, outline, level = self.start.value(), self.outline.isChecked(), self.level.currentData()
 
-        def work(report: Report) -> tuple[bytes, QImage]:
-            with self.db.read_session() as session:
-                items: list[tuple[LabelData, int]] = [
-                    (label_data(session, self.actor, code, batch, produced, shelf), count) for code, count in jobs
-                ]
+        def op(session: "Session", report: Report) -> tuple[bytes, QImage]:
+            items: list[tuple[LabelData, int]] = [
+                (label_data(session, self.actor, code, batch, produced, shelf), count) for code, count in jobs
+            ]
             data = render_labels(items, template, start, outline, level, report)
             return data, pdf_images(data, 60)[0]  # the preview is rasterised here too, not on the GUI thread
 
@@ -167,12 +186,8 @@ class LabelsPage(QWidget):
             if then is not None:
                 then(data)
 
-        def failed(error: BaseException) -> None:
-            self.task = None
-            self.status.setText(message_for(error))
-
         total = sum(count for _code, count in jobs)
-        self.task = run_task(self, tr("Rendering labels…"), work, done, failed, maximum=total)
+        self.task = read_long(self, self.db, op, done, self._failed, maximum=total, label=tr("Rendering labels…"))
         return self.task
 
     def print_labels(self) -> None:

@@ -1,6 +1,7 @@
 """商品与认定: certified products with their certificate status, filters, editing, life-cycle."""
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
@@ -24,12 +25,16 @@ from catalog.listing import ProductRow, product_rows, supplier_choices
 from catalog.registry import product_form, save_product
 from core.auth import Actor, can
 from core.codes import CERT_LEVELS
+from core.config import business_day
 from core.db import Database
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage
 from gui.table import Col
-from gui.tasks import message_for
+from gui.tasks import message_for, read
 from gui.text import tr
+
+if TYPE_CHECKING:  # only in annotations (see the contracts)
+    from core.models import CertificateEvent
 
 STATUS_COLOURS = {
     "active": None,
@@ -81,7 +86,7 @@ class ProductsPage(RecordPage):
             actor,
             title,
             columns,
-            lambda s: product_rows(s, actor, dt.date.today()),
+            lambda s: product_rows(s, actor, business_day(s)),
             shows=("products", "suppliers"),  # a product row names its supplier
             background=lambda r: STATUS_COLOURS[r.status],
         )
@@ -102,8 +107,6 @@ class ProductsPage(RecordPage):
         self.fill_choices(self.category, "category")
 
     def _dialog(self, title: str, product_id: int | None) -> FormDialog:
-        with self.db.read_session() as session:
-            suppliers = [(uscc, name) for _id, uscc, name in supplier_choices(session)]
         fields = [
             Field("code", tr("Code")),
             Field("name", tr("Name")),
@@ -116,7 +119,7 @@ class ProductsPage(RecordPage):
             Field("unit", tr("Unit"), choices=[(u, u) for u in UNITS], editable_choice=True),
             Field("price", tr("Price (yuan)"), placeholder="12.50"),
             Field("barcode", tr("Barcode (EAN-13 or EAN-8)"), check=barcode),
-            Field("supplier_uscc", tr("Supplier"), choices=suppliers),
+            Field("supplier_uscc", tr("Supplier"), choices_later=True),
             Field("cert_no", tr("Certificate number")),
             Field("cert_level", tr("Certificate level"), choices=[(lv, level_text(lv)) for lv in CERT_LEVELS]),
             Field("cert_authority", tr("Issued by")),
@@ -129,7 +132,9 @@ class ProductsPage(RecordPage):
         def save(texts: dict[str, str]) -> Operation:
             return lambda session: save_product(session, self.actor, texts, product_id)
 
-        return FormDialog(self, title, fields, save, self.db, self.saved)
+        dialog = FormDialog(self, title, fields, save, self.db, self.saved)
+        dialog.load(supplier_choices, lambda rows: dialog.set_choices("supplier_uscc", [(u, n) for _i, u, n in rows]))
+        return dialog
 
     def new_product(self) -> FormDialog:
         dialog = self._dialog(tr("New product"), None)
@@ -140,10 +145,8 @@ class ProductsPage(RecordPage):
         row: ProductRow | None = self.selected()
         if row is None:
             return None
-        with self.db.read_session() as session:
-            texts = product_form(session, self.actor, row.id)
         dialog = self._dialog(tr("Edit product {code}").format(code=row.code), row.id)
-        dialog.set_values(texts)
+        dialog.load(lambda session: product_form(session, self.actor, row.id), dialog.set_values)
         dialog.open()
         return dialog
 
@@ -176,11 +179,7 @@ class CertificateDialog(QDialog):
         self.valid_until.setDisplayFormat("yyyy-MM-dd")
         self.valid_until.setDate(QDate(row.valid_until.year + 2, row.valid_until.month, min(row.valid_until.day, 28)))
         self.history = QListWidget()
-        with page.db.read_session() as session:
-            for event in certificate_history(session, row.id):
-                self.history.addItem(
-                    f"{event.at:%Y-%m-%d %H:%M}  {event.username}  {status_text(event.status)}  {event.reason}"
-                )
+        read(self, page.db, lambda session: certificate_history(session, row.id), self.show_history, self.refused)
         form = QFormLayout()
         form.addRow(tr("Product"), QLabel(f"{row.code}  {row.name}"))
         form.addRow(tr("Status"), QLabel(status_text(row.status)))
@@ -195,6 +194,12 @@ class CertificateDialog(QDialog):
         layout.addWidget(QLabel(tr("History")))
         layout.addWidget(self.history)
         layout.addWidget(buttons)
+
+    def show_history(self, events: "list[CertificateEvent]") -> None:
+        for event in events:
+            self.history.addItem(
+                f"{event.at:%Y-%m-%d %H:%M}  {event.username}  {status_text(event.status)}  {event.reason}"
+            )
 
     def apply(self) -> None:
         action = self.action.currentData()

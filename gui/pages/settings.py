@@ -1,6 +1,7 @@
 """设置: idle lock, backups (now, daily, restore) and where the data lives."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -20,17 +21,19 @@ from catalog.labels import Template, add_template, templates
 from catalog.registry import FormInvalid
 from core.auth import Actor
 from core.backup import KEEP_DEFAULT, backup, restore
-from core.config import IDLE_SETTING, KEEP_SETTING, change_setting, get_setting
+from core.config import IDLE_SETTING, KEEP_SETTING, change_setting, get_setting, idle_minutes
 from core.db import Database
-from core.errors import BangfuError
 from core.paths import backup_folder
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import page_layout
 from gui.table import Col, RecordModel, table_view
-from gui.tasks import Report, Task, message_for, run_task
+from gui.tasks import Report, Task, message_for, read, run_task, write
 from gui.text import QT_TRANSLATE_NOOP, tr
 from orders.counter import counters, save_counter
 from reports.receipts import WIDTHS_MM
+
+if TYPE_CHECKING:  # only in annotations (see the contracts)
+    from sqlalchemy.orm import Session
 
 COUNTER_KINDS = {  # marked for lupdate; tr() translates them where they are shown
     "counter": QT_TRANSLATE_NOOP("", "Counter (专柜)"),
@@ -44,16 +47,11 @@ class SettingsPage(QWidget):
         super().__init__()
         self.db, self.actor = db, actor
         self.task: Task | None = None
-        with db.read_session() as session:
-            idle = int(get_setting(session, IDLE_SETTING, "10") or 0)
-            keep = int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT)
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
-        self.idle.setValue(idle)
         self.idle.setSuffix(tr(" minutes (0: never)"))
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
-        self.keep.setValue(keep)
         self.paper = QComboBox()
         for width in WIDTHS_MM:
             self.paper.addItem(tr("{0} mm roll").replace("{0}", str(width)), width)
@@ -114,12 +112,26 @@ class SettingsPage(QWidget):
         layout.addLayout(inner, 1)
 
     def fill_counters(self) -> None:
+        """The settings, counters and label templates, read on the worker."""
+
+        def op(session: "Session") -> tuple[int, int, list[Any], list[Any]]:
+            return (
+                idle_minutes(session),
+                int(get_setting(session, KEEP_SETTING, str(KEEP_DEFAULT)) or KEEP_DEFAULT),
+                counters(session),
+                list(templates(session).values()),
+            )
+
+        read(self, self.db, op, self._filled, self._failed, view="settings")
+
+    def _filled(self, values: tuple[int, int, list[Any], list[Any]]) -> None:
+        idle, keep, registered, label_templates = values
+        self.idle.setValue(idle)
+        self.keep.setValue(keep)
+        self.templates.set_rows(label_templates)
         bound = str(QSettings().value("counter", ""))
         self.counter.clear()
         self.counter.addItem(tr("(first counter)"), "")
-        with self.db.read_session() as session:
-            registered = counters(session)
-            self.templates.set_rows(list(templates(session).values()))
         for counter in registered:
             self.counter.addItem(f"{counter.code}  {counter.name}", counter.code)
         self.counter.setCurrentIndex(max(0, self.counter.findData(bound)))
@@ -170,14 +182,20 @@ class SettingsPage(QWidget):
         dialog.open()
         return dialog
 
-    def save(self) -> None:
+    def save(self) -> Task:
         # The workstation's counter and paper are this PC's, not the shared database's.
         QSettings().setValue("counter", self.counter.currentData() or "")
         QSettings().setValue("receipt_width", self.paper.currentData())
-        with self.db.session() as session, session.begin():
-            change_setting(session, self.actor, IDLE_SETTING, str(self.idle.value()))
-            change_setting(session, self.actor, KEEP_SETTING, str(self.keep.value()))
-        self.status.setText(tr("Saved. The idle lock applies from the next sign-in."))
+        idle, keep = str(self.idle.value()), str(self.keep.value())
+
+        def op(session: "Session") -> None:
+            change_setting(session, self.actor, IDLE_SETTING, idle)
+            change_setting(session, self.actor, KEEP_SETTING, keep)
+
+        def saved(_none: None) -> None:
+            self.status.setText(tr("Saved. The idle lock applies from the next sign-in."))
+
+        return write(self, self.db, op, saved, self._failed)
 
     def backup_now(self, path: str | None = None) -> Task | None:
         if path is None:
@@ -187,7 +205,7 @@ class SettingsPage(QWidget):
             if not path:
                 return None
 
-        def work(_report: Report) -> Path:
+        def work(_report: Report) -> Path:  # a copy of the whole database, made by the backup service
             return backup(self.db, self.actor, Path(path))
 
         self.task = run_task(
@@ -199,22 +217,29 @@ class SettingsPage(QWidget):
         )
         return self.task
 
-    def restore_from(self, path: str | None = None) -> None:
+    def restore_from(self, path: str | None = None) -> Task | None:
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(self, tr("Restore…"), str(backup_folder()), "SQLite (*.db)")
             if not path:
-                return
+                return None
             answer = QMessageBox.question(
                 self, tr("Restore…"), tr("Replace everything in the database with this backup?")
             )
             if answer != QMessageBox.StandardButton.Yes:
-                return
-        try:
-            restore(self.db, self.actor, Path(path))
-        except BangfuError as exc:
-            self.status.setText(str(exc))
-            return
-        self.status.setText(tr("Restored. Restart Bangfu to see the restored data everywhere."))
+                return None
+        source = Path(path)
+
+        def work(_report: Report) -> None:
+            restore(self.db, self.actor, source)
+
+        self.task = run_task(
+            self,
+            tr("Restoring…"),
+            work,
+            lambda _none: self.status.setText(tr("Restored. Restart Bangfu to see the restored data everywhere.")),
+            self._failed,
+        )
+        return self.task
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(message_for(error))

@@ -3,6 +3,7 @@ issuing the month. Everything is computed off the GUI thread; switching months n
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -32,19 +33,22 @@ from PySide6.QtWidgets import (
 )
 
 from core.auth import Actor, can
-from core.config import business_zone
+from core.config import business_day, business_zone
 from core.db import Database
 from core.money import format_fen
 from core.scales import zero_based_scale
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
-from gui.tasks import Report, Task, message_for, run_task
+from gui.tasks import Report, Task, message_for, read, read_long, run_task, write
 from gui.text import QT_TRANSLATE_NOOP, channel_text, tr
 from orders.month_details import latest_ended_month, year_view
 from orders.report_data import ReportInput, attributed_households, report_input
 from reports.issuing import differences, issue_month, latest_issue
 from reports.monthly_pdf import render_monthly_pdf
 from reports.monthly_xlsx import render_monthly_xlsx
+
+if TYPE_CHECKING:  # only in annotations (see the contracts)
+    from sqlalchemy.orm import Session
 
 FIGURE_NAMES = {  # marked for lupdate; tr() translates them where they are shown
     "sales_count": QT_TRANSLATE_NOOP("", "Sales"),
@@ -223,11 +227,11 @@ class SummaryPage(QWidget):
         """Opening: the latest month that has ended and has sales, not the running month's
         partial figures (the current month stays first in the list, one click away)."""
 
-        def work(report: Report) -> MonthShown:
-            with self.db.read_session() as session:
-                today = dt.datetime.now(business_zone(session)).date()
-                month = latest_ended_month(session, business_zone(session), today)
-            return self._month_figures(month or self.month.currentData(), report)
+        running = self.month.currentData()
+
+        def op(session: "Session", report: Report) -> MonthShown:
+            month = latest_ended_month(session, business_zone(session), business_day(session))
+            return self._month_figures(session, month or running, report)
 
         def opened(result: MonthShown) -> None:
             month = result[0].summary.month
@@ -238,32 +242,34 @@ class SummaryPage(QWidget):
             self.month.blockSignals(False)
             self.show_month(result)
 
-        self.task = run_task(self, tr("Computing the month…"), work, opened, self.failed, maximum=5, view="month")
+        self.task = read_long(
+            self, self.db, op, opened, self.failed, maximum=5, view="month", label=tr("Computing the month…")
+        )
         return self.task
 
     def load(self) -> Task:
         month = self.month.currentData()
-        self.task = run_task(
+        self.task = read_long(
             self,
-            tr("Computing the month…"),
-            lambda report: self._month_figures(month, report),
+            self.db,
+            lambda session, report: self._month_figures(session, month, report),
             self.show_month,
             self.failed,
             maximum=5,
             view="month",  # a month picked later wins over one still computing
+            label=tr("Computing the month…"),
         )
         return self.task
 
-    def _month_figures(self, month: str, report: Report) -> MonthShown:
-        with self.db.read_session() as session:
-            data = report_input(session, self.actor, month, progress=report)
-            issued = latest_issue(session, month)
-            changed = differences(session, self.actor, month) if issued else {}
-            issue = (
-                (issued.issue_no, issued.issued_at.astimezone(business_zone(session)).strftime("%Y-%m-%d %H:%M"))
-                if issued
-                else None
-            )
+    def _month_figures(self, session: "Session", month: str, report: Report) -> MonthShown:
+        data = report_input(session, self.actor, month, progress=report)
+        issued = latest_issue(session, month)
+        changed = differences(session, self.actor, month) if issued else {}
+        issue = (
+            (issued.issue_no, issued.issued_at.astimezone(business_zone(session)).strftime("%Y-%m-%d %H:%M"))
+            if issued
+            else None
+        )
         return data, changed, issue
 
     def failed(self, error: BaseException) -> None:
@@ -344,12 +350,11 @@ class SummaryPage(QWidget):
     def load_year(self) -> Task:
         year = self.year.value()
 
-        def work(report: Report) -> list[tuple[str, int, int, int]]:
-            with self.db.read_session() as session:
-                return year_view(session, self.actor, year, business_zone(session), report)
+        def op(session: "Session", report: Report) -> list[tuple[str, int, int, int]]:
+            return year_view(session, self.actor, year, business_zone(session), report)
 
-        self.task = run_task(
-            self, tr("Computing the year…"), work, self._year_loaded, self.failed, maximum=12, view="year"
+        self.task = read_long(
+            self, self.db, op, self._year_loaded, self.failed, maximum=12, view="year", label=tr("Computing the year…")
         )
         return self.task
 
@@ -369,14 +374,13 @@ class SummaryPage(QWidget):
                 return None
         target = Path(path)
 
-        def work(_report: Report) -> Path:
-            with self.db.read_session() as session:
-                data = report_input(session, self.actor, month)
-                content = (
-                    render_monthly_pdf(data)
-                    if kind == "pdf"
-                    else render_monthly_xlsx(data, attributed_households(session, data.summary))
-                )
+        def op(session: "Session") -> Path:
+            data = report_input(session, self.actor, month)
+            content = (
+                render_monthly_pdf(data)
+                if kind == "pdf"
+                else render_monthly_xlsx(data, attributed_households(session, data.summary))
+            )
             target.write_bytes(content)
             return target
 
@@ -384,7 +388,7 @@ class SummaryPage(QWidget):
             self.task = None
             self.issue_note.setText(tr("Written to {0}").replace("{0}", str(written)))
 
-        self.task = run_task(self, tr("Writing the report…"), work, done, self.failed)
+        self.task = read(self, self.db, op, done, self.failed, label=tr("Writing the report…"))
         return self.task
 
     def export_pdf(self, path: str | None = None) -> Task | None:
@@ -421,16 +425,15 @@ class SummaryPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
 
-        def work(_report: Report) -> int:
-            with self.db.session() as session, session.begin():
-                return issue_month(session, self.actor, month).issue_no  # renders the PDF it stores
+        def op(session: "Session") -> int:
+            return issue_month(session, self.actor, month).issue_no  # renders the PDF it stores
 
         def done(number: int) -> None:
             self.task = None
             self.issued = number
             self.load()
 
-        self.task = run_task(self, tr("Issuing the month…"), work, done, self.failed)
+        self.task = write(self, self.db, op, done, self.failed, changes=("issues",), label=tr("Issuing the month…"))
         return self.task
 
 

@@ -5,7 +5,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
@@ -16,12 +15,12 @@ from catalog.registry import Share, add_linkage, end_linkage, save_supplier, sha
 from core.auth import Actor
 from core.codes import LINKAGE_MODES, SUPPLIER_KINDS
 from core.db import Database
-from core.errors import BangfuError
 from core.money import rate_text, weight_text
 from core.places import place_name
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage, this_month
 from gui.table import Col, RecordFilter, RecordModel
+from gui.tasks import read
 from gui.text import tr
 
 
@@ -123,8 +122,11 @@ class SuppliersPage(RecordPage):
         if row is None:
             self.links.set_rows([])
             return
-        with self.db.read_session() as session:
-            self.links.set_rows(shares(session, row.id, self.month_edit.text().strip()))
+        month = self.month_edit.text().strip()
+        read(self, self.db, lambda session: shares(session, row.id, month), self._links, self.show_error, view="links")
+
+    def _links(self, rows: "list[Share]") -> None:
+        self.links.set_rows(rows)
         self.links_view.resizeColumnsToContents()
 
     def _supplier_dialog(self, title: str, supplier_id: int | None) -> FormDialog:
@@ -194,11 +196,7 @@ class SuppliersPage(RecordPage):
         )
         if not ok:
             return
-        try:
-            self.write(lambda session: end_linkage(session, self.actor, share.linkage.id, month))
-        except BangfuError as exc:
-            QMessageBox.warning(self, tr("End linkage"), str(exc))
-        self.show_links()
+        self.write(lambda session: end_linkage(session, self.actor, share.linkage.id, month), done=self.show_links)
 
 
 def make(db: Database, actor: Actor, title: str) -> QWidget:

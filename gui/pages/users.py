@@ -21,7 +21,7 @@ from core.db import Database
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage, page_layout
 from gui.table import Col
-from gui.tasks import Report, run_task
+from gui.tasks import write
 from gui.text import role_text, tr
 
 
@@ -42,14 +42,12 @@ class UsersTab(RecordPage):
         self.add_button(tr("Activate / deactivate"), self.toggle)
 
     def new_user(self) -> FormDialog:
-        with self.db.read_session() as session:
-            suppliers = [("", "—")] + [(str(id_), name) for id_, _uscc, name in supplier_choices(session)]
         fields = [
             Field("username", tr("User name")),
             Field("display_name", tr("Name")),
             Field("role", tr("Role"), choices=[(r, role_text(r)) for r in ROLES]),
             Field("counter_code", tr("Counter (cashiers)")),
-            Field("supplier", tr("Cooperative (coop managers)"), choices=suppliers),
+            Field("supplier", tr("Cooperative (coop managers)"), choices=[("", "—")], choices_later=True),
             Field("password", tr("Password (at least 8 characters)")),
         ]
 
@@ -62,6 +60,9 @@ class UsersTab(RecordPage):
 
         dialog = FormDialog(self, tr("New user"), fields, save, self.db, self.saved)
         dialog.inputs["password"].setEchoMode(QLineEdit.EchoMode.Password)  # type: ignore[union-attr]
+        dialog.load(
+            supplier_choices, lambda rows: dialog.set_choices("supplier", [(str(i), name) for i, _u, name in rows])
+        )
         dialog.open()
         return dialog
 
@@ -138,16 +139,20 @@ class AuditTab(RecordPage):
         shown: list[AuditRow] = [self.proxy.row_at(self.proxy.index(r, 0)) for r in range(self.proxy.rowCount())]
         ids, target = [row.id for row in shown], Path(path)
 
-        def work(_report: Report) -> int:
-            with self.db.session() as session, session.begin():
-                return export_audit(session, self.actor, target, ids)
-
         def done(count: int) -> None:
             self.task = None
             self.count.setText(tr("{0} rows written to {1}").replace("{0}", f"{count:,}").replace("{1}", str(target)))
             self.reload()  # the export is in the log now
 
-        self.task = run_task(self, tr("Exporting…"), work, done, self.show_error)
+        # A write: the export is audited.
+        self.task = write(
+            self,
+            self.db,
+            lambda session: export_audit(session, self.actor, target, ids),
+            done,
+            self.show_error,
+            label=tr("Exporting…"),
+        )
 
 
 class UsersPage(QWidget):
