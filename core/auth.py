@@ -284,5 +284,24 @@ def set_active(session: Session, actor: Actor, username: str, active: bool) -> N
     record(session, actor.username, "user.active" if active else "user.inactive", username, "")
 
 
-def users(session: Session) -> list[User]:
-    return list(session.scalars(select(User).order_by(User.username)))
+@dataclass(frozen=True)
+class UserRow:
+    """A user as the users list shows it: no password hash leaves this module."""
+
+    username: str
+    display_name: str
+    role: str
+    counter_code: str | None
+    active: bool
+
+    @property
+    def search_key(self) -> str:
+        return f"{self.username} {self.display_name}".lower()
+
+
+def user_rows(session: Session, actor: Actor) -> list[UserRow]:
+    require(actor, "users.manage")
+    return [
+        UserRow(user.username, user.display_name, user.role, user.counter_code, user.active)
+        for user in session.scalars(select(User).order_by(User.username))
+    ]

@@ -12,6 +12,7 @@ from catalog.certificates import change_certificate
 from catalog.exporting import export_registry
 from catalog.importing import import_file
 from catalog.kinds import registry_kinds
+from catalog.listing import household_rows, supplier_rows
 from catalog.registry import reveal_id_number, save_household, save_product, save_supplier
 from core.audit_trail import audit_rows
 from core.auth import (
@@ -24,6 +25,7 @@ from core.auth import (
     change_password,
     create_user,
     require,
+    user_rows,
 )
 from core.config import change_setting
 from core.errors import BangfuError, InvalidValue
@@ -114,6 +116,9 @@ def test_each_role_is_refused_what_it_may_not_do(registry: Session, tmp_path: Pa
         (MANAGER, lambda: reveal_id_number(registry, MANAGER, 1)),
         (MANAGER, lambda: change_setting(registry, MANAGER, "zone", "Asia/Urumqi")),
         (MANAGER, lambda: create_user(registry, MANAGER, "x", "x", "cashier", "long-enough")),
+        (MANAGER, lambda: user_rows(registry, MANAGER)),  # list services check the permission too
+        (CASHIER, lambda: supplier_rows(registry, CASHIER, "2026-06")),
+        (CASHIER, lambda: household_rows(registry, CASHIER, "2026-06")),
     ]
     for _actor, action in refused:
         with pytest.raises(PermissionDenied):

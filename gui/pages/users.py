@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from catalog.listing import supplier_choices
 from core.audit_text import GROUPS, group_text
 from core.audit_trail import AuditRow, audit_rows, export_audit
-from core.auth import Actor, can, change_password, create_user, set_active, users
+from core.auth import Actor, can, change_password, create_user, set_active, user_rows
 from core.codes import ROLES
 from core.db import Database
 from gui.forms import Field, FormDialog, Operation
@@ -34,9 +34,7 @@ class UsersTab(RecordPage):
             Col(tr("Counter"), lambda u: u.counter_code or ""),
             Col(tr("Active"), lambda u: tr("yes") if u.active else tr("no")),
         ]
-        super().__init__(
-            db, actor, tr("Users"), columns, lambda s: [_UserRow.of(u) for u in users(s)], shows=("users",)
-        )
+        super().__init__(db, actor, tr("Users"), columns, lambda s: user_rows(s, actor), shows=("users",))
         self.add_button(tr("New user…"), self.new_user)
         self.add_button(tr("Reset password…"), self.reset_password)
         self.add_button(tr("Activate / deactivate"), self.toggle)
@@ -86,24 +84,6 @@ class UsersTab(RecordPage):
 
     def _try(self, action) -> None:
         self.write(action)  # a refusal is shown as a message when it comes back
-
-
-class _UserRow:
-    """A user as the table shows it (no password hash leaves the service layer)."""
-
-    def __init__(self, username: str, display_name: str, role: str, counter_code: str | None, active: bool) -> None:
-        self.username, self.display_name, self.role, self.counter_code, self.active = (
-            username,
-            display_name,
-            role,
-            counter_code,
-            active,
-        )
-        self.search_key = f"{username} {display_name}".lower()
-
-    @classmethod
-    def of(cls, user) -> "_UserRow":
-        return cls(user.username, user.display_name, user.role, user.counter_code, user.active)
 
 
 class AuditTab(RecordPage):
