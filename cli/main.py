@@ -341,6 +341,55 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    """kiosk join: enrol this database as a kiosk of a central PostgreSQL."""
+    from orders.kiosk import join
+
+    kiosk = open_database(args.db)
+    try:
+        central = open_database(args.central, migrate=False)
+        try:
+            bound = join(kiosk, central, command_line_actor(), args.counter)
+        finally:
+            central.dispose()
+    finally:
+        kiosk.dispose()
+    print(_("kiosk {id} joined {central} for counters {counters}").format(
+        id=bound.kiosk_id, central=bound.central_url, counters=", ".join(bound.counters)
+    ))  # fmt: skip
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """sync: send what waits, receive the registry; --status: what waits, as text or JSON."""
+    from orders.kiosk import binding, status, synchronise
+
+    kiosk = open_database(args.db, create=False)
+    try:
+        with kiosk.read_session() as session:
+            bound = binding(session)
+            state = status(session)
+        if bound is None:
+            raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
+        if not args.status:
+            central = open_database(bound.central_url, migrate=False)  # unreachable: exit 2, queue untouched
+            try:
+                synchronise(kiosk, central)
+            finally:
+                central.dispose()
+            with kiosk.read_session() as session:
+                state = status(session)
+    finally:
+        kiosk.dispose()
+    if args.format == "json":
+        print(json.dumps(state, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        text = _("{sales} sales, {refunds} refunds, {shifts} shifts waiting; last upload {up}, last download {down}")
+        up, down = state["last_upload"] or "—", state["last_download"] or "—"
+        print(text.format(up=up, down=down, **state["pending"]))
+    return 0
+
+
 def not_yet(args: argparse.Namespace) -> int:
     raise BangfuError(_("'{command}' is not available in this version yet").format(command=args.command))
 
@@ -435,6 +484,17 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help=_("check that the audit trail was not changed"))
     audit.add_argument("which", choices=("verify",))
     audit.set_defaults(func=cmd_audit)
+
+    kiosk = sub.add_parser("kiosk", help=_("enrol this database as a kiosk of a central database"))
+    kiosk.add_argument("which", choices=("join",))
+    kiosk.add_argument("--central", required=True, help=_("the central PostgreSQL (SQLAlchemy URL)"))
+    kiosk.add_argument("--counter", action="append", required=True, help=_("a counter this kiosk sells at"))
+    kiosk.set_defaults(func=cmd_kiosk)
+
+    sync = sub.add_parser("sync", help=_("send this kiosk's sales to the central, receive the registry"))
+    sync.add_argument("--status", action="store_true", help=_("only say what waits to be sent"))
+    sync.add_argument("--format", choices=("text", "json"), default="text")
+    sync.set_defaults(func=cmd_sync)
 
     demo = sub.add_parser("demo", help=_("fill an empty database with demo data"))
     demo.add_argument("--until", type=_date, help=_("last day of demo sales (default: today)"))

@@ -177,6 +177,18 @@ def bring_to_head(engine: Engine) -> None:
                 connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
+def _same_schema(engine: Engine, url: URL) -> None:
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == head_revision():
+        return
+    if current in known_revisions():
+        reason = _("{db} has an older schema ({rev}): upgrade Bangfu there first")
+    else:
+        reason = _("{db} has a newer schema ({rev}): update Bangfu here first")
+    raise BangfuError(reason.format(db=describe(url), rev=current or "-"))
+
+
 class Database:
     """One database for the whole program; hands out a fresh Session per action and thread."""
 
@@ -202,10 +214,11 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(value: str | None = None, create: bool = True) -> Database:
+def open_database(value: str | None = None, create: bool = True, migrate: bool = True) -> Database:
     """Open (and create or upgrade) the database named by ``--db``, BANGFU_DB or the default.
     ``create=False`` (commands that only read) refuses a SQLite file that does not exist, rather
-    than making an empty database and reporting zeros from it."""
+    than making an empty database and reporting zeros from it. ``migrate=False`` (a kiosk
+    reaching its central) never changes the schema: it refuses a database of another version."""
     url = resolve_url(value)
     if not create and url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
         raise BangfuError(_("there is no database at {path}: check --db or BANGFU_DB").format(path=url.database))
@@ -217,8 +230,12 @@ def open_database(value: str | None = None, create: bool = True) -> Database:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BangfuError(_("cannot open database {db}: {reason}").format(db=describe(url), reason=reason)) from None
     try:
-        bring_to_head(engine)
+        if migrate:
+            bring_to_head(engine)
+        else:
+            _same_schema(engine, url)
     except BangfuError:
+        engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()

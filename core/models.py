@@ -217,6 +217,9 @@ class Counter(Base):
     name: Mapped[Name]
     kind: Mapped[str] = mapped_column(String(16), default="counter")
     location: Mapped[str] = mapped_column(String(200), default="")
+    # At a central database: the kiosk that sells at this counter (one at a time, so receipt
+    # numbers stay gapless per counter and day with no coordination); None: sold at centrally.
+    kiosk: Mapped[str | None] = mapped_column(String(36))
 
 
 class User(Base):

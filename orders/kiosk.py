@@ -1,0 +1,409 @@
+"""上传下发: a kiosk sells against its own SQLite database and synchronises with the central one.
+
+Down (下发): the registry a counter needs (suppliers, products and their certificate history,
+counters, the users who may work there, a few settings) is copied from the central with the
+central's ids, so a kiosk's sale lines point at the same products there and here. Households,
+ID numbers and linkages are never copied: personal data stays central.
+
+Up (上传): sales with their lines and payments, refunds, closed shifts — append-only records, sent
+in id order. The central inserts a batch in one transaction and skips what it already has (by
+receipt number, refund number, counter and shift number), so a batch cut at any point is simply
+sent again; the kiosk moves its marks forward only after the central has committed.
+"""
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from catalog.labels import TEMPLATES_SETTING
+from core.audit import record
+from core.auth import Actor, require
+from core.config import IDLE_SETTING, get_setting, set_setting
+from core.db import Database
+from core.errors import BangfuError
+from core.i18n import _
+from core.models import (
+    Base,
+    CertificateEvent,
+    Counter,
+    Payment,
+    Product,
+    Refund,
+    RefundLine,
+    Sale,
+    SaleLine,
+    Setting,
+    Shift,
+    Supplier,
+    User,
+    utc_now,
+)
+
+KIOSK_ID = "kiosk.id"
+CENTRAL = "kiosk.central"  # the central's URL
+COUNTERS = "kiosk.counters"  # JSON list of the counter codes this kiosk sells at
+LAST_UP, LAST_DOWN = "kiosk.last_upload", "kiosk.last_download"
+SENT = {"sales": "kiosk.sent.sales", "refunds": "kiosk.sent.refunds", "shifts": "kiosk.sent.shifts"}
+DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING)
+BATCH = 200  # sales per central transaction
+
+
+@dataclass(frozen=True)
+class KioskBinding:
+    kiosk_id: str
+    central_url: str
+    counters: tuple[str, ...]
+
+
+def binding(session: Session) -> KioskBinding | None:
+    """This database's kiosk binding, or None for a central (or stand-alone) database."""
+    kiosk_id = get_setting(session, KIOSK_ID)
+    if not kiosk_id:
+        return None
+    return KioskBinding(
+        kiosk_id, get_setting(session, CENTRAL), tuple(json.loads(get_setting(session, COUNTERS, "[]")))
+    )
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _rows(session: Session, model: type[Base], *where: Any) -> list[dict[str, Any]]:
+    table = _table(model)
+    return [dict(row._mapping) for row in session.execute(select(table).where(*where).order_by(table.c.id))]
+
+
+def _upsert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> int:
+    """Rows copied with their ids: new ones inserted, known ones brought up to date."""
+    table = _table(model)
+    rows = list(rows)
+    known = set(session.scalars(select(table.c.id)))
+    fresh = [row for row in rows if row["id"] not in known]
+    if fresh:
+        session.execute(insert(table), fresh)
+    for row in rows:
+        if row["id"] in known:
+            session.execute(update(table).where(table.c.id == row["id"]).values(**row))
+    return len(rows)
+
+
+# -- enrolment ---------------------------------------------------------------------------------
+
+
+def claim_counters(central: Session, actor: Actor, kiosk_id: str, codes: Iterable[str]) -> None:
+    """At the central: the counters become this kiosk's, registered first if they are new. A
+    counter another kiosk holds is refused (an administrator releases it with ``release_counter``)."""
+    require(actor, "settings.change")
+    for code in codes:
+        if central.scalar(select(Counter.id).where(Counter.code == code)) is None:
+            central.add(Counter(code=code, name=code, kind="counter"))
+            central.flush()
+        # One statement decides, so two kiosks claiming at once cannot both win.
+        claimed = central.execute(
+            update(Counter)
+            .where(Counter.code == code, (Counter.kiosk.is_(None)) | (Counter.kiosk == kiosk_id))
+            .values(kiosk=kiosk_id)
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise BangfuError(
+                _("counter {code} is already claimed by another kiosk; release it at the central first").format(
+                    code=code
+                )
+            )
+        record(central, actor.username, "kiosk.claim", code, kiosk_id)
+
+
+def release_counter(central: Session, actor: Actor, code: str) -> None:
+    """At the central: the counter may be claimed by another kiosk (a PC replaced or moved)."""
+    require(actor, "settings.change")
+    central.execute(update(Counter).where(Counter.code == code).values(kiosk=None))
+    record(central, actor.username, "kiosk.release", code, "")
+
+
+def bind(kiosk: Session, central_url: str, kiosk_id: str, codes: Iterable[str]) -> None:
+    set_setting(kiosk, KIOSK_ID, kiosk_id)
+    set_setting(kiosk, CENTRAL, central_url)
+    set_setting(kiosk, COUNTERS, json.dumps(sorted(set(codes))))
+
+
+def new_kiosk_id() -> str:
+    return uuid.uuid4().hex
+
+
+# -- down --------------------------------------------------------------------------------------
+
+
+def registry_copy(central: Session, counters: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """What a kiosk of ``counters`` receives: never households, ID numbers or linkages."""
+    workers = (User.role.in_(("admin", "manager"))) | (User.counter_code.in_(counters))
+    return {
+        "suppliers": _rows(central, Supplier),
+        "counters": _rows(central, Counter),
+        "users": [{**row, "failed_attempts": 0, "locked_until": None} for row in _rows(central, User, workers)],
+        "products": _rows(central, Product),
+        "certificate_events": _rows(central, CertificateEvent),
+        "settings": [
+            dict(row._mapping) for row in central.execute(select(_table(Setting)).where(Setting.key.in_(DOWN_SETTINGS)))
+        ],
+    }
+
+
+def store_copy(kiosk: Session, copy: dict[str, list[dict[str, Any]]]) -> int:
+    """The central's registry into the kiosk, in one transaction (the caller's)."""
+    count = 0
+    for name, model in (
+        ("suppliers", Supplier),
+        ("counters", Counter),
+        ("users", User),
+        ("products", Product),
+        ("certificate_events", CertificateEvent),
+    ):
+        count += _upsert(kiosk, model, copy[name])
+    for row in copy["settings"]:
+        set_setting(kiosk, row["key"], row["value"])
+    set_setting(kiosk, LAST_DOWN, utc_now().isoformat())
+    return count
+
+
+# -- up ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outbox:
+    """Records the kiosk has not sent yet, oldest first, with the marks to move to once sent."""
+
+    sales: list[dict[str, Any]]
+    lines: list[dict[str, Any]]
+    payments: list[dict[str, Any]]
+    refunds: list[dict[str, Any]]
+    refund_lines: list[dict[str, Any]]
+    shifts: list[dict[str, Any]]
+    marks: dict[str, int]
+    sale_refs: dict[int, str]  # kiosk sale id -> receipt number, for the refunds' sales
+    line_keys: dict[int, tuple[str, int]]  # kiosk sale line id -> (receipt number, line number)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.sales or self.refunds or self.shifts)
+
+
+def _mark(session: Session, kind: str) -> int:
+    return int(get_setting(session, SENT[kind], "0"))
+
+
+def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
+    """The next batch to send: sales, then the refunds and closed shifts up to them."""
+    sales = _rows(kiosk, Sale, Sale.id > _mark(kiosk, "sales"))[:limit]
+    sale_ids = [row["id"] for row in sales]
+    refunds = _rows(kiosk, Refund, Refund.id > _mark(kiosk, "refunds"))[:limit]
+    refund_ids = [row["id"] for row in refunds]
+    shifts = []
+    for row in _rows(kiosk, Shift, Shift.id > _mark(kiosk, "shifts")):
+        if row["closed_at"] is None:  # shifts close in order: the open one and later wait
+            break
+        shifts.append(row)
+    refund_lines = _rows(kiosk, RefundLine, RefundLine.refund_id.in_(refund_ids))
+    refunded = kiosk.execute(
+        select(SaleLine.id, Sale.ref, SaleLine.line_no)
+        .join(Sale)
+        .where(SaleLine.id.in_([row["sale_line_id"] for row in refund_lines]))
+    ).all()
+    marks = {
+        "sales": max(sale_ids, default=_mark(kiosk, "sales")),
+        "refunds": max(refund_ids, default=_mark(kiosk, "refunds")),
+        "shifts": max((row["id"] for row in shifts), default=_mark(kiosk, "shifts")),
+    }
+    return Outbox(
+        sales,
+        _rows(kiosk, SaleLine, SaleLine.sale_id.in_(sale_ids)),
+        _rows(kiosk, Payment, Payment.sale_id.in_(sale_ids)),
+        refunds,
+        refund_lines,
+        shifts,
+        marks,
+        _refs_of(kiosk, [row["sale_id"] for row in refunds]),
+        {line_id: (ref, line_no) for line_id, ref, line_no in refunded},
+    )
+
+
+def _refs_of(kiosk: Session, sale_ids: list[int]) -> dict[int, str]:
+    return {sale_id: ref for sale_id, ref in kiosk.execute(select(Sale.id, Sale.ref).where(Sale.id.in_(sale_ids)))}
+
+
+def pending(kiosk: Session) -> dict[str, int]:
+    """How many records wait to be sent, by kind."""
+    counts = {}
+    for kind, model in (("sales", Sale), ("refunds", Refund)):
+        table = _table(model)
+        counts[kind] = len(kiosk.scalars(select(table.c.id).where(table.c.id > _mark(kiosk, kind))).all())
+    counts["shifts"] = len(
+        kiosk.scalars(select(Shift.id).where(Shift.id > _mark(kiosk, "shifts"), Shift.closed_at.is_not(None))).all()
+    )
+    return counts
+
+
+def _central_ids(central: Session, column: Any, keys: list[Any]) -> dict[Any, int]:
+    if not keys:
+        return {}
+    key_column = column.table.c.id
+    return {key: id_ for key, id_ in central.execute(select(column, key_column).where(column.in_(keys)))}
+
+
+def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
+    """At the central, in the caller's transaction: insert what it does not have yet; a record
+    it already has (sent before a cut) is skipped. Only the kiosk's own counters are accepted."""
+    own = set(central.scalars(select(Counter.id).where(Counter.kiosk == kiosk_id)))
+    foreign = [row["ref"] for row in box.sales if row["counter_id"] not in own]
+    if foreign:
+        raise BangfuError(_("sale {ref} is not of a counter this kiosk holds").format(ref=foreign[0]))
+    added = {"sales": 0, "refunds": 0, "shifts": 0}
+    have = _central_ids(central, Sale.ref, [row["ref"] for row in box.sales])
+    for sale in box.sales:
+        if sale["ref"] in have:
+            continue
+        kiosk_sale_id = sale["id"]
+        new_id = central.execute(
+            insert(Sale).returning(Sale.id), {k: v for k, v in sale.items() if k != "id"}
+        ).scalar_one()
+        lines = [
+            {**{k: v for k, v in line.items() if k != "id"}, "sale_id": new_id}
+            for line in box.lines
+            if line["sale_id"] == kiosk_sale_id
+        ]
+        central.execute(insert(SaleLine), lines)
+        payments = [
+            {**{k: v for k, v in p.items() if k != "id"}, "sale_id": new_id}
+            for p in box.payments
+            if p["sale_id"] == kiosk_sale_id
+        ]
+        if payments:
+            central.execute(insert(Payment), payments)
+        added["sales"] += 1
+    added["refunds"] = _receive_refunds(central, box)
+    for shift in box.shifts:
+        exists = central.scalar(
+            select(Shift.id).where(Shift.counter_id == shift["counter_id"], Shift.number == shift["number"])
+        )
+        if exists is None:
+            central.execute(insert(Shift), {k: v for k, v in shift.items() if k != "id"})
+            added["shifts"] += 1
+    return added
+
+
+def _receive_refunds(central: Session, box: Outbox) -> int:
+    """Refunds point at the central's own sale and line ids, found by receipt number and line."""
+    have = _central_ids(central, Refund.ref, [row["ref"] for row in box.refunds])
+    added = 0
+    sale_ids = _central_ids(central, Sale.ref, sorted(set(box.sale_refs.values())))
+    line_ids = {
+        (ref, line_no): line_id
+        for line_id, ref, line_no in central.execute(
+            select(SaleLine.id, Sale.ref, SaleLine.line_no).join(Sale).where(Sale.ref.in_(list(sale_ids)))
+        )
+    }
+    for refund in box.refunds:
+        if refund["ref"] in have:
+            continue
+        new_id = central.execute(
+            insert(Refund).returning(Refund.id),
+            {**{k: v for k, v in refund.items() if k != "id"}, "sale_id": sale_ids[box.sale_refs[refund["sale_id"]]]},
+        ).scalar_one()
+        central.execute(
+            insert(RefundLine),
+            [
+                {
+                    **{k: v for k, v in line.items() if k != "id"},
+                    "refund_id": new_id,
+                    "sale_line_id": line_ids[box.line_keys[line["sale_line_id"]]],
+                }
+                for line in box.refund_lines
+                if line["refund_id"] == refund["id"]
+            ],
+        )
+        added += 1
+    return added
+
+
+def mark_sent(kiosk: Session, marks: dict[str, int]) -> None:
+    for kind, value in marks.items():
+        set_setting(kiosk, SENT[kind], str(value))
+    set_setting(kiosk, LAST_UP, utc_now().isoformat())
+
+
+# -- the whole round ---------------------------------------------------------------------------
+
+
+def join(kiosk_db: Database, central_db: Database, actor: Actor, codes: Iterable[str]) -> KioskBinding:
+    """Enrol this database as a kiosk of ``central_db`` selling at ``codes``: the central
+    registers and gives it the counters, then its registry is copied here. Joining again (more
+    counters, or after a failed first try) keeps the kiosk's identity."""
+    codes = sorted({code.strip().upper() for code in codes if code.strip()})
+    if not codes:
+        raise BangfuError(_("name at least one counter: --counter CODE"))
+    with kiosk_db.read_session() as session:
+        bound = binding(session)
+        has_own_registry = bound is None and session.scalar(select(Supplier.id).limit(1)) is not None
+    if has_own_registry:
+        raise BangfuError(_("this database has a registry of its own: a kiosk starts from a new database"))
+    kiosk_id = bound.kiosk_id if bound else new_kiosk_id()
+    codes = sorted({*codes, *(bound.counters if bound else ())})
+    with central_db.session() as central, central.begin():
+        claim_counters(central, actor, kiosk_id, codes)
+    with central_db.read_session() as central:
+        copy = registry_copy(central, tuple(codes))
+    with kiosk_db.session() as session, session.begin():
+        store_copy(session, copy)
+        bind(session, central_db.url.render_as_string(hide_password=False), kiosk_id, codes)
+        record(session, actor.username, "kiosk.join", ",".join(codes), central_db.description)
+    return KioskBinding(kiosk_id, central_db.description, tuple(codes))
+
+
+@dataclass(frozen=True)
+class Synced:
+    uploaded: dict[str, int]
+    downloaded: int
+
+
+def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
+    """Up until the queue is empty, then down. Each batch: read at the kiosk, commit at the
+    central, then mark at the kiosk; a cut anywhere leaves the batch to be sent again."""
+    with kiosk_db.read_session() as session:
+        bound = binding(session)
+    if bound is None:
+        raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
+    uploaded = {"sales": 0, "refunds": 0, "shifts": 0}
+    while True:
+        with kiosk_db.read_session() as session:
+            box = outbox(session)
+        if box.empty:
+            break
+        with central_db.session() as central, central.begin():
+            for kind, n in receive(central, bound.kiosk_id, box).items():
+                uploaded[kind] += n
+        with kiosk_db.session() as session, session.begin():
+            mark_sent(session, box.marks)
+    with central_db.read_session() as central:
+        copy = registry_copy(central, bound.counters)
+    with kiosk_db.session() as session, session.begin():
+        downloaded = store_copy(session, copy)
+        if not any(uploaded.values()):
+            set_setting(session, LAST_UP, utc_now().isoformat())
+    return Synced(uploaded, downloaded)
+
+
+def status(kiosk: Session) -> dict[str, Any]:
+    """For ``sync --status`` and the status bar: what waits, and when each way last worked."""
+    bound = binding(kiosk)
+    return {
+        "kiosk": bound.kiosk_id if bound else None,
+        "counters": list(bound.counters) if bound else [],
+        "pending": pending(kiosk),
+        "last_upload": get_setting(kiosk, LAST_UP) or None,
+        "last_download": get_setting(kiosk, LAST_DOWN) or None,
+    }

@@ -1,0 +1,189 @@
+"""Many counters, one ledger (issue 15): kiosks sell on their own SQLite files while the central
+PostgreSQL is out of reach, then synchronise; the central's figures equal one database's."""
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from catalog.importing import import_file
+from catalog.kinds import registry_kinds
+from cli.main import main as command
+from core.db import Database, open_database
+from core.errors import BangfuError
+from core.models import Household, Product, Refund, Sale, SaleLine
+from core.money import line_amount
+from orders import kiosk
+from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
+from orders.refunds import RefundDraft, picked_lines, record_refund
+from tests import factories
+from tests.conftest import _pg_database
+from tests.factories import ADMIN
+from tests.files import REGISTRY, SAMPLES
+
+UTC = dt.UTC
+
+
+def _registry(db: Database) -> None:
+    with db.session() as session, session.begin():
+        for kind in REGISTRY:
+            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+        factories.counter(session, "ZZ01", "市民服务中心专柜")
+        factories.counter(session, "ZZ02", "火车站专区")
+
+
+@pytest.fixture
+def central(pg_url: str) -> Iterator[Database]:
+    db = open_database(_pg_database(pg_url, "bangfu_central"))
+    _registry(db)
+    yield db
+    db.dispose()
+
+
+def _kiosk(tmp_path: Path, name: str, central: Database, counter: str) -> Database:
+    db = open_database(str(tmp_path / f"{name}.db"))
+    kiosk.join(db, central, ADMIN, [counter])
+    return db
+
+
+def _sell(db: Database, counter: str, day: int, lines: tuple[tuple[str, int], ...]) -> str:
+    with db.read_session() as session:
+        products = {p.code: p for p in session.scalars(select(Product))}
+    when = dt.datetime(2026, 6, day, 3, tzinfo=UTC)
+    drafts = tuple(LineDraft(products[code].id, qty) for code, qty in lines)
+    total = sum(line_amount(products[code].price_fen, qty) for code, qty in lines)
+    with db.session() as session, session.begin():
+        draft = SaleDraft("counter", when, drafts, (PaymentDraft("wechat", total),), counter_code=counter)
+        recorded = record_sale(session, ADMIN, draft)
+    return recorded.ref
+
+
+def _refund(db: Database, ref: str, name: str, quantity: str) -> None:
+    with db.session() as session, session.begin():
+        picked = picked_lines(session, ref, {name: quantity})
+        record_refund(session, ADMIN, RefundDraft(ref, dt.datetime(2026, 6, 20, 3, tzinfo=UTC), picked, "破损"))
+
+
+SALES = (  # (counter, day, lines) — the same sales at the kiosks and in the one database
+    ("ZZ01", 3, (("XG500", 2000), ("HZ1000", 1000))),
+    ("ZZ02", 3, (("XG-BULK", 1360),)),
+    ("ZZ01", 12, (("HZ1000", 3000),)),
+    ("ZZ02", 18, (("XG500", 1000), ("XG-BULK", 2500))),
+)
+
+
+def _figures(url: str, tmp_path: Path, name: str) -> tuple[bytes, bytes]:
+    outputs = []
+    for report, args in (("report", ["monthly", "--format", "json"]), ("attribution", ["--format", "json"])):
+        out = tmp_path / f"{name}-{report}.json"
+        assert command(["--db", url, report, *args, "--month", "2026-06", "--out", str(out)]) == 0
+        outputs.append(out.read_bytes())
+    return outputs[0], outputs[1]
+
+
+def test_two_kiosks_sell_offline_then_the_central_equals_one_database(central: Database, tmp_path: Path) -> None:
+    one = open_database(str(tmp_path / "one.db"))  # the reference: every sale in one database
+    _registry(one)
+    first, second = _kiosk(tmp_path, "k1", central, "ZZ01"), _kiosk(tmp_path, "k2", central, "ZZ02")
+    with first.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Household)) == 0  # personal data stays central
+    refs = {}
+    for counter, day, lines in SALES:  # the central is not asked for anything while they sell
+        at = first if counter == "ZZ01" else second
+        refs[(counter, day)] = _sell(at, counter, day, lines)
+        assert _sell(one, counter, day, lines) == refs[(counter, day)]  # the same receipt numbers
+    _refund(first, refs[("ZZ01", 3)], "卢氏花菇 500克", "1")
+    _refund(one, refs[("ZZ01", 3)], "卢氏花菇 500克", "1")
+    with first.read_session() as session:
+        assert kiosk.pending(session) == {"sales": 2, "refunds": 1, "shifts": 0}
+
+    for at in (first, second):
+        kiosk.synchronise(at, central)
+        kiosk.synchronise(at, central)  # again: nothing is sent twice
+    with first.read_session() as session:
+        assert kiosk.pending(session) == {"sales": 0, "refunds": 0, "shifts": 0}
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 4
+        assert session.scalar(select(func.count()).select_from(SaleLine)) == 6
+        assert session.scalar(select(func.count()).select_from(Refund)) == 1
+    assert _figures(central.url.render_as_string(hide_password=False), tmp_path, "central") == _figures(
+        str(tmp_path / "one.db"), tmp_path, "one"
+    )
+    one.dispose()
+    first.dispose()
+    second.dispose()
+
+
+def test_a_batch_cut_after_the_central_committed_is_sent_again_without_a_double(
+    central: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    for _n in range(3):
+        _sell(at, "ZZ01", 5, (("XG500", 1000),))
+
+    def cut(*_args: object) -> None:
+        raise ConnectionError("the network went away")
+
+    monkeypatch.setattr(kiosk, "mark_sent", cut)  # the central commits, the kiosk never hears back
+    with pytest.raises(ConnectionError):
+        kiosk.synchronise(at, central)
+    monkeypatch.undo()
+    with at.read_session() as session:
+        assert kiosk.pending(session)["sales"] == 3  # still queued
+    kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 3
+    at.dispose()
+
+
+def test_a_counter_belongs_to_one_kiosk_at_a_time(central: Database, tmp_path: Path) -> None:
+    first = _kiosk(tmp_path, "k1", central, "ZZ01")
+    with pytest.raises(BangfuError, match="already claimed"):
+        _kiosk(tmp_path, "k2", central, "ZZ01")
+    with central.session() as session, session.begin():
+        kiosk.release_counter(session, ADMIN, "ZZ01")
+    _kiosk(tmp_path, "k3", central, "ZZ01").dispose()  # moved to a new PC
+    first.dispose()
+
+
+def test_a_kiosk_uploads_only_its_own_counters(central: Database, tmp_path: Path) -> None:
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    _sell(at, "ZZ02", 5, (("XG500", 1000),))  # a counter it does not hold (copied down, not claimed)
+    with pytest.raises(BangfuError, match="not of a counter this kiosk holds"):
+        kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 0
+    at.dispose()
+
+
+def test_sync_from_the_command_line(central: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(tmp_path / "kiosk.db")
+    url = central.url.render_as_string(hide_password=False)
+    assert command(["--db", path, "kiosk", "join", "--central", url, "--counter", "ZZ01"]) == 0
+    at = open_database(path)
+    _sell(at, "ZZ01", 5, (("XG500", 1000),))
+    at.dispose()
+    capsys.readouterr()
+    assert command(["--db", path, "sync", "--status", "--format", "json"]) == 0
+    state = json.loads(capsys.readouterr().out)
+    assert state["pending"] == {"refunds": 0, "sales": 1, "shifts": 0}
+    assert command(["--db", path, "sync"]) == 0
+    capsys.readouterr()
+    assert command(["--db", path, "sync", "--status", "--format", "json"]) == 0
+    state = json.loads(capsys.readouterr().out)
+    assert state["pending"]["sales"] == 0
+    assert state["last_upload"]
+    assert state["last_download"]
+
+
+def test_sync_says_when_the_central_cannot_be_reached(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(tmp_path / "kiosk.db")
+    db = open_database(path)
+    with db.session() as session, session.begin():
+        kiosk.bind(session, "postgresql+psycopg://bangfu@127.0.0.1:9/nowhere", "k-test", ["ZZ01"])
+    db.dispose()
+    assert command(["--db", path, "sync"]) == 2
+    assert "cannot open database" in capsys.readouterr().err
