@@ -46,7 +46,7 @@ def writer(db_path: str) -> None:
         print(recorded.ref, flush=True)
 
 
-def prepare(db_path: Path) -> None:
+def prepare(db_path: Path | str) -> None:
     sys.path.insert(0, str(ROOT))
     from core.db import open_database
     from core.identifiers import uscc_check_char

@@ -362,23 +362,14 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """sync: send what waits, receive the registry; --status: what waits, as text or JSON."""
-    from orders.kiosk import binding, status, synchronise
+    from orders.kiosk import status, sync_kiosk
 
     kiosk = open_database(args.db, create=False)
     try:
-        with kiosk.read_session() as session:
-            bound = binding(session)
-            state = status(session)
-        if bound is None:
-            raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
         if not args.status:
-            central = open_database(bound.central_url, migrate=False)  # unreachable: exit 2, queue untouched
-            try:
-                synchronise(kiosk, central)
-            finally:
-                central.dispose()
-            with kiosk.read_session() as session:
-                state = status(session)
+            sync_kiosk(kiosk)  # the central unreachable: exit 2 with the reason, the queue untouched
+        with kiosk.read_session() as session:
+            state = status(session)
     finally:
         kiosk.dispose()
     if args.format == "json":

@@ -121,6 +121,28 @@ def documents(db: Database, receipt: bytes | None) -> None:
         pages(receipt, "receipt", 200)
 
 
+def kiosk_screens(app: QApplication, db: Database) -> None:
+    """The checkout of a kiosk whose central is out of reach, then after a successful round."""
+    from orders import kiosk
+
+    with db.session() as session, session.begin():
+        kiosk.bind(session, "postgresql+psycopg://bangfu@127.0.0.1:9/central", "kiosk-demo", ["ZZ01"])
+    for lang in ("zh", "en"):
+        set_language(lang)
+        translators = install_translations(app, lang)
+        try:
+            offline = window_of(db, "demo_cashier", "counter")
+            assert offline.sync is not None
+            offline.sync.sync_now()
+            grab(app, offline, f"kiosk-offline-{lang}")
+            with db.session() as session, session.begin():
+                kiosk.mark_sent(session, {})  # as a round that reached the central does
+            grab(app, window_of(db, "demo_cashier", "counter"), f"kiosk-synced-{lang}")
+        finally:
+            for translator in translators:
+                app.removeTranslator(translator)
+
+
 def run() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "demo.db")
@@ -132,6 +154,7 @@ def run() -> None:
             receipt = screens(app, db, "zh")
             screens(app, db, "en")
             documents(db, receipt)
+            kiosk_screens(app, db)
         finally:
             db.dispose()
 

@@ -19,8 +19,10 @@ from core.config import demo_data
 from core.db import Database
 from gui.login import ChangePasswordDialog, UnlockDialog
 from gui.pages import PAGES
+from gui.sync_status import SyncStatus
 from gui.tasks import read_now
 from gui.text import role_text
+from orders.kiosk import binding
 
 ROLE_NAMES = {
     "admin": "Administrator",
@@ -88,6 +90,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(marker)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
+        # A kiosk's database: whether its sales have reached the central, and 立即同步.
+        self.sync: SyncStatus | None = SyncStatus(db) if read_now(db, binding) else None
+        if self.sync is not None:
+            self.statusBar().addPermanentWidget(self.sync)
         password = QPushButton(self.tr("Change password…"))
         password.setFlat(True)
         password.clicked.connect(self.change_password)

@@ -36,11 +36,15 @@ T = TypeVar("T")
 
 POOL = QThreadPool()
 POOL.setMaxThreadCount(1)
+# A kiosk's synchronisation with its central runs on a thread of its own: a slow or broken
+# network never delays a scan or a payment waiting on POOL.
+SYNC_POOL = QThreadPool()
+SYNC_POOL.setMaxThreadCount(1)
 
 
 def wait_for_background(msecs: int = 30_000) -> bool:
-    """Block until the worker is idle (screenshots, tests); True when it is."""
-    return POOL.waitForDone(msecs)
+    """Block until the workers are idle (screenshots, tests); True when they are."""
+    return POOL.waitForDone(msecs) and SYNC_POOL.waitForDone(msecs)
 
 
 class _Changes(QObject):
@@ -166,6 +170,7 @@ def run_task(
     failed: Callable[[BaseException], None],
     maximum: int = 0,
     view: str | None = None,
+    pool: QThreadPool = POOL,
 ) -> Task:
     """Start ``work`` in the background; ``done``/``failed`` run on the GUI thread afterwards.
     With ``view``, this load supersedes the widget's previous load of that view."""
@@ -184,7 +189,7 @@ def run_task(
     task.finished.connect(done)
     task.failed.connect(failed)
     KEEPER.keep(job)
-    POOL.start(job)
+    pool.start(job)
     return task
 
 
@@ -280,6 +285,7 @@ def settle() -> None:
     done too (tests and screenshots, which look at the window once everything has arrived)."""
     while KEEPER.running:
         POOL.waitForDone()
+        SYNC_POOL.waitForDone()
         QCoreApplication.processEvents()
     # Ended tasks are deleted later, as the event loop would do: not in the middle of whatever
     # closes the window next.

@@ -27,6 +27,7 @@ from core.config import IDLE_SETTING, get_setting, set_setting
 from core.db import Database
 from core.errors import BangfuError
 from core.i18n import _
+from core.locks import serialize
 from core.models import (
     Base,
     CertificateEvent,
@@ -257,7 +258,9 @@ def _central_ids(central: Session, column: Any, keys: list[Any]) -> dict[Any, in
 
 def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
     """At the central, in the caller's transaction: insert what it does not have yet; a record
-    it already has (sent before a cut) is skipped. Only the kiosk's own counters are accepted."""
+    it already has (sent before a cut) is skipped. Only the kiosk's own counters are accepted.
+    Two uploads of one kiosk at once (the timer and 立即同步) take turns."""
+    serialize(central, "kiosk upload", kiosk_id)
     own = set(central.scalars(select(Counter.id).where(Counter.kiosk == kiosk_id)))
     foreign = [row["ref"] for row in box.sales if row["counter_id"] not in own]
     if foreign:
@@ -395,6 +398,22 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
         if not any(uploaded.values()):
             set_setting(session, LAST_UP, utc_now().isoformat())
     return Synced(uploaded, downloaded)
+
+
+def sync_kiosk(kiosk_db: Database) -> Synced:
+    """One round for the kiosk ``kiosk_db``, reaching its central; BangfuError when the central
+    cannot be reached (nothing is marked sent then)."""
+    from core.db import open_database
+
+    with kiosk_db.read_session() as session:
+        bound = binding(session)
+    if bound is None:
+        raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
+    central = open_database(bound.central_url, migrate=False)
+    try:
+        return synchronise(kiosk_db, central)
+    finally:
+        central.dispose()
 
 
 def status(kiosk: Session) -> dict[str, Any]:

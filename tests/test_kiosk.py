@@ -3,7 +3,9 @@ PostgreSQL is out of reach, then synchronise; the central's figures equal one da
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from catalog.kinds import registry_kinds
 from cli.main import main as command
 from core.db import Database, open_database
 from core.errors import BangfuError
-from core.models import Household, Product, Refund, Sale, SaleLine
+from core.models import Counter, Household, Product, Refund, Sale, SaleLine
 from core.money import line_amount
 from orders import kiosk
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
@@ -187,3 +189,58 @@ def test_sync_says_when_the_central_cannot_be_reached(tmp_path: Path, capsys: py
     db.dispose()
     assert command(["--db", path, "sync"]) == 2
     assert "cannot open database" in capsys.readouterr().err
+
+
+def _at_once(*actions: Callable[[], object]) -> list[BaseException | None]:
+    """Run the actions in threads released together; what each raised (None: it succeeded)."""
+    barrier = threading.Barrier(len(actions))
+    outcomes: list[BaseException | None] = [None] * len(actions)
+
+    def run(index: int) -> None:
+        barrier.wait()
+        try:
+            actions[index]()
+        except BaseException as exc:
+            outcomes[index] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_two_kiosks_claiming_one_counter_at_once_one_wins(central: Database, tmp_path: Path) -> None:
+    kiosks = [open_database(str(tmp_path / f"k{n}.db")) for n in (1, 2)]
+    outcomes = _at_once(*(lambda db=db: kiosk.join(db, central, ADMIN, ["ZZ01"]) for db in kiosks))
+    assert sorted(type(o).__name__ for o in outcomes) == ["BangfuError", "NoneType"]
+    with central.read_session() as session:
+        holders = session.scalars(select(Counter.kiosk).where(Counter.code == "ZZ01")).all()
+    assert len(holders) == 1
+    for db in kiosks:
+        db.dispose()
+
+
+def test_two_uploads_of_one_kiosk_at_once_send_each_sale_once(central: Database, tmp_path: Path) -> None:
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    for day in range(1, 21):
+        _sell(at, "ZZ01", day, (("XG500", 1000),))
+    outcomes = _at_once(lambda: kiosk.synchronise(at, central), lambda: kiosk.synchronise(at, central))
+    assert outcomes == [None, None]
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 20
+    with at.read_session() as session:
+        assert kiosk.pending(session)["sales"] == 0
+    at.dispose()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_killing_a_sync_loses_nothing_and_doubles_nothing(pg_url: str, tmp_path: Path) -> None:
+    """The quick version of ``python benchmarks/synckill.py``."""
+    from benchmarks.synckill import run
+
+    kills, cut, arrived = run(tmp_path, _pg_database(pg_url, "bangfu_synckill"), kills=10, seed=3)
+    assert kills == 10
+    assert cut  # some kills really landed inside a sync
+    assert arrived == 300 + 10 * 30

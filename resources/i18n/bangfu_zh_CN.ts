@@ -135,20 +135,20 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="201"/>
         <location filename="../../gui/import_dialog.py" line="207"/>
-        <location filename="../../gui/pages/summary.py" line="372"/>
-        <location filename="../../gui/pages/users.py" line="135"/>
+        <location filename="../../gui/pages/summary.py" line="371"/>
+        <location filename="../../gui/pages/users.py" line="115"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="201"/>
-        <location filename="../../gui/pages/users.py" line="135"/>
+        <location filename="../../gui/pages/users.py" line="115"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/users.py" line="154"/>
+        <location filename="../../gui/pages/users.py" line="134"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/common.py" line="138"/>
-        <location filename="../../gui/pages/users.py" line="126"/>
+        <location filename="../../gui/pages/users.py" line="106"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -192,8 +192,8 @@
         <location filename="../../gui/pages/households.py" line="25"/>
         <location filename="../../gui/pages/households.py" line="67"/>
         <location filename="../../gui/pages/labels.py" line="55"/>
-        <location filename="../../gui/pages/products.py" line="72"/>
-        <location filename="../../gui/pages/products.py" line="110"/>
+        <location filename="../../gui/pages/products.py" line="73"/>
+        <location filename="../../gui/pages/products.py" line="111"/>
         <location filename="../../gui/pages/settings.py" line="70"/>
         <location filename="../../gui/pages/settings.py" line="143"/>
         <source>Code</source>
@@ -227,8 +227,8 @@
     <message>
         <location filename="../../gui/pages/households.py" line="30"/>
         <location filename="../../gui/pages/households.py" line="72"/>
-        <location filename="../../gui/pages/products.py" line="74"/>
-        <location filename="../../gui/pages/products.py" line="184"/>
+        <location filename="../../gui/pages/products.py" line="75"/>
+        <location filename="../../gui/pages/products.py" line="185"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -239,7 +239,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="42"/>
-        <location filename="../../gui/pages/products.py" line="93"/>
+        <location filename="../../gui/pages/products.py" line="94"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -250,7 +250,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/households.py" line="45"/>
-        <location filename="../../gui/pages/products.py" line="98"/>
+        <location filename="../../gui/pages/products.py" line="99"/>
         <location filename="../../gui/pages/suppliers.py" line="74"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
@@ -278,206 +278,206 @@
         <translation>编辑帮扶户 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="51"/>
+        <location filename="../../gui/pages/products.py" line="52"/>
         <location filename="../../gui/pages/users.py" line="35"/>
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="52"/>
+        <location filename="../../gui/pages/products.py" line="53"/>
         <source>Expiring soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="53"/>
+        <location filename="../../gui/pages/products.py" line="54"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="54"/>
+        <location filename="../../gui/pages/products.py" line="55"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="55"/>
+        <location filename="../../gui/pages/products.py" line="56"/>
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="56"/>
+        <location filename="../../gui/pages/products.py" line="57"/>
         <source>Not yet valid</source>
         <translation>未生效</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="62"/>
+        <location filename="../../gui/pages/products.py" line="63"/>
         <source>National</source>
         <translation>国家级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="63"/>
+        <location filename="../../gui/pages/products.py" line="64"/>
         <source>Provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="64"/>
+        <location filename="../../gui/pages/products.py" line="65"/>
         <source>Municipal</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="65"/>
+        <location filename="../../gui/pages/products.py" line="66"/>
         <source>County</source>
         <translation>县级</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="301"/>
         <location filename="../../gui/pages/coop.py" line="370"/>
-        <location filename="../../gui/pages/products.py" line="73"/>
-        <location filename="../../gui/pages/products.py" line="111"/>
+        <location filename="../../gui/pages/products.py" line="74"/>
+        <location filename="../../gui/pages/products.py" line="112"/>
         <location filename="../../gui/pages/settings.py" line="71"/>
         <location filename="../../gui/pages/settings.py" line="78"/>
         <location filename="../../gui/pages/settings.py" line="144"/>
         <location filename="../../gui/pages/suppliers.py" line="52"/>
         <location filename="../../gui/pages/suppliers.py" line="135"/>
         <location filename="../../gui/pages/users.py" line="32"/>
-        <location filename="../../gui/pages/users.py" line="47"/>
+        <location filename="../../gui/pages/users.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="97"/>
-        <location filename="../../gui/pages/counter.py" line="244"/>
-        <location filename="../../gui/pages/products.py" line="75"/>
+        <location filename="../../gui/pages/counter.py" line="245"/>
+        <location filename="../../gui/pages/products.py" line="76"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="76"/>
-        <location filename="../../gui/pages/products.py" line="118"/>
+        <location filename="../../gui/pages/products.py" line="77"/>
+        <location filename="../../gui/pages/products.py" line="119"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="77"/>
-        <location filename="../../gui/pages/products.py" line="114"/>
+        <location filename="../../gui/pages/products.py" line="78"/>
+        <location filename="../../gui/pages/products.py" line="115"/>
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="78"/>
-        <location filename="../../gui/pages/products.py" line="121"/>
+        <location filename="../../gui/pages/products.py" line="79"/>
+        <location filename="../../gui/pages/products.py" line="122"/>
         <location filename="../../gui/pages/summary.py" line="170"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="79"/>
-        <location filename="../../gui/pages/products.py" line="126"/>
+        <location filename="../../gui/pages/products.py" line="80"/>
+        <location filename="../../gui/pages/products.py" line="127"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="80"/>
+        <location filename="../../gui/pages/products.py" line="81"/>
         <source>Certificate</source>
         <translation>认定证书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="81"/>
+        <location filename="../../gui/pages/products.py" line="82"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="95"/>
+        <location filename="../../gui/pages/products.py" line="96"/>
         <source>All suppliers</source>
         <translation>全部供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="96"/>
+        <location filename="../../gui/pages/products.py" line="97"/>
         <source>All categories</source>
         <translation>全部品类</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="97"/>
+        <location filename="../../gui/pages/products.py" line="98"/>
         <source>New product…</source>
         <translation>新增商品…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="100"/>
+        <location filename="../../gui/pages/products.py" line="101"/>
         <source>Certificate…</source>
         <translation>证书状态…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="112"/>
-        <location filename="../../gui/pages/products.py" line="119"/>
+        <location filename="../../gui/pages/products.py" line="120"/>
         <source>Price (yuan)</source>
         <translation>价格（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="120"/>
+        <location filename="../../gui/pages/products.py" line="121"/>
         <source>Barcode (EAN-13 or EAN-8)</source>
         <translation>条码（EAN-13 或 EAN-8）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="122"/>
+        <location filename="../../gui/pages/products.py" line="123"/>
         <source>Certificate number</source>
         <translation>认定证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="123"/>
+        <location filename="../../gui/pages/products.py" line="124"/>
         <source>Certificate level</source>
         <translation>认定级别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="124"/>
+        <location filename="../../gui/pages/products.py" line="125"/>
         <source>Issued by</source>
         <translation>认定机构</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="125"/>
+        <location filename="../../gui/pages/products.py" line="126"/>
         <source>Certified on</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="127"/>
+        <location filename="../../gui/pages/products.py" line="128"/>
         <source>Origin region code</source>
         <translation>产地区划代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="128"/>
+        <location filename="../../gui/pages/products.py" line="129"/>
         <source>Net weight per unit (kg)</source>
         <translation>每件净重（公斤）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="139"/>
+        <location filename="../../gui/pages/products.py" line="140"/>
         <source>New product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="147"/>
+        <location filename="../../gui/pages/products.py" line="148"/>
         <source>Edit product {code}</source>
         <translation>编辑商品 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="167"/>
+        <location filename="../../gui/pages/products.py" line="168"/>
         <source>Certificate {cert_no}</source>
         <translation>认定证书 {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="170"/>
+        <location filename="../../gui/pages/products.py" line="171"/>
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="171"/>
+        <location filename="../../gui/pages/products.py" line="172"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="172"/>
+        <location filename="../../gui/pages/products.py" line="173"/>
         <source>Reinstate</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="173"/>
+        <location filename="../../gui/pages/products.py" line="174"/>
         <source>Renew</source>
         <translation>续期</translation>
     </message>
@@ -485,115 +485,115 @@
         <location filename="../../gui/pages/coop.py" line="95"/>
         <location filename="../../gui/pages/coop.py" line="110"/>
         <location filename="../../gui/pages/coop.py" line="368"/>
-        <location filename="../../gui/pages/counter.py" line="241"/>
+        <location filename="../../gui/pages/counter.py" line="242"/>
         <location filename="../../gui/pages/labels.py" line="55"/>
-        <location filename="../../gui/pages/products.py" line="183"/>
+        <location filename="../../gui/pages/products.py" line="184"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="185"/>
+        <location filename="../../gui/pages/products.py" line="186"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="71"/>
+        <location filename="../../gui/pages/counter.py" line="72"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="72"/>
+        <location filename="../../gui/pages/counter.py" line="73"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="73"/>
+        <location filename="../../gui/pages/counter.py" line="74"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="80"/>
+        <location filename="../../gui/pages/counter.py" line="81"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="81"/>
+        <location filename="../../gui/pages/counter.py" line="82"/>
         <source>Print receipt again</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="86"/>
+        <location filename="../../gui/pages/counter.py" line="87"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="87"/>
+        <location filename="../../gui/pages/counter.py" line="88"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="96"/>
+        <location filename="../../gui/pages/counter.py" line="97"/>
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="100"/>
+        <location filename="../../gui/pages/counter.py" line="101"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="126"/>
+        <location filename="../../gui/pages/counter.py" line="127"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="131"/>
+        <location filename="../../gui/pages/counter.py" line="132"/>
         <source>cash handed over (empty: exact)</source>
         <translation>顾客实付现金（不填：正好）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="135"/>
+        <location filename="../../gui/pages/counter.py" line="136"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="136"/>
+        <location filename="../../gui/pages/counter.py" line="137"/>
         <source>Cash tendered</source>
         <translation>现金实收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="140"/>
+        <location filename="../../gui/pages/counter.py" line="141"/>
         <source>reference (optional)</source>
         <translation>交易号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="152"/>
+        <location filename="../../gui/pages/counter.py" line="153"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="168"/>
-        <location filename="../../gui/pages/counter.py" line="701"/>
+        <location filename="../../gui/pages/counter.py" line="169"/>
+        <location filename="../../gui/pages/counter.py" line="705"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="173"/>
+        <location filename="../../gui/pages/counter.py" line="174"/>
         <source>The card and mobile payments exceed the total.</source>
         <translation>银行卡和移动支付金额超过应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="176"/>
+        <location filename="../../gui/pages/counter.py" line="177"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="178"/>
+        <location filename="../../gui/pages/counter.py" line="179"/>
         <source>Cash tendered is less than the cash part {0}.</source>
         <translation>现金实收少于现金应收 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="227"/>
+        <location filename="../../gui/pages/counter.py" line="228"/>
         <source>Scan a barcode or label, or type a code, name or pinyin initials, then Enter</source>
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
@@ -653,10 +653,10 @@
         <location filename="../../gui/pages/coop.py" line="96"/>
         <location filename="../../gui/pages/coop.py" line="111"/>
         <location filename="../../gui/pages/coop.py" line="292"/>
-        <location filename="../../gui/pages/counter.py" line="78"/>
-        <location filename="../../gui/pages/counter.py" line="242"/>
-        <location filename="../../gui/pages/counter.py" line="507"/>
-        <location filename="../../gui/pages/counter.py" line="662"/>
+        <location filename="../../gui/pages/counter.py" line="79"/>
+        <location filename="../../gui/pages/counter.py" line="243"/>
+        <location filename="../../gui/pages/counter.py" line="514"/>
+        <location filename="../../gui/pages/counter.py" line="669"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -664,7 +664,7 @@
         <location filename="../../gui/pages/coop.py" line="98"/>
         <location filename="../../gui/pages/coop.py" line="128"/>
         <location filename="../../gui/pages/coop.py" line="240"/>
-        <location filename="../../gui/pages/counter.py" line="248"/>
+        <location filename="../../gui/pages/counter.py" line="249"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -707,7 +707,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="185"/>
-        <location filename="../../gui/pages/counter.py" line="365"/>
+        <location filename="../../gui/pages/counter.py" line="366"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
@@ -863,165 +863,165 @@
         <translation>帮扶活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="373"/>
+        <location filename="../../gui/pages/counter.py" line="374"/>
         <source>Counter {0} · shift #{1}</source>
         <translation>专柜 {0} · 第 {1} 班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="370"/>
+        <location filename="../../gui/pages/counter.py" line="371"/>
         <source>Counter {0} · no shift open (F9)</source>
         <translation>专柜 {0} · 未开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="368"/>
+        <location filename="../../gui/pages/counter.py" line="369"/>
         <location filename="../../gui/pages/counter.py" line="429"/>
         <source>No counter is registered yet.</source>
         <translation>尚未登记专柜。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="77"/>
-        <location filename="../../gui/pages/counter.py" line="493"/>
+        <location filename="../../gui/pages/counter.py" line="78"/>
+        <location filename="../../gui/pages/counter.py" line="492"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="526"/>
+        <location filename="../../gui/pages/counter.py" line="533"/>
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="79"/>
-        <location filename="../../gui/pages/counter.py" line="530"/>
+        <location filename="../../gui/pages/counter.py" line="80"/>
+        <location filename="../../gui/pages/counter.py" line="537"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="395"/>
+        <location filename="../../gui/pages/counter.py" line="396"/>
         <source>Open the shift first (F9): a sale needs an open shift.</source>
         <translation>请先开班（F9）：销售需要在班次内进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="551"/>
+        <location filename="../../gui/pages/counter.py" line="558"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="572"/>
+        <location filename="../../gui/pages/counter.py" line="579"/>
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="82"/>
-        <location filename="../../gui/pages/counter.py" line="601"/>
+        <location filename="../../gui/pages/counter.py" line="83"/>
+        <location filename="../../gui/pages/counter.py" line="608"/>
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="570"/>
+        <location filename="../../gui/pages/counter.py" line="577"/>
         <source>Change {0}</source>
         <translation>找零 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="601"/>
+        <location filename="../../gui/pages/counter.py" line="608"/>
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="605"/>
+        <location filename="../../gui/pages/counter.py" line="612"/>
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="615"/>
+        <location filename="../../gui/pages/counter.py" line="622"/>
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="83"/>
-        <location filename="../../gui/pages/counter.py" line="619"/>
+        <location filename="../../gui/pages/counter.py" line="84"/>
+        <location filename="../../gui/pages/counter.py" line="626"/>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="619"/>
+        <location filename="../../gui/pages/counter.py" line="626"/>
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="624"/>
+        <location filename="../../gui/pages/counter.py" line="631"/>
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="84"/>
-        <location filename="../../gui/pages/counter.py" line="649"/>
-        <location filename="../../gui/pages/counter.py" line="658"/>
-        <location filename="../../gui/pages/counter.py" line="662"/>
-        <location filename="../../gui/pages/counter.py" line="666"/>
+        <location filename="../../gui/pages/counter.py" line="85"/>
+        <location filename="../../gui/pages/counter.py" line="656"/>
+        <location filename="../../gui/pages/counter.py" line="665"/>
+        <location filename="../../gui/pages/counter.py" line="669"/>
+        <location filename="../../gui/pages/counter.py" line="673"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="125"/>
         <location filename="../../gui/pages/coop.py" line="418"/>
-        <location filename="../../gui/pages/counter.py" line="649"/>
+        <location filename="../../gui/pages/counter.py" line="656"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="658"/>
+        <location filename="../../gui/pages/counter.py" line="665"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="666"/>
-        <location filename="../../gui/pages/products.py" line="186"/>
+        <location filename="../../gui/pages/counter.py" line="673"/>
+        <location filename="../../gui/pages/products.py" line="187"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="670"/>
+        <location filename="../../gui/pages/counter.py" line="675"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="685"/>
+        <location filename="../../gui/pages/counter.py" line="689"/>
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="695"/>
+        <location filename="../../gui/pages/counter.py" line="699"/>
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="695"/>
+        <location filename="../../gui/pages/counter.py" line="699"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="85"/>
-        <location filename="../../gui/pages/counter.py" line="697"/>
+        <location filename="../../gui/pages/counter.py" line="86"/>
+        <location filename="../../gui/pages/counter.py" line="701"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="718"/>
+        <location filename="../../gui/pages/counter.py" line="720"/>
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="733"/>
+        <location filename="../../gui/pages/counter.py" line="734"/>
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="187"/>
+        <location filename="../../gui/pages/products.py" line="188"/>
         <source>New end date (renewal)</source>
         <translation>新的有效期至（续期）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="193"/>
+        <location filename="../../gui/pages/products.py" line="194"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1170,8 +1170,8 @@
         <location filename="../../gui/pages/summary.py" line="57"/>
         <location filename="../../gui/pages/summary.py" line="171"/>
         <location filename="../../gui/pages/summary.py" line="196"/>
-        <location filename="../../gui/pages/summary.py" line="316"/>
-        <location filename="../../gui/pages/summary.py" line="337"/>
+        <location filename="../../gui/pages/summary.py" line="315"/>
+        <location filename="../../gui/pages/summary.py" line="336"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="136"/>
-        <location filename="../../gui/pages/summary.py" line="423"/>
+        <location filename="../../gui/pages/summary.py" line="422"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
@@ -1250,50 +1250,50 @@
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="247"/>
-        <location filename="../../gui/pages/summary.py" line="261"/>
+        <location filename="../../gui/pages/summary.py" line="246"/>
+        <location filename="../../gui/pages/summary.py" line="260"/>
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="291"/>
+        <location filename="../../gui/pages/summary.py" line="290"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="294"/>
+        <location filename="../../gui/pages/summary.py" line="293"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="301"/>
+        <location filename="../../gui/pages/summary.py" line="300"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="358"/>
+        <location filename="../../gui/pages/summary.py" line="357"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="350"/>
-        <location filename="../../gui/pages/summary.py" line="392"/>
-        <location filename="../../gui/pages/summary.py" line="412"/>
+        <location filename="../../gui/pages/summary.py" line="391"/>
+        <location filename="../../gui/pages/summary.py" line="411"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="437"/>
+        <location filename="../../gui/pages/summary.py" line="436"/>
         <source>Issuing the month…</source>
         <translation>正在出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="390"/>
+        <location filename="../../gui/pages/summary.py" line="389"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="424"/>
+        <location filename="../../gui/pages/summary.py" line="423"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
@@ -1569,7 +1569,7 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="99"/>
+        <location filename="../../gui/pages/counter.py" line="100"/>
         <location filename="../../gui/text.py" line="23"/>
         <source>Manager</source>
         <translation>店长</translation>
@@ -1601,13 +1601,13 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="31"/>
-        <location filename="../../gui/pages/users.py" line="46"/>
+        <location filename="../../gui/pages/users.py" line="44"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="33"/>
-        <location filename="../../gui/pages/users.py" line="48"/>
+        <location filename="../../gui/pages/users.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -1628,94 +1628,94 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="38"/>
-        <location filename="../../gui/pages/users.py" line="163"/>
+        <location filename="../../gui/pages/users.py" line="37"/>
+        <location filename="../../gui/pages/users.py" line="143"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="40"/>
+        <location filename="../../gui/pages/users.py" line="38"/>
         <source>New user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="41"/>
+        <location filename="../../gui/pages/users.py" line="39"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="42"/>
+        <location filename="../../gui/pages/users.py" line="40"/>
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="49"/>
+        <location filename="../../gui/pages/users.py" line="47"/>
         <source>Counter (cashiers)</source>
         <translation>专柜（收银员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="50"/>
+        <location filename="../../gui/pages/users.py" line="48"/>
         <source>Cooperative (coop managers)</source>
         <translation>合作社（合作社管理员）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="51"/>
+        <location filename="../../gui/pages/users.py" line="49"/>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="61"/>
+        <location filename="../../gui/pages/users.py" line="59"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="75"/>
+        <location filename="../../gui/pages/users.py" line="73"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="76"/>
+        <location filename="../../gui/pages/users.py" line="74"/>
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="112"/>
+        <location filename="../../gui/pages/users.py" line="92"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="113"/>
+        <location filename="../../gui/pages/users.py" line="93"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="114"/>
+        <location filename="../../gui/pages/users.py" line="94"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="115"/>
+        <location filename="../../gui/pages/users.py" line="95"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="116"/>
+        <location filename="../../gui/pages/users.py" line="96"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="118"/>
-        <location filename="../../gui/pages/users.py" line="164"/>
+        <location filename="../../gui/pages/users.py" line="98"/>
+        <location filename="../../gui/pages/users.py" line="144"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="121"/>
+        <location filename="../../gui/pages/users.py" line="101"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="144"/>
+        <location filename="../../gui/pages/users.py" line="124"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行：{1}</translation>
     </message>
@@ -1806,6 +1806,26 @@
         <location filename="../../gui/pages/labels.py" line="190"/>
         <source>Rendering labels…</source>
         <translation>正在生成标签…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_status.py" line="39"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_status.py" line="67"/>
+        <source>Synchronising…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_status.py" line="88"/>
+        <source>Synced {0}</source>
+        <translation>已同步 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_status.py" line="91"/>
+        <source>Offline · {n} waiting to upload · since {0}</source>
+        <translation>离线 · {n} 笔待上传 · 自 {0}</translation>
     </message>
 </context>
 <context>
@@ -1918,37 +1938,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="43"/>
+        <location filename="../../gui/main_window.py" line="45"/>
         <source>Bangfu consumption assistance</source>
         <translation>帮扶 · 消费帮扶管理系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="44"/>
+        <location filename="../../gui/main_window.py" line="46"/>
         <source>{title} [demo data]</source>
         <translation>{title}【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="53"/>
         <source>Bangfu</source>
         <translation>帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="88"/>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
@@ -2020,7 +2040,7 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="117"/>
+        <location filename="../../gui/tasks.py" line="126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2028,17 +2048,17 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../gui/tasks.py" line="266"/>
+        <location filename="../../gui/tasks.py" line="276"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="270"/>
+        <location filename="../../gui/tasks.py" line="280"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="289"/>
+        <location filename="../../gui/tasks.py" line="300"/>
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
     </message>
