@@ -355,6 +355,7 @@ ZH: dict[str, str] = {
     "this database has a registry of its own: a kiosk starts from a new database": "本数据库已有自己的档案：销售终端须从新数据库开始",
     "this database is not a kiosk: enrol it first with kiosk join": "本数据库不是销售终端：请先用 kiosk join 登记",
     "{sales} sales, {refunds} refunds, {shifts} shifts waiting; last upload {up}, last download {down}": "待上传：销售 {sales} 笔、退货 {refunds} 笔、班次 {shifts} 个；上次上传 {up}，上次下载 {down}",
+    "at this kiosk only counter sales of {counters} can be imported": "本终端只能导入专柜 {counters} 的柜台销售",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

@@ -28,6 +28,7 @@ from core.i18n import _
 from core.locks import locked
 from core.models import Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
 from core.money import format_fen, line_amount, quantity_text, whole_units_problem
+from orders.kiosk import binding
 from orders.ledger import channel_problem
 from orders.refunds import refund_amount, refunded_so_far
 
@@ -103,9 +104,12 @@ class Sales:
     name = "sales"
     permission = "sales.import"
 
-    def __init__(self, zone: ZoneInfo, supplier_id: int | None = None) -> None:
+    def __init__(
+        self, zone: ZoneInfo, supplier_id: int | None = None, kiosk_counters: tuple[str, ...] | None = None
+    ) -> None:
         self.zone = zone
         self.supplier_id = supplier_id  # a coop manager imports their own supplier's sales only
+        self.kiosk_counters = kiosk_counters  # at a kiosk: only counter sales of its own counters
         self.columns = sales_columns(zone)
         self._items: dict[str, _Item] | None = None
         self._counters: dict[str, int] | None = None
@@ -189,6 +193,15 @@ class Sales:
             priced.append((line, item, quantity, price))
         return priced if len(priced) == len(group) else None
 
+    def _kiosk_problem(self, channel: str | None, counter: str | None) -> str | None:
+        """At a kiosk a file brings only what the kiosk itself could have sold: counter sales of
+        its own counters (they upload like checkout sales); the rest belongs at the central."""
+        if self.kiosk_counters is None or (channel == "counter" and counter in self.kiosk_counters):
+            return None
+        return _("at this kiosk only counter sales of {counters} can be imported").format(
+            counters=", ".join(self.kiosk_counters)
+        )
+
     def _check_sale_header(self, group: list[Row], batch: Batch) -> bool:
         line, values = group[0]
         if values["channel"] is None:
@@ -200,6 +213,10 @@ class Sales:
         problem = channel_problem(values["channel"], values["counter_code"], values["customer_org"])
         if problem:
             batch.fail(line, *problem)
+            return False
+        kiosk = self._kiosk_problem(values["channel"], values["counter_code"])
+        if kiosk:
+            batch.fail(line, "channel" if values["channel"] != "counter" else "counter_code", kiosk)
             return False
         return True
 
@@ -426,6 +443,11 @@ class Sales:
         """(sale line id, quantity, cumulative amount) per row, checked against the original sale."""
         items = self._catalog(session)
         sold_at, channel, counter, org = sale.header[:4]
+        kiosk = self._kiosk_problem(channel, counter)
+        if kiosk:
+            for line, _values in group.rows:
+                batch.fail(line, "refund_of", kiosk)
+            return None
         missing = [lid for lid, _q, _p in sale.lines.values() if lid not in refunded]
         if missing:
             refunded.update(refunded_so_far(session, missing))
@@ -509,5 +531,11 @@ class Sales:
 
 
 def sales_kind(session: Session, actor: Actor) -> Sales:
-    """The sales importer for ``actor``: a coop manager sees only their own products."""
-    return Sales(business_zone(session), actor.supplier_id if actor.role == "coop_manager" else None)
+    """The sales importer for ``actor``: a coop manager sees only their own products; at a kiosk,
+    only counter sales of its own counters are accepted."""
+    bound = binding(session)
+    return Sales(
+        business_zone(session),
+        actor.supplier_id if actor.role == "coop_manager" else None,
+        bound.counters if bound else None,
+    )

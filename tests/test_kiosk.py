@@ -244,3 +244,39 @@ def test_killing_a_sync_loses_nothing_and_doubles_nothing(pg_url: str, tmp_path:
     assert kills == 10
     assert cut  # some kills really landed inside a sync
     assert arrived == 300 + 10 * 30
+
+
+def test_a_kiosk_imports_only_counter_sales_of_its_own_counters(central: Database, tmp_path: Path) -> None:
+    from catalog.importing import ImportFailed
+    from orders.sales_import import sales_kind
+    from tests.files import write_csv
+    from tests.test_sales import HEADER, sale
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    own = write_csv(
+        tmp_path / "own.csv",
+        [
+            HEADER,
+            sale("OLD-1", "2026-06-04T10:00:00+08:00", "XG500", "2", channel="counter", counter_code="ZZ01"),
+            sale("OLD-1-R", "2026-06-05T10:00:00+08:00", "XG500", "1", channel="", kind="refund", refund_of="OLD-1"),
+        ],
+    )
+    with at.session() as session, session.begin():
+        import_file(session, ADMIN, sales_kind(session, ADMIN), own)
+    others = write_csv(
+        tmp_path / "others.csv",
+        [
+            HEADER,
+            sale("WEB-9", "2026-06-04T10:00:00+08:00", "XG500", "1", channel="online"),
+            sale("ZZ02-9", "2026-06-04T11:00:00+08:00", "XG500", "1", channel="counter", counter_code="ZZ02"),
+        ],
+    )
+    with pytest.raises(ImportFailed) as refused, at.session() as session, session.begin():
+        import_file(session, ADMIN, sales_kind(session, ADMIN), others)
+    assert [(e.line, e.column) for e in refused.value.errors] == [(2, "channel"), (3, "counter_code")]
+    assert "only counter sales of ZZ01" in refused.value.errors[0].reason
+    kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        assert session.scalars(select(Sale.ref)).all() == ["OLD-1"]
+        assert session.scalars(select(Refund.ref)).all() == ["OLD-1-R"]
+    at.dispose()
