@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, counter, fuzz_imports, labels, pgload, stalls, startup
+from benchmarks import catalog, citymonth, counter, fuzz_imports, kiosk, labels, pgload, stalls, startup
 
 SUITES = {
     "startup": startup.run,
@@ -16,6 +16,7 @@ SUITES = {
     "stalls": stalls.run,
     "fuzz": fuzz_imports.run,
     "pgload": pgload.run,  # needs BANGFU_BENCH_PG_URL, a PostgreSQL with fsync on
+    "kiosk": kiosk.run,  # needs BANGFU_BENCH_PG_URL
 }
 
 

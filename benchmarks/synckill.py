@@ -83,7 +83,7 @@ def problems(kiosk: Database, central: Database) -> list[str]:
     return found
 
 
-def run(folder: Path, central_url: str, kills: int, seed: int = 1, max_delay: float = 0.3) -> tuple[int, int, int]:
+def run(folder: Path, central_url: str, kills: int, seed: int = 1, max_delay: float = 0.8) -> tuple[int, int, int]:
     """Kill the sync ``kills`` times; returns (kills, those that cut a sync short, sales at the
     central). Raises on any problem."""
     from orders.kiosk import join, pending, synchronise

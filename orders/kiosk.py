@@ -75,23 +75,14 @@ def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-def _rows(session: Session, model: type[Base], *where: Any) -> list[dict[str, Any]]:
+def _rows(session: Session, model: type[Base], *where: Any, limit: int | None = None) -> list[dict[str, Any]]:
     table = _table(model)
-    return [dict(row._mapping) for row in session.execute(select(table).where(*where).order_by(table.c.id))]
+    query = select(table).where(*where).order_by(table.c.id).limit(limit)
+    return [dict(row._mapping) for row in session.execute(query)]
 
 
-def _upsert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> int:
-    """Rows copied with their ids: new ones inserted, known ones brought up to date."""
-    table = _table(model)
-    rows = list(rows)
-    known = set(session.scalars(select(table.c.id)))
-    fresh = [row for row in rows if row["id"] not in known]
-    if fresh:
-        session.execute(insert(table), fresh)
-    for row in rows:
-        if row["id"] in known:
-            session.execute(update(table).where(table.c.id == row["id"]).values(**row))
-    return len(rows)
+REGISTRY = (("suppliers", Supplier), ("counters", Counter), ("users", User), ("products", Product),
+            ("certificate_events", CertificateEvent))  # fmt: skip
 
 
 # -- enrolment ---------------------------------------------------------------------------------
@@ -155,21 +146,43 @@ def registry_copy(central: Session, counters: tuple[str, ...]) -> dict[str, list
     }
 
 
-def store_copy(kiosk: Session, copy: dict[str, list[dict[str, Any]]]) -> int:
-    """The central's registry into the kiosk, in one transaction (the caller's)."""
-    count = 0
-    for name, model in (
-        ("suppliers", Supplier),
-        ("counters", Counter),
-        ("users", User),
-        ("products", Product),
-        ("certificate_events", CertificateEvent),
-    ):
-        count += _upsert(kiosk, model, copy[name])
-    for row in copy["settings"]:
+@dataclass(frozen=True)
+class RegistryChanges:
+    """What differs between the central's registry and the kiosk's copy, by table: rows to add
+    and rows to bring up to date (with the central's ids), and the settings."""
+
+    fresh: dict[str, list[dict[str, Any]]]
+    changed: dict[str, list[dict[str, Any]]]
+    settings: list[dict[str, Any]]
+
+    @property
+    def rows(self) -> int:
+        return sum(map(len, self.fresh.values())) + sum(map(len, self.changed.values()))
+
+
+def registry_changes(kiosk: Session, copy: dict[str, list[dict[str, Any]]]) -> RegistryChanges:
+    """Compared in a read transaction, so the write that follows is as short as the difference:
+    the checkout waits for that write, and a registry that did not change writes nothing."""
+    fresh, changed = {}, {}
+    for name, model in REGISTRY:
+        have = {row["id"]: row for row in _rows(kiosk, model)}
+        fresh[name] = [row for row in copy[name] if row["id"] not in have]
+        changed[name] = [row for row in copy[name] if row["id"] in have and have[row["id"]] != row]
+    return RegistryChanges(fresh, changed, copy["settings"])
+
+
+def store_copy(kiosk: Session, changes: RegistryChanges) -> int:
+    """The differences into the kiosk, in the caller's transaction; returns the rows written."""
+    for name, model in REGISTRY:
+        table = _table(model)
+        if changes.fresh[name]:
+            kiosk.execute(insert(table), changes.fresh[name])
+        for row in changes.changed[name]:
+            kiosk.execute(update(table).where(table.c.id == row["id"]).values(**row))
+    for row in changes.settings:
         set_setting(kiosk, row["key"], row["value"])
     set_setting(kiosk, LAST_DOWN, utc_now().isoformat())
-    return count
+    return changes.rows
 
 
 # -- up ----------------------------------------------------------------------------------------
@@ -200,9 +213,9 @@ def _mark(session: Session, kind: str) -> int:
 
 def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
     """The next batch to send: sales, then the refunds and closed shifts up to them."""
-    sales = _rows(kiosk, Sale, Sale.id > _mark(kiosk, "sales"))[:limit]
+    sales = _rows(kiosk, Sale, Sale.id > _mark(kiosk, "sales"), limit=limit)
     sale_ids = [row["id"] for row in sales]
-    refunds = _rows(kiosk, Refund, Refund.id > _mark(kiosk, "refunds"))[:limit]
+    refunds = _rows(kiosk, Refund, Refund.id > _mark(kiosk, "refunds"), limit=limit)
     refund_ids = [row["id"] for row in refunds]
     shifts = []
     for row in _rows(kiosk, Shift, Shift.id > _mark(kiosk, "shifts")):
@@ -360,8 +373,10 @@ def join(kiosk_db: Database, central_db: Database, actor: Actor, codes: Iterable
         claim_counters(central, actor, kiosk_id, codes)
     with central_db.read_session() as central:
         copy = registry_copy(central, tuple(codes))
+    with kiosk_db.read_session() as session:
+        changes = registry_changes(session, copy)
     with kiosk_db.session() as session, session.begin():
-        store_copy(session, copy)
+        store_copy(session, changes)
         bind(session, central_db.url.render_as_string(hide_password=False), kiosk_id, codes)
         record(session, actor.username, "kiosk.join", ",".join(codes), central_db.description)
     return KioskBinding(kiosk_id, central_db.description, tuple(codes))
@@ -393,8 +408,10 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
             mark_sent(session, box.marks)
     with central_db.read_session() as central:
         copy = registry_copy(central, bound.counters)
+    with kiosk_db.read_session() as session:
+        changes = registry_changes(session, copy)
     with kiosk_db.session() as session, session.begin():
-        downloaded = store_copy(session, copy)
+        downloaded = store_copy(session, changes)
         if not any(uploaded.values()):
             set_setting(session, LAST_UP, utc_now().isoformat())
     return Synced(uploaded, downloaded)
