@@ -356,6 +356,7 @@ ZH: dict[str, str] = {
     "this database is not a kiosk: enrol it first with kiosk join": "本数据库不是销售终端：请先用 kiosk join 登记",
     "{sales} sales, {refunds} refunds, {shifts} shifts waiting; last upload {up}, last download {down}": "待上传：销售 {sales} 笔、退货 {refunds} 笔、班次 {shifts} 个；上次上传 {up}，上次下载 {down}",
     "at this kiosk only counter sales of {counters} can be imported": "本终端只能导入专柜 {counters} 的柜台销售",
+    "the connection to {db} was lost ({reason}); what it did not confirm will be sent again": "与 {db} 的连接中断（{reason}）；未经确认的记录会再次上传",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

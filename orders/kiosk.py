@@ -13,11 +13,13 @@ sent again; the kiosk moves its marks forward only after the central has committ
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from catalog.labels import TEMPLATES_SETTING
@@ -388,6 +390,21 @@ class Synced:
     downloaded: int
 
 
+@contextmanager
+def _reaching(central_db: Database) -> Iterator[None]:
+    """A connection to the central lost half-way (network, server restart) is a message, not a
+    failure of the program: nothing the central did not confirm was marked sent."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        raise BangfuError(
+            _("the connection to {db} was lost ({reason}); what it did not confirm will be sent again").format(
+                db=central_db.description, reason=reason
+            )
+        ) from None
+
+
 def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
     """Up until the queue is empty, then down. Each batch: read at the kiosk, commit at the
     central, then mark at the kiosk; a cut anywhere leaves the batch to be sent again."""
@@ -401,12 +418,12 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
             box = outbox(session)
         if box.empty:
             break
-        with central_db.session() as central, central.begin():
+        with _reaching(central_db), central_db.session() as central, central.begin():
             for kind, n in receive(central, bound.kiosk_id, box).items():
                 uploaded[kind] += n
         with kiosk_db.session() as session, session.begin():
             mark_sent(session, box.marks)
-    with central_db.read_session() as central:
+    with _reaching(central_db), central_db.read_session() as central:
         copy = registry_copy(central, bound.counters)
     with kiosk_db.read_session() as session:
         changes = registry_changes(session, copy)

@@ -280,3 +280,31 @@ def test_a_kiosk_imports_only_counter_sales_of_its_own_counters(central: Databas
         assert session.scalars(select(Sale.ref)).all() == ["OLD-1"]
         assert session.scalars(select(Refund.ref)).all() == ["OLD-1-R"]
     at.dispose()
+
+
+def test_the_connection_cut_mid_batch_is_retried_with_nothing_lost_or_doubled(
+    central: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    for day in range(1, 6):
+        _sell(at, "ZZ01", day, (("XG500", 1000),))
+    received = kiosk.receive
+
+    def cut_after_inserting(central_session, kiosk_id, box):  # type: ignore[no-untyped-def]
+        received(central_session, kiosk_id, box)  # the rows are in, not yet committed
+        central_session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+
+    monkeypatch.setattr(kiosk, "receive", cut_after_inserting)
+    with pytest.raises(BangfuError, match=r"connection to .* was lost"):
+        kiosk.synchronise(at, central)
+    monkeypatch.undo()
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 0  # rolled back with the connection
+    with at.read_session() as session:
+        assert kiosk.pending(session)["sales"] == 5
+    kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 5
+    at.dispose()
