@@ -220,6 +220,8 @@ class Counter(Base):
     # At a central database: the kiosk that sells at this counter (one at a time, so receipt
     # numbers stay gapless per counter and day with no coordination); None: sold at centrally.
     kiosk: Mapped[str | None] = mapped_column(String(36))
+    # At a central database: the kiosk had sent everything it had sold up to this time.
+    uploaded_until: Mapped[dt.datetime | None]
 
 
 class User(Base):

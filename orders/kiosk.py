@@ -11,6 +11,7 @@ receipt number, refund number, counter and shift number), so a batch cut at any 
 sent again; the kiosk moves its marks forward only after the central has committed.
 """
 
+import datetime as dt
 import json
 import uuid
 from collections.abc import Iterable, Iterator
@@ -348,6 +349,39 @@ def _receive_refunds(central: Session, box: Outbox) -> int:
     return added
 
 
+def heard_from(central: Session, kiosk_id: str, until: dt.datetime) -> None:
+    """At the central: this kiosk's counters have sent everything sold before ``until``."""
+    central.execute(update(Counter).where(Counter.kiosk == kiosk_id).values(uploaded_until=until))
+
+
+@dataclass(frozen=True)
+class Behind:
+    counter: str
+    uploaded_until: dt.datetime | None  # None: never
+
+
+def counters_behind(session: Session, month_end: dt.datetime) -> list[Behind]:
+    """At the central: kiosks' counters that have not sent everything up to the month's end, so
+    the month's figures may still grow (late uploads show as differences against an issue)."""
+    rows = session.execute(
+        select(Counter.code, Counter.uploaded_until)
+        .where(Counter.kiosk.is_not(None))
+        .where(Counter.uploaded_until.is_(None) | (Counter.uploaded_until < month_end))
+        .order_by(Counter.code)
+    )
+    return [Behind(code, until) for code, until in rows]
+
+
+def behind_text(behind: list[Behind], zone: dt.tzinfo | None) -> str:
+    """The reports' warning (in Chinese, as the reports are) naming the counters behind."""
+    named = "、".join(
+        f"{b.counter}（已上传至 {b.uploaded_until.astimezone(zone):%Y-%m-%d %H:%M}）" if b.uploaded_until
+        else f"{b.counter}（尚未上传）"
+        for b in behind
+    )  # fmt: skip
+    return f"【注意】以下专柜的销售尚未全部上传至月末，本月数字可能还会增加：{named}。"
+
+
 def mark_sent(kiosk: Session, marks: dict[str, int]) -> None:
     for kind, value in marks.items():
         set_setting(kiosk, SENT[kind], str(value))
@@ -415,8 +449,11 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
     uploaded = {"sales": 0, "refunds": 0, "shifts": 0}
     while True:
         with kiosk_db.read_session() as session:
+            emptied_at = utc_now()  # read before the outbox: what is sold later is not covered
             box = outbox(session)
         if box.empty:
+            with _reaching(central_db), central_db.session() as central, central.begin():
+                heard_from(central, bound.kiosk_id, emptied_at)
             break
         with _reaching(central_db), central_db.session() as central, central.begin():
             for kind, n in receive(central, bound.kiosk_id, box).items():

@@ -13,6 +13,7 @@ from core.config import business_zone, get_setting, month_bounds
 from core.identifiers import mask_resident_id
 from core.models import Household
 from orders.bulk import QuotaProgress, quota_progress
+from orders.kiosk import Behind, counters_behind
 from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
 from orders.monthly import MonthlySummary, attribution_of, monthly_summary
 
@@ -26,6 +27,7 @@ class ReportInput:
     organisation: str
     generated_at: dt.datetime
     quotas: list[QuotaProgress] = field(default_factory=list)  # bulk buyers' year so far
+    behind: list[Behind] = field(default_factory=list)  # kiosks' counters not uploaded to the month's end
 
 
 @dataclass(frozen=True)
@@ -91,4 +93,5 @@ def report_input(
         get_setting(session, "org_name", ""),
         (now or dt.datetime.now(dt.UTC)).astimezone(zone),
         quotas,
+        counters_behind(session, month_end),
     )

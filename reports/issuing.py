@@ -41,7 +41,8 @@ def issue_month(session: Session, actor: Actor, month: str, now: dt.datetime | N
     )
     session.add(issued)
     session.flush()
-    record(session, actor.username, "report.issue", f"{month} #{number}", f"net {data.summary.net_fen} fen")
+    behind = "".join(f"; not uploaded to the month's end: {b.counter}" for b in data.behind)
+    record(session, actor.username, "report.issue", f"{month} #{number}", f"net {data.summary.net_fen} fen{behind}")
     return issued
 
 

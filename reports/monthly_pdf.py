@@ -16,6 +16,7 @@ from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, T
 from core.money import format_fen
 from core.places import place_name
 from core.scales import zero_based_scale
+from orders.kiosk import behind_text
 from orders.month_details import MonthDetails
 from orders.monthly import MonthlySummary
 from orders.report_data import ReportInput
@@ -180,6 +181,8 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
                 styles["flag"],
             )
         )
+    if data.behind:
+        story.append(text_paragraph(behind_text(data.behind, data.generated_at.tzinfo), styles["flag"]))
     if s.uncertified_lines:
         warning = f"【注意】{s.uncertified_lines} 行销售的商品在销售日期认定证书无效。"
         story.append(text_paragraph(warning, styles["flag"]))

@@ -10,6 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from core.places import place_name
+from orders.kiosk import behind_text
 from orders.report_data import AttributedHousehold, ReportInput
 from reports.monthly_pdf import CHANNEL_NAMES
 
@@ -60,6 +61,8 @@ def render_monthly_xlsx(data: ReportInput, households: list[AttributedHousehold]
     headline += [["已分配收益", _yuan(s.attributed_fen)], ["未分配收益", _yuan(s.unattributed_fen)]]
     headline += [["受益户数", s.households_benefited], ["销售重量（吨）", Decimal(data.details.grams_sold) / 1_000_000]]
     headline.append(["证书无效的销售行", s.uncertified_lines])
+    if data.behind:  # after the other rows, so the sheet's known rows keep their places
+        headline.append(["尚未上传至月末的专柜", behind_text(data.behind, data.generated_at.tzinfo)])
     _sheet(book, "汇总", ["指标", "数值"], headline, set(), money_rows=frozenset({2, 3, 4, 5, 6}))  # the five amounts
     _sheet(
         book,

@@ -308,3 +308,30 @@ def test_the_connection_cut_mid_batch_is_retried_with_nothing_lost_or_doubled(
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 5
     at.dispose()
+
+
+def test_the_central_names_counters_that_have_not_uploaded_to_the_months_end(central: Database, tmp_path: Path) -> None:
+    import io
+
+    import pdfplumber
+
+    from core.models import AuditEvent
+    from orders.report_data import report_input
+    from reports.issuing import issue_month
+    from reports.monthly_pdf import render_monthly_pdf
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")  # enrolled, never synchronised
+    with central.read_session() as session:
+        data = report_input(session, ADMIN, "2026-06")
+    assert [(b.counter, b.uploaded_until) for b in data.behind] == [("ZZ01", None)]
+    with pdfplumber.open(io.BytesIO(render_monthly_pdf(data))) as pdf:
+        assert "ZZ01（尚未上传）" in pdf.pages[0].extract_text()
+    with central.session() as session, session.begin():
+        issue_month(session, ADMIN, "2026-06")
+    with central.read_session() as session:
+        summary = session.scalars(select(AuditEvent.summary).where(AuditEvent.action == "report.issue")).one()
+    assert "not uploaded to the month's end: ZZ01" in summary
+    kiosk.synchronise(at, central)  # nothing to send: the central now knows it has everything
+    with central.read_session() as session:
+        assert report_input(session, ADMIN, "2026-06").behind == []
+    at.dispose()

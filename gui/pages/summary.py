@@ -302,6 +302,10 @@ class SummaryPage(QWidget):
                 .replace("{1}", issue[1])
             )
             self.issue_note.setText(note.replace("{2}", shown))
+        if data.behind:  # the central knows what it is still missing
+            codes = ", ".join(b.counter for b in data.behind)
+            behind = tr("Not yet uploaded to the month's end: {0}; the figures may still grow.").replace("{0}", codes)
+            self.issue_note.setText(f"{self.issue_note.text()}\n{behind}")
         self._charts(data)
         self.suppliers.set_rows(sorted(s.suppliers, key=lambda x: -x.net_fen))
         self.supplier_table.resizeColumnsToContents()

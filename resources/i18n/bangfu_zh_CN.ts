@@ -135,7 +135,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="201"/>
         <location filename="../../gui/import_dialog.py" line="207"/>
-        <location filename="../../gui/pages/summary.py" line="371"/>
+        <location filename="../../gui/pages/summary.py" line="375"/>
         <location filename="../../gui/pages/users.py" line="115"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -1170,8 +1170,8 @@
         <location filename="../../gui/pages/summary.py" line="57"/>
         <location filename="../../gui/pages/summary.py" line="171"/>
         <location filename="../../gui/pages/summary.py" line="196"/>
-        <location filename="../../gui/pages/summary.py" line="315"/>
-        <location filename="../../gui/pages/summary.py" line="336"/>
+        <location filename="../../gui/pages/summary.py" line="319"/>
+        <location filename="../../gui/pages/summary.py" line="340"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/summary.py" line="136"/>
-        <location filename="../../gui/pages/summary.py" line="422"/>
+        <location filename="../../gui/pages/summary.py" line="426"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
@@ -1271,29 +1271,34 @@
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="357"/>
+        <location filename="../../gui/pages/summary.py" line="307"/>
+        <source>Not yet uploaded to the month&apos;s end: {0}; the figures may still grow.</source>
+        <translation>尚未上传至月末的专柜：{0}；本月数字可能还会增加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/summary.py" line="361"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="350"/>
-        <location filename="../../gui/pages/summary.py" line="391"/>
-        <location filename="../../gui/pages/summary.py" line="411"/>
+        <location filename="../../gui/pages/summary.py" line="395"/>
+        <location filename="../../gui/pages/summary.py" line="415"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="436"/>
+        <location filename="../../gui/pages/summary.py" line="440"/>
         <source>Issuing the month…</source>
         <translation>正在出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="389"/>
+        <location filename="../../gui/pages/summary.py" line="393"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="423"/>
+        <location filename="../../gui/pages/summary.py" line="427"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
