@@ -357,6 +357,8 @@ ZH: dict[str, str] = {
     "{sales} sales, {refunds} refunds, {shifts} shifts waiting; last upload {up}, last download {down}": "待上传：销售 {sales} 笔、退货 {refunds} 笔、班次 {shifts} 个；上次上传 {up}，上次下载 {down}",
     "at this kiosk only counter sales of {counters} can be imported": "本终端只能导入专柜 {counters} 的柜台销售",
     "the connection to {db} was lost ({reason}); what it did not confirm will be sent again": "与 {db} 的连接中断（{reason}）；未经确认的记录会再次上传",
+    "this kiosk's copy of the registry is {days} days old (the limit is {limit}): sync before selling": "本终端的档案副本已 {days} 天未更新（上限 {limit} 天）：请先同步再销售",
+    "this kiosk's copy of the registry is {days} days old: certificates may have changed; sync soon": "本终端的档案副本已 {days} 天未更新：认定证书可能已有变化，请尽快同步",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

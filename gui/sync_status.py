@@ -91,5 +91,9 @@ class SyncStatus(QWidget):
             text = tr("Offline · {n} waiting to upload · since {0}")
             self.label.setText(text.replace("{n}", str(waiting)).replace("{0}", clock(self.offline_since)))
             self.label.setToolTip(self.offline)
+        if state["registry_warning"]:  # sales go on, with this warning at every scan
+            old = tr("old registry copy")
+            self.label.setText(f"{self.label.text()} · {old}")
+            self.label.setToolTip("\n".join(filter(None, (self.offline, state["registry_warning"]))))
         self.label.setProperty("offline", self.offline is not None)
         self.label.style().polish(self.label)

@@ -18,6 +18,7 @@ from core.locks import locked, one_or_new
 from core.models import Cart as CartRow
 from core.models import Counter, Product, utc_now
 from orders.cart import Cart, CartLine
+from orders.kiosk import registry_staleness
 from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
 from orders.shifts import current_shift
 
@@ -59,11 +60,17 @@ def scan(session: Session, text: str, day: dt.date) -> Scanned:
     reason = refusal(product, day)
     if reason:
         raise BangfuError(reason)
-    warning = ""
+    stale, refused = registry_staleness(session)
+    if refused:
+        raise BangfuError(stale)
+    warnings = [stale] if stale else []
     if label is not None and label.expires is not None and label.expires < day:
-        warning = _("the batch {batch} on this label expired on {day}").format(
-            batch=label.batch or "", day=label.expires.isoformat()
+        warnings.append(
+            _("the batch {batch} on this label expired on {day}").format(
+                batch=label.batch or "", day=label.expires.isoformat()
+            )
         )
+    warning = "; ".join(warnings)
     return Scanned(CartLine(product.id, product.code, product.name, product.unit, product.price_fen), warning)
 
 
@@ -140,6 +147,9 @@ def checkout(
     require(actor, "sale.record")
     if not cart.lines:
         raise BangfuError(_("the cart is empty"))
+    stale, refused = registry_staleness(session)
+    if refused:
+        raise BangfuError(stale)
     # A sale outside every shift would be in no Z report. The counter's row is locked, so a shift
     # closing at this moment either sees this sale or this sale sees the shift closed.
     if locked(session, Counter, Counter.code == cart.counter_code) is not None and (

@@ -53,7 +53,9 @@ CENTRAL = "kiosk.central"  # the central's URL
 COUNTERS = "kiosk.counters"  # JSON list of the counter codes this kiosk sells at
 LAST_UP, LAST_DOWN = "kiosk.last_upload", "kiosk.last_download"
 SENT = {"sales": "kiosk.sent.sales", "refunds": "kiosk.sent.refunds", "shifts": "kiosk.sent.shifts"}
-DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING)
+REFUSE_AFTER = "kiosk.refuse_after_days"  # a registry copy older than this many days refuses sales (0: never)
+DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING, REFUSE_AFTER)
+STALE_AFTER = dt.timedelta(days=1)
 BATCH = 200  # sales per central transaction
 
 
@@ -487,6 +489,28 @@ def sync_kiosk(kiosk_db: Database) -> Synced:
         central.dispose()
 
 
+def registry_staleness(session: Session, now: dt.datetime | None = None) -> tuple[str, bool]:
+    """At a kiosk whose copy of the registry is over a day old: the warning shown at every sale
+    (a certificate may have been revoked at the central meanwhile), and whether sales are refused
+    because the copy is older than the central's ``kiosk.refuse_after_days``. ("", False) else."""
+    if binding(session) is None:
+        return "", False
+    last = get_setting(session, LAST_DOWN)
+    if not last:  # bound by hand, never downloaded (join always downloads)
+        return "", False
+    age = (now or utc_now()) - dt.datetime.fromisoformat(last)
+    if age <= STALE_AFTER:
+        return "", False
+    days = age.days
+    limit = int(get_setting(session, REFUSE_AFTER, "0") or 0)
+    if limit and age > dt.timedelta(days=limit):
+        reason = _("this kiosk's copy of the registry is {days} days old (the limit is {limit}): sync before selling")
+        return reason.format(days=days, limit=limit), True
+    return _("this kiosk's copy of the registry is {days} days old: certificates may have changed; sync soon").format(
+        days=days
+    ), False
+
+
 def status(kiosk: Session) -> dict[str, Any]:
     """For ``sync --status`` and the status bar: what waits, and when each way last worked."""
     bound = binding(kiosk)
@@ -496,4 +520,5 @@ def status(kiosk: Session) -> dict[str, Any]:
         "pending": pending(kiosk),
         "last_upload": get_setting(kiosk, LAST_UP) or None,
         "last_download": get_setting(kiosk, LAST_DOWN) or None,
+        "registry_warning": registry_staleness(kiosk)[0] or None,
     }

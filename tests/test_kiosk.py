@@ -335,3 +335,29 @@ def test_the_central_names_counters_that_have_not_uploaded_to_the_months_end(cen
     with central.read_session() as session:
         assert report_input(session, ADMIN, "2026-06").behind == []
     at.dispose()
+
+
+def test_an_old_registry_copy_warns_at_every_scan_and_past_the_limit_refuses(central: Database, tmp_path: Path) -> None:
+    from core.config import set_setting
+    from orders.counter import scan
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    today = dt.date.today()
+    with at.read_session() as session:
+        assert scan(session, "XG500", today).warning == ""  # just downloaded
+    three_days_ago = (dt.datetime.now(UTC) - dt.timedelta(days=3)).isoformat()
+    with at.session() as session, session.begin():
+        set_setting(session, kiosk.LAST_DOWN, three_days_ago)
+    with at.read_session() as session:
+        assert "3 days old" in scan(session, "XG500", today).warning  # sold, with the warning
+        assert kiosk.status(session)["registry_warning"]
+    with central.session() as session, session.begin():
+        set_setting(session, kiosk.REFUSE_AFTER, "2")  # the central's rule, kept at its next sync
+    with at.session() as session, session.begin():
+        set_setting(session, kiosk.REFUSE_AFTER, "2")
+    with at.read_session() as session, pytest.raises(BangfuError, match="sync before selling"):
+        scan(session, "XG500", today)
+    kiosk.synchronise(at, central)
+    with at.read_session() as session:
+        assert scan(session, "XG500", today).warning == ""
+    at.dispose()

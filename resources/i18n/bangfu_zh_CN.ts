@@ -1832,6 +1832,11 @@
         <source>Offline · {n} waiting to upload · since {0}</source>
         <translation>离线 · {n} 笔待上传 · 自 {0}</translation>
     </message>
+    <message>
+        <location filename="../../gui/sync_status.py" line="95"/>
+        <source>old registry copy</source>
+        <translation>档案副本过旧</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
