@@ -361,3 +361,24 @@ def test_an_old_registry_copy_warns_at_every_scan_and_past_the_limit_refuses(cen
     with at.read_session() as session:
         assert scan(session, "XG500", today).warning == ""
     at.dispose()
+
+
+def test_a_sale_of_a_product_revoked_while_the_kiosk_was_offline_is_flagged_at_the_central(
+    central: Database, tmp_path: Path
+) -> None:
+    from catalog.certificates import change_certificate
+    from orders.counter import scan
+    from orders.monthly import monthly_summary
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    with central.session() as session, session.begin():
+        xg500 = session.scalar(select(Product.id).where(Product.code == "XG500"))
+        assert xg500 is not None
+        change_certificate(session, ADMIN, xg500, "revoke", "抽检不合格")
+    _sell(at, "ZZ01", 10, (("XG500", 1000),))  # the kiosk's copy still says active: it sells
+    kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        assert monthly_summary(session, ADMIN, "2026-06").to_json()["flags"]["uncertified_lines"] == 1
+    with at.read_session() as session, pytest.raises(BangfuError, match="revoked"):
+        scan(session, "XG500", dt.date.today())  # the new copy refuses it from now on
+    at.dispose()
