@@ -382,3 +382,20 @@ def test_a_sale_of_a_product_revoked_while_the_kiosk_was_offline_is_flagged_at_t
     with at.read_session() as session, pytest.raises(BangfuError, match="revoked"):
         scan(session, "XG500", dt.date.today())  # the new copy refuses it from now on
     at.dispose()
+
+
+def test_sixteen_kiosks_sync_at_once(central: Database, tmp_path: Path) -> None:
+    codes = [f"K{n:02d}" for n in range(1, 17)]  # new counters: the central registers them at join
+    kiosks = [_kiosk(tmp_path, code, central, code) for code in codes]
+    for at, code in zip(kiosks, codes, strict=True):
+        for day in (2, 9, 16):
+            _sell(at, code, day, (("XG500", 1000), ("HZ1000", 2000)))
+    outcomes = _at_once(*(lambda at=at: kiosk.synchronise(at, central) for at in kiosks))
+    assert outcomes == [None] * 16
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 16 * 3
+        assert session.scalar(select(func.count()).select_from(SaleLine)) == 16 * 3 * 2
+        per_counter = session.execute(select(Counter.code, func.count()).join(Sale).group_by(Counter.code)).all()
+    assert sorted(per_counter) == [(code, 3) for code in codes]
+    for at in kiosks:
+        at.dispose()
