@@ -359,6 +359,8 @@ ZH: dict[str, str] = {
     "the connection to {db} was lost ({reason}); what it did not confirm will be sent again": "与 {db} 的连接中断（{reason}）；未经确认的记录会再次上传",
     "this kiosk's copy of the registry is {days} days old (the limit is {limit}): sync before selling": "本终端的档案副本已 {days} 天未更新（上限 {limit} 天）：请先同步再销售",
     "this kiosk's copy of the registry is {days} days old: certificates may have changed; sync soon": "本终端的档案副本已 {days} 天未更新：认定证书可能已有变化，请尽快同步",
+    "this PC's clock is {minutes} minutes ahead of the central's: set it right": "本机时钟比中心库快 {minutes} 分钟：请校准",
+    "this PC's clock is {minutes} minutes behind the central's: set it right": "本机时钟比中心库慢 {minutes} 分钟：请校准",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

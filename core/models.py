@@ -272,6 +272,9 @@ class Sale(Base):
     total_fen: Mapped[Fen]
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # At a central database: when the sale arrived from its kiosk, by the central's clock
+    # (created_at and sold_at stay the kiosk's). None: recorded here.
+    received_at: Mapped[dt.datetime | None]
 
     lines: Mapped[list["SaleLine"]] = relationship(back_populates="sale", order_by="SaleLine.line_no")
     payments: Mapped[list["Payment"]] = relationship(back_populates="sale")

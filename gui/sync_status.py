@@ -85,15 +85,18 @@ class SyncStatus(QWidget):
     def _show(self, state: dict[str, Any]) -> None:
         waiting = state["pending"]["sales"] + state["pending"]["refunds"]
         if self.offline is None:
-            self.label.setText(tr("Synced {0}").replace("{0}", clock(state["last_upload"])))
-            self.label.setToolTip("")
+            text = tr("Synced {0}").replace("{0}", clock(state["last_upload"]))
         else:
             text = tr("Offline · {n} waiting to upload · since {0}")
-            self.label.setText(text.replace("{n}", str(waiting)).replace("{0}", clock(self.offline_since)))
-            self.label.setToolTip(self.offline)
+            text = text.replace("{n}", str(waiting)).replace("{0}", clock(self.offline_since))
         if state["registry_warning"]:  # sales go on, with this warning at every scan
             old = tr("old registry copy")
-            self.label.setText(f"{self.label.text()} · {old}")
-            self.label.setToolTip("\n".join(filter(None, (self.offline, state["registry_warning"]))))
+            text = f"{text} · {old}"
+        if state["clock_warning"]:
+            wrong = tr("clock wrong")
+            text = f"{text} · {wrong}"
+        self.label.setText(text)
+        notes = (self.offline, state["registry_warning"], state["clock_warning"])
+        self.label.setToolTip("\n".join(note for note in notes if note))  # the reasons, in full
         self.label.setProperty("offline", self.offline is not None)
         self.label.style().polish(self.label)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -56,6 +56,8 @@ SENT = {"sales": "kiosk.sent.sales", "refunds": "kiosk.sent.refunds", "shifts": 
 REFUSE_AFTER = "kiosk.refuse_after_days"  # a registry copy older than this many days refuses sales (0: never)
 DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING, REFUSE_AFTER)
 STALE_AFTER = dt.timedelta(days=1)
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
+CLOCK = "kiosk.clock_warning"  # the last sync's warning about this PC's clock, or empty
 BATCH = 200  # sales per central transaction
 
 
@@ -279,6 +281,7 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
     it already has (sent before a cut) is skipped. Only the kiosk's own counters are accepted.
     Two uploads of one kiosk at once (the timer and 立即同步) take turns."""
     serialize(central, "kiosk upload", kiosk_id)
+    received = central_now(central)
     own = set(central.scalars(select(Counter.id).where(Counter.kiosk == kiosk_id)))
     foreign = [row["ref"] for row in box.sales if row["counter_id"] not in own]
     if foreign:
@@ -290,7 +293,7 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
             continue
         kiosk_sale_id = sale["id"]
         new_id = central.execute(
-            insert(Sale).returning(Sale.id), {k: v for k, v in sale.items() if k != "id"}
+            insert(Sale).returning(Sale.id), {**{k: v for k, v in sale.items() if k != "id"}, "received_at": received}
         ).scalar_one()
         lines = [
             {**{k: v for k, v in line.items() if k != "id"}, "sale_id": new_id}
@@ -349,6 +352,27 @@ def _receive_refunds(central: Session, box: Outbox) -> int:
         )
         added += 1
     return added
+
+
+def central_now(central: Session) -> dt.datetime:
+    """The central's clock (not this PC's): when its records arrived, and how far a kiosk's is off."""
+    now = central.scalar(select(func.now()))
+    assert isinstance(now, dt.datetime)
+    return now if now.tzinfo else now.replace(tzinfo=dt.UTC)
+
+
+def clock_warning(kiosk_time: dt.datetime, central_time: dt.datetime) -> str:
+    """A kiosk clock more than five minutes off the central's: its sales' times are doubtful."""
+    off = kiosk_time - central_time
+    if abs(off) <= CLOCK_TOLERANCE:
+        return ""
+    minutes = round(abs(off).total_seconds() / 60)
+    text = (
+        _("this PC's clock is {minutes} minutes ahead of the central's: set it right")
+        if off > dt.timedelta(0)
+        else _("this PC's clock is {minutes} minutes behind the central's: set it right")
+    )
+    return text.format(minutes=minutes)
 
 
 def heard_from(central: Session, kiosk_id: str, until: dt.datetime) -> None:
@@ -464,10 +488,12 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
             mark_sent(session, box.marks)
     with _reaching(central_db), central_db.read_session() as central:
         copy = registry_copy(central, bound.counters)
+        clock = clock_warning(utc_now(), central_now(central))
     with kiosk_db.read_session() as session:
         changes = registry_changes(session, copy)
     with kiosk_db.session() as session, session.begin():
         downloaded = store_copy(session, changes)
+        set_setting(session, CLOCK, clock)
         if not any(uploaded.values()):
             set_setting(session, LAST_UP, utc_now().isoformat())
     return Synced(uploaded, downloaded)
@@ -521,4 +547,5 @@ def status(kiosk: Session) -> dict[str, Any]:
         "last_upload": get_setting(kiosk, LAST_UP) or None,
         "last_download": get_setting(kiosk, LAST_DOWN) or None,
         "registry_warning": registry_staleness(kiosk)[0] or None,
+        "clock_warning": get_setting(kiosk, CLOCK) or None,
     }

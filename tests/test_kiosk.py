@@ -399,3 +399,25 @@ def test_sixteen_kiosks_sync_at_once(central: Database, tmp_path: Path) -> None:
     assert sorted(per_counter) == [(code, 3) for code in codes]
     for at in kiosks:
         at.dispose()
+
+
+def test_an_uploaded_sale_keeps_the_kiosks_time_and_the_centrals_receipt_time(
+    central: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    _sell(at, "ZZ01", 7, (("XG500", 1000),))
+    kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        sold_at, received_at = session.execute(select(Sale.sold_at, Sale.received_at)).one()
+    assert sold_at == dt.datetime(2026, 6, 7, 3, tzinfo=UTC)  # when the kiosk sold it
+    assert received_at is not None
+    assert abs(received_at - dt.datetime.now(UTC)) < dt.timedelta(minutes=1)  # when the central got it
+    with at.read_session() as session:
+        assert kiosk.status(session)["clock_warning"] is None
+    real_now = kiosk.utc_now
+    monkeypatch.setattr(kiosk, "utc_now", lambda: real_now() + dt.timedelta(minutes=12))  # this PC runs fast
+    kiosk.synchronise(at, central)
+    with at.read_session() as session:
+        assert "12 minutes ahead" in kiosk.status(session)["clock_warning"]
+    assert kiosk.clock_warning(real_now(), real_now() + dt.timedelta(minutes=4)) == ""  # within five minutes
+    at.dispose()

@@ -1828,14 +1828,19 @@
         <translation>已同步 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_status.py" line="91"/>
+        <location filename="../../gui/sync_status.py" line="90"/>
         <source>Offline · {n} waiting to upload · since {0}</source>
         <translation>离线 · {n} 笔待上传 · 自 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_status.py" line="95"/>
+        <location filename="../../gui/sync_status.py" line="93"/>
         <source>old registry copy</source>
         <translation>档案副本过旧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_status.py" line="96"/>
+        <source>clock wrong</source>
+        <translation>时钟不准</translation>
     </message>
 </context>
 <context>
