@@ -27,7 +27,7 @@ from catalog.labels import TEMPLATES_SETTING
 from core.audit import record
 from core.auth import Actor, require
 from core.config import IDLE_SETTING, get_setting, set_setting
-from core.db import Database
+from core.db import Database, reserve_ids
 from core.errors import BangfuError
 from core.i18n import _
 from core.locks import serialize
@@ -58,7 +58,7 @@ DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING, REFUSE_AFTER)
 STALE_AFTER = dt.timedelta(days=1)
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 CLOCK = "kiosk.clock_warning"  # the last sync's warning about this PC's clock, or empty
-BATCH = 200  # sales per central transaction
+BATCH = 20  # sales per central transaction: small, so a sync never holds the checkout up for long
 
 
 @dataclass(frozen=True)
@@ -288,27 +288,16 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
         raise BangfuError(_("sale {ref} is not of a counter this kiosk holds").format(ref=foreign[0]))
     added = {"sales": 0, "refunds": 0, "shifts": 0}
     have = _central_ids(central, Sale.ref, [row["ref"] for row in box.sales])
-    for sale in box.sales:
-        if sale["ref"] in have:
-            continue
-        kiosk_sale_id = sale["id"]
-        new_id = central.execute(
-            insert(Sale).returning(Sale.id), {**{k: v for k, v in sale.items() if k != "id"}, "received_at": received}
-        ).scalar_one()
-        lines = [
-            {**{k: v for k, v in line.items() if k != "id"}, "sale_id": new_id}
-            for line in box.lines
-            if line["sale_id"] == kiosk_sale_id
-        ]
-        central.execute(insert(SaleLine), lines)
-        payments = [
-            {**{k: v for k, v in p.items() if k != "id"}, "sale_id": new_id}
-            for p in box.payments
-            if p["sale_id"] == kiosk_sale_id
-        ]
+    new = [sale for sale in box.sales if sale["ref"] not in have]
+    # The central's ids are taken first, so the whole batch goes in as three multi-row inserts.
+    ids = dict(zip((sale["id"] for sale in new), reserve_ids(central, _table(Sale), len(new)), strict=True))
+    if new:
+        central.execute(insert(Sale), [{**sale, "id": ids[sale["id"]], "received_at": received} for sale in new])
+        central.execute(insert(SaleLine), _children(box.lines, ids))
+        payments = _children(box.payments, ids)
         if payments:
             central.execute(insert(Payment), payments)
-        added["sales"] += 1
+    added["sales"] = len(new)
     added["refunds"] = _receive_refunds(central, box)
     for shift in box.shifts:
         exists = central.scalar(
@@ -318,6 +307,15 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
             central.execute(insert(Shift), {k: v for k, v in shift.items() if k != "id"})
             added["shifts"] += 1
     return added
+
+
+def _children(rows: list[dict[str, Any]], sale_ids: dict[int, int]) -> list[dict[str, Any]]:
+    """Lines or payments of the sales being inserted, pointing at the central's sale ids."""
+    return [
+        {**{k: v for k, v in row.items() if k != "id"}, "sale_id": sale_ids[row["sale_id"]]}
+        for row in rows
+        if row["sale_id"] in sale_ids
+    ]
 
 
 def _receive_refunds(central: Session, box: Outbox) -> int:
