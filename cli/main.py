@@ -350,12 +350,13 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         central = open_database(args.central, migrate=False)
         try:
             bound = join(kiosk, central, command_line_actor(), args.counter)
+            where = central.description  # never the URL itself: it may hold the password
         finally:
             central.dispose()
     finally:
         kiosk.dispose()
     print(_("kiosk {id} joined {central} for counters {counters}").format(
-        id=bound.kiosk_id, central=bound.central_url, counters=", ".join(bound.counters)
+        id=bound.kiosk_id, central=where, counters=", ".join(bound.counters)
     ))  # fmt: skip
     return 0
 

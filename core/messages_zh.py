@@ -361,6 +361,7 @@ ZH: dict[str, str] = {
     "this kiosk's copy of the registry is {days} days old: certificates may have changed; sync soon": "本终端的档案副本已 {days} 天未更新：认定证书可能已有变化，请尽快同步",
     "this PC's clock is {minutes} minutes ahead of the central's: set it right": "本机时钟比中心库快 {minutes} 分钟：请校准",
     "this PC's clock is {minutes} minutes behind the central's: set it right": "本机时钟比中心库慢 {minutes} 分钟：请校准",
+    "a shift of a counter this kiosk does not hold cannot be uploaded": "不属于本终端认领专柜的班次不能上传",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

@@ -18,7 +18,7 @@ from core.i18n import _, language, set_language
 from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
 from gui.main_window import MainWindow
-from gui.tasks import Report, read_now, run_task, settle
+from gui.tasks import Report, read_now, run_task, settle, wait_for_background
 from reports.fonts import pdf_font
 
 I18N = RESOURCES / "i18n"
@@ -95,6 +95,7 @@ def run_gui(
         start_housekeeping(window, db, actor)
         return app.exec()
     finally:
+        wait_for_background()  # no load or sync still using the database as it closes
         db.dispose()
 
 

@@ -27,10 +27,10 @@ from catalog.labels import TEMPLATES_SETTING
 from core.audit import record
 from core.auth import Actor, require
 from core.config import IDLE_SETTING, get_setting, set_setting
-from core.db import Database, reserve_ids
-from core.errors import BangfuError
+from core.db import Database, open_database, reserve_ids
+from core.errors import BangfuError, InvalidValue
 from core.i18n import _
-from core.locks import serialize
+from core.locks import one_or_new, serialize
 from core.models import (
     Base,
     CertificateEvent,
@@ -100,8 +100,10 @@ def claim_counters(central: Session, actor: Actor, kiosk_id: str, codes: Iterabl
     counter another kiosk holds is refused (an administrator releases it with ``release_counter``)."""
     require(actor, "settings.change")
     for code in codes:
-        if central.scalar(select(Counter.id).where(Counter.code == code)) is None:
-            central.add(Counter(code=code, name=code, kind="counter"))
+        counter = one_or_new(central, Counter, Counter.code, code)  # two kiosks naming a new one take turns
+        if counter.id is None:
+            counter.name, counter.kind = code, "counter"
+            central.add(counter)
             central.flush()
         # One statement decides, so two kiosks claiming at once cannot both win.
         claimed = central.execute(
@@ -222,7 +224,12 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
     """The next batch to send: sales, then the refunds and closed shifts up to them."""
     sales = _rows(kiosk, Sale, Sale.id > _mark(kiosk, "sales"), limit=limit)
     sale_ids = [row["id"] for row in sales]
-    refunds = _rows(kiosk, Refund, Refund.id > _mark(kiosk, "refunds"), limit=limit)
+    sent_up_to = max(sale_ids, default=_mark(kiosk, "sales"))
+    refunds = []
+    for row in _rows(kiosk, Refund, Refund.id > _mark(kiosk, "refunds"), limit=limit):
+        if row["sale_id"] > sent_up_to:  # its sale goes in a later batch; refunds keep their order
+            break
+        refunds.append(row)
     refund_ids = [row["id"] for row in refunds]
     shifts = []
     for row in _rows(kiosk, Shift, Shift.id > _mark(kiosk, "shifts")):
@@ -236,7 +243,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
         .where(SaleLine.id.in_([row["sale_line_id"] for row in refund_lines]))
     ).all()
     marks = {
-        "sales": max(sale_ids, default=_mark(kiosk, "sales")),
+        "sales": sent_up_to,
         "refunds": max(refund_ids, default=_mark(kiosk, "refunds")),
         "shifts": max((row["id"] for row in shifts), default=_mark(kiosk, "shifts")),
     }
@@ -259,14 +266,16 @@ def _refs_of(kiosk: Session, sale_ids: list[int]) -> dict[int, str]:
 
 def pending(kiosk: Session) -> dict[str, int]:
     """How many records wait to be sent, by kind."""
-    counts = {}
-    for kind, model in (("sales", Sale), ("refunds", Refund)):
+
+    def count(model: type[Base], kind: str, *where: Any) -> int:
         table = _table(model)
-        counts[kind] = len(kiosk.scalars(select(table.c.id).where(table.c.id > _mark(kiosk, kind))).all())
-    counts["shifts"] = len(
-        kiosk.scalars(select(Shift.id).where(Shift.id > _mark(kiosk, "shifts"), Shift.closed_at.is_not(None))).all()
-    )
-    return counts
+        return kiosk.scalar(select(func.count()).where(table.c.id > _mark(kiosk, kind), *where)) or 0
+
+    return {
+        "sales": count(Sale, "sales"),
+        "refunds": count(Refund, "refunds"),
+        "shifts": count(Shift, "shifts", Shift.closed_at.is_not(None)),
+    }
 
 
 def _central_ids(central: Session, column: Any, keys: list[Any]) -> dict[Any, int]:
@@ -286,7 +295,9 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
     foreign = [row["ref"] for row in box.sales if row["counter_id"] not in own]
     if foreign:
         raise BangfuError(_("sale {ref} is not of a counter this kiosk holds").format(ref=foreign[0]))
-    added = {"sales": 0, "refunds": 0, "shifts": 0}
+    if any(row["counter_id"] not in own for row in box.shifts):
+        raise BangfuError(_("a shift of a counter this kiosk does not hold cannot be uploaded"))
+    added = {"shifts": 0}
     have = _central_ids(central, Sale.ref, [row["ref"] for row in box.sales])
     new = [sale for sale in box.sales if sale["ref"] not in have]
     # The central's ids are taken first, so the whole batch goes in as three multi-row inserts.
@@ -422,6 +433,9 @@ def join(kiosk_db: Database, central_db: Database, actor: Actor, codes: Iterable
     codes = sorted({code.strip().upper() for code in codes if code.strip()})
     if not codes:
         raise BangfuError(_("name at least one counter: --counter CODE"))
+    too_long = [code for code in codes if len(code) > 32]
+    if too_long:
+        raise InvalidValue("counter", _("longer than {n} characters").format(n=32) + f": {too_long[0]}")
     with kiosk_db.read_session() as session:
         bound = binding(session)
         has_own_registry = bound is None and session.scalar(select(Supplier.id).limit(1)) is not None
@@ -439,7 +453,7 @@ def join(kiosk_db: Database, central_db: Database, actor: Actor, codes: Iterable
         store_copy(session, changes)
         bind(session, central_db.url.render_as_string(hide_password=False), kiosk_id, codes)
         record(session, actor.username, "kiosk.join", ",".join(codes), central_db.description)
-    return KioskBinding(kiosk_id, central_db.description, tuple(codes))
+    return KioskBinding(kiosk_id, central_db.url.render_as_string(hide_password=False), tuple(codes))
 
 
 @dataclass(frozen=True)
@@ -463,9 +477,10 @@ def _reaching(central_db: Database) -> Iterator[None]:
         ) from None
 
 
-def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
-    """Up until the queue is empty, then down. Each batch: read at the kiosk, commit at the
-    central, then mark at the kiosk; a cut anywhere leaves the batch to be sent again."""
+def synchronise(kiosk_db: Database, central_db: Database, download: bool = True) -> Synced:
+    """Up until the queue is empty, then (unless ``download`` is False: right after a sale)
+    down. Each batch: read at the kiosk, commit at the central, then mark at the kiosk; a cut
+    anywhere leaves the batch to be sent again."""
     with kiosk_db.read_session() as session:
         bound = binding(session)
     if bound is None:
@@ -484,6 +499,11 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
                 uploaded[kind] += n
         with kiosk_db.session() as session, session.begin():
             mark_sent(session, box.marks)
+    if not download:
+        if not any(uploaded.values()):
+            with kiosk_db.session() as session, session.begin():
+                set_setting(session, LAST_UP, utc_now().isoformat())
+        return Synced(uploaded, 0)
     with _reaching(central_db), central_db.read_session() as central:
         copy = registry_copy(central, bound.counters)
         clock = clock_warning(utc_now(), central_now(central))
@@ -497,18 +517,16 @@ def synchronise(kiosk_db: Database, central_db: Database) -> Synced:
     return Synced(uploaded, downloaded)
 
 
-def sync_kiosk(kiosk_db: Database) -> Synced:
+def sync_kiosk(kiosk_db: Database, download: bool = True) -> Synced:
     """One round for the kiosk ``kiosk_db``, reaching its central; BangfuError when the central
     cannot be reached (nothing is marked sent then)."""
-    from core.db import open_database
-
     with kiosk_db.read_session() as session:
         bound = binding(session)
     if bound is None:
         raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
     central = open_database(bound.central_url, migrate=False)
     try:
-        return synchronise(kiosk_db, central)
+        return synchronise(kiosk_db, central, download)
     finally:
         central.dispose()
 
@@ -517,10 +535,8 @@ def registry_staleness(session: Session, now: dt.datetime | None = None) -> tupl
     """At a kiosk whose copy of the registry is over a day old: the warning shown at every sale
     (a certificate may have been revoked at the central meanwhile), and whether sales are refused
     because the copy is older than the central's ``kiosk.refuse_after_days``. ("", False) else."""
-    if binding(session) is None:
-        return "", False
-    last = get_setting(session, LAST_DOWN)
-    if not last:  # bound by hand, never downloaded (join always downloads)
+    last = get_setting(session, LAST_DOWN)  # one read at every scan; only kiosks have it
+    if not last:  # not a kiosk (or bound by hand, never downloaded: join always downloads)
         return "", False
     age = (now or utc_now()) - dt.datetime.fromisoformat(last)
     if age <= STALE_AFTER:

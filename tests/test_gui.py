@@ -12,6 +12,7 @@ from core.db import open_database
 from gui.app import install_translations
 from gui.main_window import MainWindow
 from gui.pages import PAGES
+from gui.tasks import settle
 from tests.factories import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,7 @@ def test_english_is_available(qtbot, qapp, tmp_path) -> None:  # type: ignore[no
     win = MainWindow(db, ADMIN)
     qtbot.addWidget(win)
     assert win.nav.item(0).text() == "Checkout"
+    settle()  # the first page's loads end before the database is closed under them
     db.dispose()
 
 
@@ -120,6 +122,7 @@ def test_every_page_name_fits_the_sidebar(qtbot, qapp, tmp_path, lang: str) -> N
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+        settle()
         db.dispose()
 
 

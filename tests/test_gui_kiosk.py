@@ -38,4 +38,5 @@ def test_a_database_that_is_not_a_kiosk_has_no_sync_line(qtbot, tmp_path: Path) 
     window = MainWindow(db, ADMIN)
     qtbot.addWidget(window)
     assert window.sync is None
+    settle()  # the first page's loads end before the database is closed under them
     db.dispose()

@@ -421,3 +421,23 @@ def test_an_uploaded_sale_keeps_the_kiosks_time_and_the_centrals_receipt_time(
         assert "12 minutes ahead" in kiosk.status(session)["clock_warning"]
     assert kiosk.clock_warning(real_now(), real_now() + dt.timedelta(minutes=4)) == ""  # within five minutes
     at.dispose()
+
+
+def test_a_refund_waits_for_the_batch_that_carries_its_sale(central: Database, tmp_path: Path) -> None:
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    refs = [_sell(at, "ZZ01", 1 + n % 15, (("XG500", 1000),)) for n in range(kiosk.BATCH + 5)]
+    _refund(at, refs[-1], "卢氏花菇 500克", "1")  # its sale is in the second batch, the refund in the first read
+    kiosk.synchronise(at, central)
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == kiosk.BATCH + 5
+        assert session.scalars(select(Refund.ref)).all() == [f"{refs[-1]}-R1"]
+
+
+def test_two_kiosks_naming_a_new_counter_at_once_one_registers_and_holds_it(central: Database, tmp_path: Path) -> None:
+    kiosks = [open_database(str(tmp_path / f"k{n}.db")) for n in (1, 2)]
+    outcomes = _at_once(*(lambda db=db: kiosk.join(db, central, ADMIN, ["ZZ09"]) for db in kiosks))
+    assert sorted(type(o).__name__ for o in outcomes) == ["BangfuError", "NoneType"]
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Counter).where(Counter.code == "ZZ09")) == 1
+    for db in kiosks:
+        db.dispose()
