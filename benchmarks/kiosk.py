@@ -25,6 +25,13 @@ PRODUCTS = 20_000
 NAN = float("nan")
 
 
+def use_file_keyring(folder: Path) -> None:
+    """Where no desktop keyring exists (a server, CI), the kiosk's password goes to the tests' file
+    (the suite has set one already)."""
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.keyring_file.FileKeyring")
+    os.environ.setdefault("BANGFU_TEST_KEYRING", str(folder / "keyring.json"))
+
+
 def _fresh(url: str, name: str) -> str:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
@@ -136,6 +143,27 @@ def _raw_upload(kiosk_path: str, url: str) -> float:
     return time.perf_counter() - started
 
 
+def _raw_read(url: str) -> float:
+    """One SELECT of every product: where comparing the whole registry each round would start."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parts = make_url(url)
+    started = time.perf_counter()
+    with psycopg.connect(host=parts.host, port=parts.port, user=parts.username, dbname=parts.database) as conn:
+        conn.execute("SELECT * FROM products").fetchall()
+    return time.perf_counter() - started
+
+
+def _reprice(url: str, count: int) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE products SET price_fen = price_fen + 1 WHERE id <= :n"), {"n": count})
+    engine.dispose()
+
+
 def _raw_download(url: str) -> float:
     """The products by one SELECT, into a SQLite table by one executemany."""
     import psycopg
@@ -163,19 +191,31 @@ def run() -> list[tuple[str, float, float]]:
         return [("kiosk: set BANGFU_BENCH_PG_URL (a PostgreSQL) to run", NAN, NAN)]
     from core.auth import Actor
     from core.db import open_database
-    from orders.kiosk import join, synchronise
+    from orders.kiosk import join, open_central, synchronise
 
     url = _fresh(base, "bangfu_kiosk")
     _central(url, PRODUCTS)
     central = open_database(url)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        use_file_keyring(Path(tmp))
         kiosk_path = str(Path(tmp) / "kiosk.db")
         kiosk = open_database(kiosk_path)
         started = time.perf_counter()
-        join(kiosk, central, Actor("bench", "admin"), ["ZZ01"])
+        bound = join(kiosk, central, Actor("bench", "admin"), ["ZZ01"])
         rows.append((f"kiosk: first download, {PRODUCTS:,}-product registry", time.perf_counter() - started,
                      _raw_download(url)))  # fmt: skip
+        central.dispose()
+        central = open_central(bound)  # from here on as the kiosk's own role, as a kiosk syncs
+        started = time.perf_counter()
+        synchronise(kiosk, central)
+        rows.append(("kiosk: a round with nothing changed (down by change numbers)", time.perf_counter() - started,
+                     _raw_read(url)))  # fmt: skip
+        _reprice(url, 100)
+        started = time.perf_counter()
+        synchronise(kiosk, central)
+        rows.append(("kiosk: a round after 100 prices changed at the central", time.perf_counter() - started,
+                     _raw_read(url)))  # fmt: skip
         _sell(kiosk, WEEK_SALES, LINES)
         started = time.perf_counter()
         synchronise(kiosk, central)

@@ -26,13 +26,13 @@ from core.db import Database, open_database  # noqa: E402
 
 
 def sync_child(kiosk_path: str) -> None:
-    from orders.kiosk import binding, synchronise
+    from orders.kiosk import binding, open_central, synchronise
 
     kiosk = open_database(kiosk_path)
     with kiosk.read_session() as session:
         bound = binding(session)
     assert bound is not None
-    central = open_database(bound.central_url, migrate=False)
+    central = open_central(bound)
     print("ready", flush=True)
     synchronise(kiosk, central)
     print("done", flush=True)
@@ -86,8 +86,10 @@ def problems(kiosk: Database, central: Database) -> list[str]:
 def run(folder: Path, central_url: str, kills: int, seed: int = 1, max_delay: float = 0.8) -> tuple[int, int, int]:
     """Kill the sync ``kills`` times; returns (kills, those that cut a sync short, sales at the
     central). Raises on any problem."""
+    from benchmarks.kiosk import use_file_keyring
     from orders.kiosk import join, pending, synchronise
 
+    use_file_keyring(folder)
     rng = random.Random(seed)
     prepare(central_url)
     central = open_database(central_url)

@@ -342,9 +342,22 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    """kiosk join: enrol this database as a kiosk of a central PostgreSQL."""
-    from orders.kiosk import join
+    """kiosk join: enrol this database as a kiosk of a central PostgreSQL; kiosk release (at the
+    central): the counters may be claimed by another kiosk."""
+    from orders.kiosk import join, release_counter
 
+    if args.which == "release":
+        central = open_database(args.db, create=False)
+        try:
+            with central.session() as session, session.begin():
+                for code in args.counter:
+                    release_counter(session, command_line_actor(), code.strip().upper())
+        finally:
+            central.dispose()
+        print(_("released: {counters}").format(counters=", ".join(args.counter)))
+        return 0
+    if not args.central:
+        raise BangfuError(_("kiosk join needs --central URL"))
     kiosk = open_database(args.db)
     try:
         central = open_database(args.central, migrate=False)
@@ -478,8 +491,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.set_defaults(func=cmd_audit)
 
     kiosk = sub.add_parser("kiosk", help=_("enrol this database as a kiosk of a central database"))
-    kiosk.add_argument("which", choices=("join",))
-    kiosk.add_argument("--central", required=True, help=_("the central PostgreSQL (SQLAlchemy URL)"))
+    kiosk.add_argument("which", choices=("join", "release"))
+    kiosk.add_argument("--central", help=_("join: the central PostgreSQL (SQLAlchemy URL)"))
     kiosk.add_argument("--counter", action="append", required=True, help=_("a counter this kiosk sells at"))
     kiosk.set_defaults(func=cmd_kiosk)
 

@@ -10,8 +10,9 @@ keeps a hash of the previous row's hash and of its own content: ``verify`` recom
 import datetime as dt
 import hashlib
 import json
+from dataclasses import asdict, dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from core.locks import serialize
@@ -25,11 +26,35 @@ def chain_hash(previous: str, at: dt.datetime, username: str, action: str, targe
     return hashlib.sha256(content.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Entry:
+    at: dt.datetime
+    username: str
+    action: str
+    target: str = ""
+    summary: str = ""
+    origin: str | None = None  # a kiosk's row at the central: "<kiosk id>:<its id there>"
+
+
 def record(session: Session, username: str, action: str, target: str = "", summary: str = "") -> None:
     """Append one event in the caller's transaction (it commits or rolls back with the action)."""
+    append(session, [Entry(utc_now(), username, action, target[:200], summary)])
+
+
+def append(session: Session, entries: list[Entry]) -> None:
+    """Append events in order, each chained to the one before, in the caller's transaction."""
     serialize(session, "audit")  # the newest row's hash is the next row's start: one writer at a time
-    previous = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or ""
-    at, target = utc_now(), target[:200]
-    digest = chain_hash(previous, at, username, action, target, summary)
-    session.add(AuditEvent(at=at, username=username, action=action, target=target, summary=summary, hash=digest))
-    session.flush()  # the next event of this transaction reads this one's hash
+    previous, rows = _head(session), []
+    for entry in entries:
+        previous = chain_hash(previous, entry.at, entry.username, entry.action, entry.target, entry.summary)
+        rows.append({**asdict(entry), "hash": previous})
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+
+
+def _head(session: Session) -> str:
+    """The newest row's hash. On PostgreSQL through a function (core.models.AUDIT_HEAD), so a
+    kiosk's role, which may not read the trail, continues the chain with what it uploads."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalar(text("SELECT bangfu_audit_head()")) or ""
+    return session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or ""

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from core.change_numbers import install_on_create
 from core.codes import (
     CERT_LEVELS,
     CERT_STATUSES,
@@ -81,6 +82,9 @@ Fen = Annotated[int, mapped_column(BigInteger)]
 Code = Annotated[str, mapped_column(String(64))]
 Name = Annotated[str, mapped_column(String(200))]
 Month = Annotated[str, mapped_column(String(7))]  # YYYY-MM: string order is time order
+# A registry row's last change at a PostgreSQL central (stamped by a trigger, migration 0013):
+# what a kiosk asks for when it downloads. Kiosks keep the number they were given.
+ChangeNo = Annotated[int | None, mapped_column(BigInteger, index=True)]
 
 
 def utc_now() -> dt.datetime:
@@ -115,6 +119,7 @@ class Supplier(Base):
     contact_phone: Mapped[str | None] = mapped_column(String(32))
     search_key: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    change_no: Mapped[ChangeNo]
 
     products: Mapped[list["Product"]] = relationship(back_populates="supplier")
 
@@ -146,6 +151,7 @@ class Product(Base):
     net_weight_g: Mapped[int | None]  # per unit, for count units (a 500 g bag: 500)
     search_key: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    change_no: Mapped[ChangeNo]
 
     supplier: Mapped[Supplier] = relationship(back_populates="products")
 
@@ -162,6 +168,7 @@ class CertificateEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     username: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    change_no: Mapped[ChangeNo]
 
 
 class Household(Base):
@@ -222,6 +229,7 @@ class Counter(Base):
     kiosk: Mapped[str | None] = mapped_column(String(36))
     # At a central database: the kiosk had sent everything it had sold up to this time.
     uploaded_until: Mapped[dt.datetime | None]
+    change_no: Mapped[ChangeNo]
 
 
 class User(Base):
@@ -241,6 +249,7 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    change_no: Mapped[ChangeNo]
 
 
 class ReceiptSequence(Base):
@@ -507,6 +516,8 @@ class AuditEvent(Base):
     target: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     hash: Mapped[str | None] = mapped_column(String(64))
+    # At a central: "<kiosk id>:<the kiosk's row id>" for a row a kiosk uploaded (sent once).
+    origin: Mapped[str | None] = mapped_column(String(80), index=True, unique=True)
 
 
 # Migrations 0003 and 0009 create the same triggers in databases made before them.
@@ -519,6 +530,12 @@ AUDIT_NO_REPLACE = (
 AUDIT_NO_TRUNCATE = (
     "CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events"
     " FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()"
+)
+# The newest row's hash, for a writer that may not read the trail (a kiosk's role continuing the
+# chain with its uploaded rows): the function runs with its owner's rights and returns only that.
+AUDIT_HEAD = (
+    "CREATE FUNCTION bangfu_audit_head() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER"
+    " SET search_path FROM CURRENT AS $$ SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1 $$"
 )
 AUDIT_TRIGGERS = {
     "sqlite": [
@@ -534,8 +551,10 @@ AUDIT_TRIGGERS = {
         "CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events"
         " FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
         AUDIT_NO_TRUNCATE,
+        AUDIT_HEAD,
     ],
 }
 for _dialect, _statements in AUDIT_TRIGGERS.items():
     for _statement in _statements:
         event.listen(AuditEvent.__table__, "after_create", DDL(_statement).execute_if(dialect=_dialect))  # type: ignore[no-untyped-call]
+install_on_create(Base.metadata)  # the registry's change numbers (core.change_numbers)

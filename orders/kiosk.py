@@ -2,13 +2,15 @@
 
 Down (下发): the registry a counter needs (suppliers, products and their certificate history,
 counters, the users who may work there, a few settings) is copied from the central with the
-central's ids, so a kiosk's sale lines point at the same products there and here. Households,
-ID numbers and linkages are never copied: personal data stays central.
+central's ids, so a kiosk's sale lines point at the same products there and here; only the rows
+changed since the last download (core.change_numbers). Households, ID numbers and linkages are
+never copied: personal data stays central.
 
-Up (上传): sales with their lines and payments, refunds, closed shifts — append-only records, sent
-in id order. The central inserts a batch in one transaction and skips what it already has (by
-receipt number, refund number, counter and shift number), so a batch cut at any point is simply
-sent again; the kiosk moves its marks forward only after the central has committed.
+Up (上传): sales with their lines and payments, refunds, closed shifts, audit rows — append-only
+records, sent in id order, as the kiosk's own PostgreSQL role (orders.kiosk_access). The central
+inserts a batch in one transaction and skips what it already has (by receipt number, refund
+number, counter and shift number, audit origin), so a batch cut at any point is simply sent again;
+the kiosk moves its marks forward only after the central has committed.
 """
 
 import datetime as dt
@@ -19,19 +21,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from catalog.labels import TEMPLATES_SETTING
-from core.audit import record
+from core import credentials
+from core.audit import Entry, append, record
 from core.auth import Actor, require
-from core.config import IDLE_SETTING, get_setting, set_setting
+from core.config import IDLE_SETTING, business_zone, get_setting, set_setting
 from core.db import Database, open_database, reserve_ids
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import one_or_new, serialize
 from core.models import (
+    AuditEvent,
     Base,
     CertificateEvent,
     Counter,
@@ -47,18 +52,21 @@ from core.models import (
     User,
     utc_now,
 )
+from orders import kiosk_access
 
 KIOSK_ID = "kiosk.id"
 CENTRAL = "kiosk.central"  # the central's URL
 COUNTERS = "kiosk.counters"  # JSON list of the counter codes this kiosk sells at
 LAST_UP, LAST_DOWN = "kiosk.last_upload", "kiosk.last_download"
-SENT = {"sales": "kiosk.sent.sales", "refunds": "kiosk.sent.refunds", "shifts": "kiosk.sent.shifts"}
+DOWN_FROM = "kiosk.down_from"  # the central's change number the next download starts from
+SENT = {kind: f"kiosk.sent.{kind}" for kind in ("sales", "refunds", "shifts", "audit")}
 REFUSE_AFTER = "kiosk.refuse_after_days"  # a registry copy older than this many days refuses sales (0: never)
 DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING, REFUSE_AFTER)
 STALE_AFTER = dt.timedelta(days=1)
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 CLOCK = "kiosk.clock_warning"  # the last sync's warning about this PC's clock, or empty
 BATCH = 20  # sales per central transaction: small, so a sync never holds the checkout up for long
+AUDIT_BATCH = 200  # audit rows per central transaction (small rows, no lines)
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,9 @@ def claim_counters(central: Session, actor: Actor, kiosk_id: str, codes: Iterabl
 def release_counter(central: Session, actor: Actor, code: str) -> None:
     """At the central: the counter may be claimed by another kiosk (a PC replaced or moved)."""
     require(actor, "settings.change")
-    central.execute(update(Counter).where(Counter.code == code).values(kiosk=None))
+    released = central.execute(update(Counter).where(Counter.code == code).values(kiosk=None))
+    if released.rowcount != 1:  # type: ignore[attr-defined]
+        raise InvalidValue("counter", _("no counter {code}").format(code=code))
     record(central, actor.username, "kiosk.release", code, "")
 
 
@@ -140,44 +150,74 @@ def new_kiosk_id() -> str:
 # -- down --------------------------------------------------------------------------------------
 
 
-def registry_copy(central: Session, counters: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
-    """What a kiosk of ``counters`` receives: never households, ID numbers or linkages."""
+def registry_copy(central: Session, counters: tuple[str, ...], since: int = 0) -> "RegistryCopy":
+    """What a kiosk of ``counters`` receives: the registry rows changed from the change number
+    ``since`` on (0: all), never households, ID numbers or linkages. Only the central's
+    PostgreSQL stamps change numbers (migration 0013)."""
+    # Taken before the rows are read: a change whose transaction is still running now is
+    # stamped with a number from here on, so the next download finds it.
+    cursor = int(central.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) or 0)
     workers = (User.role.in_(("admin", "manager"))) | (User.counter_code.in_(counters))
-    return {
-        "suppliers": _rows(central, Supplier),
-        "counters": _rows(central, Counter),
-        "users": [{**row, "failed_attempts": 0, "locked_until": None} for row in _rows(central, User, workers)],
-        "products": _rows(central, Product),
-        "certificate_events": _rows(central, CertificateEvent),
-        "settings": [
-            dict(row._mapping) for row in central.execute(select(_table(Setting)).where(Setting.key.in_(DOWN_SETTINGS)))
-        ],
+
+    def changed(model: type[Base], *where: Any) -> list[dict[str, Any]]:
+        table = _table(model)
+        return _rows(central, model, *where, *((table.c.change_no >= since,) if since else ()))
+
+    rows = {
+        "suppliers": changed(Supplier),
+        "counters": [{**row, "uploaded_until": None} for row in changed(Counter)],
+        "users": [{**row, "failed_attempts": 0, "locked_until": None} for row in changed(User, workers)],
+        "products": changed(Product),
+        "certificate_events": changed(CertificateEvent),
     }
+    settings = central.execute(select(Setting.key, Setting.value).where(Setting.key.in_(DOWN_SETTINGS)))
+    return RegistryCopy(
+        rows, [dict(row._mapping) for row in settings], set(central.scalars(select(User.id).where(workers))), cursor
+    )
+
+
+@dataclass(frozen=True)
+class RegistryCopy:
+    rows: dict[str, list[dict[str, Any]]]  # by table: the rows changed since the kiosk's last download
+    settings: list[dict[str, Any]]
+    workers: set[int]  # the users who may work at this kiosk now: the others are switched off here
+    cursor: int  # where the next download starts
 
 
 @dataclass(frozen=True)
 class RegistryChanges:
     """What differs between the central's registry and the kiosk's copy, by table: rows to add
-    and rows to bring up to date (with the central's ids), and the settings."""
+    and rows to bring up to date (with the central's ids), users no longer working here, the
+    settings, and where the next download starts."""
 
     fresh: dict[str, list[dict[str, Any]]]
     changed: dict[str, list[dict[str, Any]]]
+    retired: list[int]
     settings: list[dict[str, Any]]
+    cursor: int
 
     @property
     def rows(self) -> int:
-        return sum(map(len, self.fresh.values())) + sum(map(len, self.changed.values()))
+        return sum(map(len, self.fresh.values())) + sum(map(len, self.changed.values())) + len(self.retired)
 
 
-def registry_changes(kiosk: Session, copy: dict[str, list[dict[str, Any]]]) -> RegistryChanges:
+def _rows_by_id(session: Session, model: type[Base], ids: list[int]) -> dict[int, dict[str, Any]]:
+    table, found = _table(model), dict[int, dict[str, Any]]()
+    for start in range(0, len(ids), 5000):  # SQLite takes at most 32,766 parameters
+        found.update((row["id"], row) for row in _rows(session, model, table.c.id.in_(ids[start : start + 5000])))
+    return found
+
+
+def registry_changes(kiosk: Session, copy: RegistryCopy) -> RegistryChanges:
     """Compared in a read transaction, so the write that follows is as short as the difference:
     the checkout waits for that write, and a registry that did not change writes nothing."""
     fresh, changed = {}, {}
     for name, model in REGISTRY:
-        have = {row["id"]: row for row in _rows(kiosk, model)}
-        fresh[name] = [row for row in copy[name] if row["id"] not in have]
-        changed[name] = [row for row in copy[name] if row["id"] in have and have[row["id"]] != row]
-    return RegistryChanges(fresh, changed, copy["settings"])
+        have = _rows_by_id(kiosk, model, [row["id"] for row in copy.rows[name]])
+        fresh[name] = [row for row in copy.rows[name] if row["id"] not in have]
+        changed[name] = [row for row in copy.rows[name] if row["id"] in have and have[row["id"]] != row]
+    retired = list(kiosk.scalars(select(User.id).where(User.active, User.id.not_in(copy.workers))))
+    return RegistryChanges(fresh, changed, retired, copy.settings, copy.cursor)
 
 
 def store_copy(kiosk: Session, changes: RegistryChanges) -> int:
@@ -188,8 +228,11 @@ def store_copy(kiosk: Session, changes: RegistryChanges) -> int:
             kiosk.execute(insert(table), changes.fresh[name])
         for row in changes.changed[name]:
             kiosk.execute(update(table).where(table.c.id == row["id"]).values(**row))
+    if changes.retired:  # moved to another counter or gone: they no longer sign in here
+        kiosk.execute(update(User).where(User.id.in_(changes.retired)).values(active=False))
     for row in changes.settings:
         set_setting(kiosk, row["key"], row["value"])
+    set_setting(kiosk, DOWN_FROM, str(changes.cursor))
     set_setting(kiosk, LAST_DOWN, utc_now().isoformat())
     return changes.rows
 
@@ -207,13 +250,14 @@ class Outbox:
     refunds: list[dict[str, Any]]
     refund_lines: list[dict[str, Any]]
     shifts: list[dict[str, Any]]
+    audit: list[dict[str, Any]]
     marks: dict[str, int]
     sale_refs: dict[int, str]  # kiosk sale id -> receipt number, for the refunds' sales
     line_keys: dict[int, tuple[str, int]]  # kiosk sale line id -> (receipt number, line number)
 
     @property
     def empty(self) -> bool:
-        return not (self.sales or self.refunds or self.shifts)
+        return not (self.sales or self.refunds or self.shifts or self.audit)
 
 
 def _mark(session: Session, kind: str) -> int:
@@ -236,6 +280,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
         if row["closed_at"] is None:  # shifts close in order: the open one and later wait
             break
         shifts.append(row)
+    audit = _rows(kiosk, AuditEvent, AuditEvent.id > _mark(kiosk, "audit"), limit=AUDIT_BATCH)
     refund_lines = _rows(kiosk, RefundLine, RefundLine.refund_id.in_(refund_ids))
     refunded = kiosk.execute(
         select(SaleLine.id, Sale.ref, SaleLine.line_no)
@@ -246,6 +291,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
         "sales": sent_up_to,
         "refunds": max(refund_ids, default=_mark(kiosk, "refunds")),
         "shifts": max((row["id"] for row in shifts), default=_mark(kiosk, "shifts")),
+        "audit": max((row["id"] for row in audit), default=_mark(kiosk, "audit")),
     }
     return Outbox(
         sales,
@@ -254,6 +300,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
         refunds,
         refund_lines,
         shifts,
+        audit,
         marks,
         _refs_of(kiosk, [row["sale_id"] for row in refunds]),
         {line_id: (ref, line_no) for line_id, ref, line_no in refunded},
@@ -275,6 +322,7 @@ def pending(kiosk: Session) -> dict[str, int]:
         "sales": count(Sale, "sales"),
         "refunds": count(Refund, "refunds"),
         "shifts": count(Shift, "shifts", Shift.closed_at.is_not(None)),
+        "audit": count(AuditEvent, "audit"),
     }
 
 
@@ -317,7 +365,23 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
         if exists is None:
             central.execute(insert(Shift), {k: v for k, v in shift.items() if k != "id"})
             added["shifts"] += 1
+    added["audit"] = _receive_audit(central, kiosk_id, box.audit)
     return added
+
+
+def _receive_audit(central: Session, kiosk_id: str, rows: list[dict[str, Any]]) -> int:
+    """The kiosk's audit rows join the central's chain, each once (by its origin), with the
+    kiosk's time and user."""
+    origins = {f"{kiosk_id}:{row['id']}": row for row in rows}
+    have = set(central.scalars(select(AuditEvent.origin).where(AuditEvent.origin.in_(list(origins)))))
+    fields = ("at", "username", "action", "target", "summary")
+    entries = [
+        Entry(**{field: row[field] for field in fields}, origin=origin)
+        for origin, row in origins.items()
+        if origin not in have
+    ]
+    append(central, entries)
+    return len(entries)
 
 
 def _children(rows: list[dict[str, Any]], sale_ids: dict[int, int]) -> list[dict[str, Any]]:
@@ -443,17 +507,35 @@ def join(kiosk_db: Database, central_db: Database, actor: Actor, codes: Iterable
         raise BangfuError(_("this database has a registry of its own: a kiosk starts from a new database"))
     kiosk_id = bound.kiosk_id if bound else new_kiosk_id()
     codes = sorted({*codes, *(bound.counters if bound else ())})
-    with central_db.session() as central, central.begin():
-        claim_counters(central, actor, kiosk_id, codes)
-    with central_db.read_session() as central:
-        copy = registry_copy(central, tuple(codes))
+    if central_db.engine.dialect.name != "postgresql":
+        raise BangfuError(_("the central must be a PostgreSQL database, not {db}").format(db=central_db.description))
+    try:
+        with central_db.session() as central, central.begin():
+            claim_counters(central, actor, kiosk_id, codes)
+            kiosk_access.prepare(central, DOWN_SETTINGS)
+            role, password = kiosk_access.grant(central, kiosk_id)
+    except ProgrammingError as exc:  # the account named in --central may not create roles
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        raise BangfuError(
+            _("{db} refused to create the kiosk's role ({reason}): join with an account that may (CREATEROLE)").format(
+                db=central_db.description, reason=reason
+            )
+        ) from None
+    own = central_db.url.set(username=role, password=password)
+    stored = credentials.keep(own).render_as_string(hide_password=False)
+    as_kiosk = open_database(own.render_as_string(hide_password=False), migrate=False)
+    try:  # the first download already goes through the kiosk's own role
+        with _reaching(as_kiosk), as_kiosk.read_session() as central:
+            copy = registry_copy(central, tuple(codes))
+    finally:
+        as_kiosk.dispose()
     with kiosk_db.read_session() as session:
         changes = registry_changes(session, copy)
     with kiosk_db.session() as session, session.begin():
         store_copy(session, changes)
-        bind(session, central_db.url.render_as_string(hide_password=False), kiosk_id, codes)
+        bind(session, stored, kiosk_id, codes)
         record(session, actor.username, "kiosk.join", ",".join(codes), central_db.description)
-    return KioskBinding(kiosk_id, central_db.url.render_as_string(hide_password=False), tuple(codes))
+    return KioskBinding(kiosk_id, stored, tuple(codes))
 
 
 @dataclass(frozen=True)
@@ -485,7 +567,7 @@ def synchronise(kiosk_db: Database, central_db: Database, download: bool = True)
         bound = binding(session)
     if bound is None:
         raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
-    uploaded = {"sales": 0, "refunds": 0, "shifts": 0}
+    uploaded = dict.fromkeys(SENT, 0)
     while True:
         with kiosk_db.read_session() as session:
             emptied_at = utc_now()  # read before the outbox: what is sold later is not covered
@@ -504,8 +586,10 @@ def synchronise(kiosk_db: Database, central_db: Database, download: bool = True)
             with kiosk_db.session() as session, session.begin():
                 set_setting(session, LAST_UP, utc_now().isoformat())
         return Synced(uploaded, 0)
+    with kiosk_db.read_session() as session:
+        since = int(get_setting(session, DOWN_FROM, "0"))
     with _reaching(central_db), central_db.read_session() as central:
-        copy = registry_copy(central, bound.counters)
+        copy = registry_copy(central, bound.counters, since)
         clock = clock_warning(utc_now(), central_now(central))
     with kiosk_db.read_session() as session:
         changes = registry_changes(session, copy)
@@ -517,6 +601,44 @@ def synchronise(kiosk_db: Database, central_db: Database, download: bool = True)
     return Synced(uploaded, downloaded)
 
 
+def open_central(bound: KioskBinding) -> Database:
+    """The kiosk's central, reached as the kiosk's own role with the password from the keyring;
+    a central that does not answer is given up after a few seconds (a clerk may be waiting)."""
+    url = credentials.filled(make_url(bound.central_url))
+    if "connect_timeout" not in url.query:
+        url = url.update_query_dict({"connect_timeout": "5"})
+    return open_database(url.render_as_string(hide_password=False), migrate=False)
+
+
+def refund_elsewhere(session: Session, ref: str) -> BangfuError:
+    """At a kiosk, a receipt to refund that is not here: the refusal, saying where it was sold.
+    A sale is refunded where it was sold: that counter's kiosk is the one place that knows all of
+    its refunds, also offline, so no two counters can refund the same item, and the money goes
+    back from the drawer that took it."""
+    bound = binding(session)
+    if bound is None:
+        return BangfuError(_("unknown sale {value}").format(value=ref))
+    try:
+        central_db = open_central(bound)
+        try:
+            with _reaching(central_db), central_db.read_session() as central:
+                found = central.execute(text("SELECT * FROM bangfu_where_sold(:ref)"), {"ref": ref}).first()
+                zone = business_zone(central)
+        finally:
+            central_db.dispose()
+    except BangfuError as exc:
+        why = _("receipt {ref} was not sold at this kiosk, and the central cannot be reached to look it up: {reason}")
+        return BangfuError(why.format(ref=ref, reason=exc))
+    if found is None:
+        return BangfuError(_("unknown sale {value}").format(value=ref))
+    counter, day = f"{found.counter_code} {found.counter_name}", f"{found.sold_at.astimezone(zone):%Y-%m-%d}"
+    if found.kiosk:
+        there = _("receipt {ref} was sold at {counter} on {day}: refund it there, where its money was taken")
+    else:
+        there = _("receipt {ref} was sold at {counter} on {day}, on the central ledger: refund it at the central")
+    return BangfuError(there.format(ref=ref, counter=counter, day=day))
+
+
 def sync_kiosk(kiosk_db: Database, download: bool = True) -> Synced:
     """One round for the kiosk ``kiosk_db``, reaching its central; BangfuError when the central
     cannot be reached (nothing is marked sent then)."""
@@ -524,7 +646,9 @@ def sync_kiosk(kiosk_db: Database, download: bool = True) -> Synced:
         bound = binding(session)
     if bound is None:
         raise BangfuError(_("this database is not a kiosk: enrol it first with kiosk join"))
-    central = open_database(bound.central_url, migrate=False)
+    central = open_database(
+        credentials.filled(make_url(bound.central_url)).render_as_string(hide_password=False), migrate=False
+    )
     try:
         return synchronise(kiosk_db, central, download)
     finally:

@@ -18,6 +18,8 @@ from core.i18n import _
 from core.locks import locked
 from core.models import Refund, RefundLine, Sale
 from core.money import format_fen, line_amount, parse_quantity, quantity_text
+from orders.kiosk import refund_elsewhere
+from orders.receipts import Receipt, sale_receipt
 
 
 def refund_amount(unit_price_fen: int, before_milli: int, quantity_milli: int) -> int:
@@ -52,6 +54,13 @@ def refunded_so_far(session: Session, sale_line_ids: list[int]) -> dict[int, int
     done = dict.fromkeys(sale_line_ids, 0)
     done.update({line_id: int(quantity) for line_id, quantity in rows})
     return done
+
+
+def receipt_to_refund(session: Session, ref: str) -> Receipt:
+    """The receipt the refund dialog shows; at a kiosk, one sold elsewhere is refused saying where."""
+    if session.scalar(select(Sale.id).where(Sale.ref == ref)) is None:
+        raise refund_elsewhere(session, ref)
+    return sale_receipt(session, ref)
 
 
 def _sale(session: Session, ref: str, lock: bool = False) -> Sale:

@@ -24,6 +24,8 @@ def pytest_configure(config: pytest.Config) -> None:
     for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
         os.environ[var] = str(home / var.lower())
     os.environ.pop("BANGFU_DB", None)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_file.FileKeyring"
+    os.environ["BANGFU_TEST_KEYRING"] = str(home / "keyring.json")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

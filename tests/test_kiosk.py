@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from catalog.importing import import_file
 from catalog.kinds import registry_kinds
 from cli.main import main as command
+from core.audit_trail import verify
 from core.db import Database, open_database
 from core.errors import BangfuError
-from core.models import Counter, Household, Product, Refund, Sale, SaleLine
+from core.models import AuditEvent, Counter, Household, Product, Refund, Sale, SaleLine
 from core.money import line_amount
 from orders import kiosk
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
@@ -100,17 +101,20 @@ def test_two_kiosks_sell_offline_then_the_central_equals_one_database(central: D
     _refund(first, refs[("ZZ01", 3)], "卢氏花菇 500克", "1")
     _refund(one, refs[("ZZ01", 3)], "卢氏花菇 500克", "1")
     with first.read_session() as session:
-        assert kiosk.pending(session) == {"sales": 2, "refunds": 1, "shifts": 0}
+        assert kiosk.pending(session) == {"sales": 2, "refunds": 1, "shifts": 0, "audit": 2}  # joined, refunded
 
     for at in (first, second):
-        kiosk.synchronise(at, central)
-        kiosk.synchronise(at, central)  # again: nothing is sent twice
+        kiosk.sync_kiosk(at)
+        kiosk.sync_kiosk(at)  # again: nothing is sent twice
     with first.read_session() as session:
-        assert kiosk.pending(session) == {"sales": 0, "refunds": 0, "shifts": 0}
+        assert kiosk.pending(session) == {"sales": 0, "refunds": 0, "shifts": 0, "audit": 0}
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 4
         assert session.scalar(select(func.count()).select_from(SaleLine)) == 6
         assert session.scalar(select(func.count()).select_from(Refund)) == 1
+        uploaded = session.scalars(select(AuditEvent.action).where(AuditEvent.origin.is_not(None))).all()
+        assert sorted(uploaded) == ["kiosk.join", "kiosk.join", "refund"]  # the kiosks' trails, once each
+        assert verify(session, ADMIN).broken_at is None  # and the central's chain still holds
     assert _figures(central.url.render_as_string(hide_password=False), tmp_path, "central") == _figures(
         str(tmp_path / "one.db"), tmp_path, "one"
     )
@@ -131,11 +135,11 @@ def test_a_batch_cut_after_the_central_committed_is_sent_again_without_a_double(
 
     monkeypatch.setattr(kiosk, "mark_sent", cut)  # the central commits, the kiosk never hears back
     with pytest.raises(ConnectionError):
-        kiosk.synchronise(at, central)
+        kiosk.sync_kiosk(at)
     monkeypatch.undo()
     with at.read_session() as session:
         assert kiosk.pending(session)["sales"] == 3  # still queued
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 3
     at.dispose()
@@ -145,9 +149,14 @@ def test_a_counter_belongs_to_one_kiosk_at_a_time(central: Database, tmp_path: P
     first = _kiosk(tmp_path, "k1", central, "ZZ01")
     with pytest.raises(BangfuError, match="already claimed"):
         _kiosk(tmp_path, "k2", central, "ZZ01")
-    with central.session() as session, session.begin():
-        kiosk.release_counter(session, ADMIN, "ZZ01")
-    _kiosk(tmp_path, "k3", central, "ZZ01").dispose()  # moved to a new PC
+    url = central.url.render_as_string(hide_password=False)
+    assert command(["--db", url, "kiosk", "release", "--counter", "ZZ09"]) == 2  # no such counter
+    assert command(["--db", url, "kiosk", "release", "--counter", "ZZ01"]) == 0  # at the central
+    third = _kiosk(tmp_path, "k3", central, "ZZ01")  # moved to a new PC
+    _sell(first, "ZZ01", 5, (("XG500", 1000),))
+    with pytest.raises(BangfuError, match="not of a counter this kiosk holds"):
+        kiosk.sync_kiosk(first)  # the old PC no longer sends for it
+    third.dispose()
     first.dispose()
 
 
@@ -155,7 +164,7 @@ def test_a_kiosk_uploads_only_its_own_counters(central: Database, tmp_path: Path
     at = _kiosk(tmp_path, "k1", central, "ZZ01")
     _sell(at, "ZZ02", 5, (("XG500", 1000),))  # a counter it does not hold (copied down, not claimed)
     with pytest.raises(BangfuError, match="not of a counter this kiosk holds"):
-        kiosk.synchronise(at, central)
+        kiosk.sync_kiosk(at)
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 0
     at.dispose()
@@ -171,7 +180,7 @@ def test_sync_from_the_command_line(central: Database, tmp_path: Path, capsys: p
     capsys.readouterr()
     assert command(["--db", path, "sync", "--status", "--format", "json"]) == 0
     state = json.loads(capsys.readouterr().out)
-    assert state["pending"] == {"refunds": 0, "sales": 1, "shifts": 0}
+    assert state["pending"] == {"audit": 1, "refunds": 0, "sales": 1, "shifts": 0}
     assert command(["--db", path, "sync"]) == 0
     capsys.readouterr()
     assert command(["--db", path, "sync", "--status", "--format", "json"]) == 0
@@ -226,7 +235,7 @@ def test_two_uploads_of_one_kiosk_at_once_send_each_sale_once(central: Database,
     at = _kiosk(tmp_path, "k1", central, "ZZ01")
     for day in range(1, 21):
         _sell(at, "ZZ01", day, (("XG500", 1000),))
-    outcomes = _at_once(lambda: kiosk.synchronise(at, central), lambda: kiosk.synchronise(at, central))
+    outcomes = _at_once(lambda: kiosk.sync_kiosk(at), lambda: kiosk.sync_kiosk(at))
     assert outcomes == [None, None]
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 20
@@ -275,7 +284,7 @@ def test_a_kiosk_imports_only_counter_sales_of_its_own_counters(central: Databas
         import_file(session, ADMIN, sales_kind(session, ADMIN), others)
     assert [(e.line, e.column) for e in refused.value.errors] == [(2, "channel"), (3, "counter_code")]
     assert "only counter sales of ZZ01" in refused.value.errors[0].reason
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with central.read_session() as session:
         assert session.scalars(select(Sale.ref)).all() == ["OLD-1"]
         assert session.scalars(select(Refund.ref)).all() == ["OLD-1-R"]
@@ -298,13 +307,13 @@ def test_the_connection_cut_mid_batch_is_retried_with_nothing_lost_or_doubled(
 
     monkeypatch.setattr(kiosk, "receive", cut_after_inserting)
     with pytest.raises(BangfuError, match=r"connection to .* was lost"):
-        kiosk.synchronise(at, central)
+        kiosk.sync_kiosk(at)
     monkeypatch.undo()
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 0  # rolled back with the connection
     with at.read_session() as session:
         assert kiosk.pending(session)["sales"] == 5
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 5
     at.dispose()
@@ -331,7 +340,7 @@ def test_the_central_names_counters_that_have_not_uploaded_to_the_months_end(cen
     with central.read_session() as session:
         summary = session.scalars(select(AuditEvent.summary).where(AuditEvent.action == "report.issue")).one()
     assert "not uploaded to the month's end: ZZ01" in summary
-    kiosk.synchronise(at, central)  # nothing to send: the central now knows it has everything
+    kiosk.sync_kiosk(at)  # nothing to send: the central now knows it has everything
     with central.read_session() as session:
         assert report_input(session, ADMIN, "2026-06").behind == []
     at.dispose()
@@ -357,7 +366,7 @@ def test_an_old_registry_copy_warns_at_every_scan_and_past_the_limit_refuses(cen
         set_setting(session, kiosk.REFUSE_AFTER, "2")
     with at.read_session() as session, pytest.raises(BangfuError, match="sync before selling"):
         scan(session, "XG500", today)
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with at.read_session() as session:
         assert scan(session, "XG500", today).warning == ""
     at.dispose()
@@ -376,7 +385,7 @@ def test_a_sale_of_a_product_revoked_while_the_kiosk_was_offline_is_flagged_at_t
         assert xg500 is not None
         change_certificate(session, ADMIN, xg500, "revoke", "抽检不合格")
     _sell(at, "ZZ01", 10, (("XG500", 1000),))  # the kiosk's copy still says active: it sells
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with central.read_session() as session:
         assert monthly_summary(session, ADMIN, "2026-06").to_json()["flags"]["uncertified_lines"] == 1
     with at.read_session() as session, pytest.raises(BangfuError, match="revoked"):
@@ -390,7 +399,7 @@ def test_sixteen_kiosks_sync_at_once(central: Database, tmp_path: Path) -> None:
     for at, code in zip(kiosks, codes, strict=True):
         for day in (2, 9, 16):
             _sell(at, code, day, (("XG500", 1000), ("HZ1000", 2000)))
-    outcomes = _at_once(*(lambda at=at: kiosk.synchronise(at, central) for at in kiosks))
+    outcomes = _at_once(*(lambda at=at: kiosk.sync_kiosk(at) for at in kiosks))
     assert outcomes == [None] * 16
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 16 * 3
@@ -406,7 +415,7 @@ def test_an_uploaded_sale_keeps_the_kiosks_time_and_the_centrals_receipt_time(
 ) -> None:
     at = _kiosk(tmp_path, "k1", central, "ZZ01")
     _sell(at, "ZZ01", 7, (("XG500", 1000),))
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with central.read_session() as session:
         sold_at, received_at = session.execute(select(Sale.sold_at, Sale.received_at)).one()
     assert sold_at == dt.datetime(2026, 6, 7, 3, tzinfo=UTC)  # when the kiosk sold it
@@ -416,7 +425,7 @@ def test_an_uploaded_sale_keeps_the_kiosks_time_and_the_centrals_receipt_time(
         assert kiosk.status(session)["clock_warning"] is None
     real_now = kiosk.utc_now
     monkeypatch.setattr(kiosk, "utc_now", lambda: real_now() + dt.timedelta(minutes=12))  # this PC runs fast
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with at.read_session() as session:
         assert "12 minutes ahead" in kiosk.status(session)["clock_warning"]
     assert kiosk.clock_warning(real_now(), real_now() + dt.timedelta(minutes=4)) == ""  # within five minutes
@@ -427,7 +436,7 @@ def test_a_refund_waits_for_the_batch_that_carries_its_sale(central: Database, t
     at = _kiosk(tmp_path, "k1", central, "ZZ01")
     refs = [_sell(at, "ZZ01", 1 + n % 15, (("XG500", 1000),)) for n in range(kiosk.BATCH + 5)]
     _refund(at, refs[-1], "卢氏花菇 500克", "1")  # its sale is in the second batch, the refund in the first read
-    kiosk.synchronise(at, central)
+    kiosk.sync_kiosk(at)
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == kiosk.BATCH + 5
         assert session.scalars(select(Refund.ref)).all() == [f"{refs[-1]}-R1"]
@@ -441,3 +450,137 @@ def test_two_kiosks_naming_a_new_counter_at_once_one_registers_and_holds_it(cent
         assert session.scalar(select(func.count()).select_from(Counter).where(Counter.code == "ZZ09")) == 1
     for db in kiosks:
         db.dispose()
+
+
+def test_a_download_brings_only_what_changed_even_from_a_transaction_that_began_before_the_last(
+    central: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from core.models import User
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    assert kiosk.sync_kiosk(at).downloaded == 0  # nothing changed: nothing read but the settings
+    early = central.session()
+    early.begin()
+    early.execute(update(Product).where(Product.code == "XG500").values(name="卢氏花菇 500克（新包装）"))
+    with central.session() as session, session.begin():  # begins later, commits first
+        session.execute(update(Product).where(Product.code == "HZ1000").values(price_fen=4321))
+        session.execute(update(User).values(failed_attempts=3))  # the central's own business
+        session.execute(update(Counter).values(uploaded_until=dt.datetime.now(UTC)))
+    assert kiosk.sync_kiosk(at).downloaded == 1  # HZ1000 only
+    early.commit()
+    early.close()
+    assert kiosk.sync_kiosk(at).downloaded == 1  # XG500: not missed, though its number is older
+    with at.read_session() as session:
+        names = dict(session.execute(select(Product.code, Product.name)).all())
+        assert names["XG500"] == "卢氏花菇 500克（新包装）"
+        assert session.scalar(select(Product.price_fen).where(Product.code == "HZ1000")) == 4321
+    assert kiosk.sync_kiosk(at).downloaded == 0
+    at.dispose()
+
+
+def test_a_cashier_moved_to_another_counter_no_longer_signs_in_at_this_kiosk(central: Database, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from core.auth import create_user
+    from core.models import User
+
+    with central.session() as session, session.begin():
+        create_user(session, ADMIN, "wang", "王芳", "cashier", "一二三四五六七八", counter_code="ZZ01")
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    with at.read_session() as session:
+        assert session.scalar(select(User.active).where(User.username == "wang")) is True
+    with central.session() as session, session.begin():
+        session.execute(update(User).where(User.username == "wang").values(counter_code="ZZ02"))
+    kiosk.sync_kiosk(at)
+    with at.read_session() as session:
+        assert session.scalar(select(User.active).where(User.username == "wang")) is False
+    with central.session() as session, session.begin():
+        session.execute(update(User).where(User.username == "wang").values(counter_code="ZZ01"))
+    kiosk.sync_kiosk(at)
+    with at.read_session() as session:
+        assert session.scalar(select(User.active).where(User.username == "wang")) is True
+    at.dispose()
+
+
+def test_a_kiosks_own_role_reads_the_registry_and_inserts_its_counters_records_nothing_else(
+    central: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
+    from core import credentials
+    from core.config import get_setting
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    _sell(at, "ZZ01", 5, (("XG500", 1000),))
+    kiosk.sync_kiosk(at)
+    with at.read_session() as session:
+        stored = get_setting(session, kiosk.CENTRAL)
+        bound = kiosk.binding(session)
+    assert bound is not None
+    url = make_url(stored)
+    assert url.username == f"bangfu_kiosk_{bound.kiosk_id}"
+    assert url.password is None  # not in the settings
+    assert credentials.filled(url).password  # it is in the keyring
+    engine = create_engine(credentials.filled(url))
+    refused = {
+        "households": "SELECT count(*) FROM households",
+        "linkages": "SELECT count(*) FROM linkages",
+        "an update of a sale": "UPDATE sales SET total_fen = 1",
+        "a deletion": "DELETE FROM sale_lines",
+        "another counter's sale": "INSERT INTO sales (ref, channel, sold_at, counter_id, total_fen, created_at)"
+        " SELECT 'ZZ02-X', 'counter', now(), id, 100, now() FROM counters WHERE code = 'ZZ02'",
+    }
+    for statement in refused.values():
+        with engine.connect() as connection, pytest.raises(DBAPIError, match=r"permission denied|row-level security"):
+            connection.execute(text(statement))
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM sales")) == 1  # its own
+        assert connection.scalar(text("SELECT count(*) FROM products")) > 0
+        keys = set(connection.scalars(text("SELECT key FROM settings")))
+        assert keys <= set(kiosk.DOWN_SETTINGS)
+    engine.dispose()
+    with central.read_session() as session:  # roles that are not kiosks see every row, as before
+        assert session.scalar(select(func.count()).select_from(Household)) > 0
+    at.dispose()
+
+
+def test_sslmode_in_the_centrals_url_is_honoured(
+    central: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = central.url.update_query_dict({"sslmode": "require"}).render_as_string(hide_password=False)
+    kiosk_file = str(tmp_path / "k.db")
+    assert command(["--db", kiosk_file, "kiosk", "join", "--central", url, "--counter", "ZZ01"]) == 2
+    assert "SSL" in capsys.readouterr().err  # the test server has none: refused, not sent in the clear
+
+
+def test_a_receipt_of_another_counter_is_refunded_where_it_was_sold_and_the_kiosk_says_where(
+    central: Database, tmp_path: Path
+) -> None:
+    from core.config import set_setting
+    from orders.refunds import receipt_to_refund
+
+    first, second = _kiosk(tmp_path, "k1", central, "ZZ01"), _kiosk(tmp_path, "k2", central, "ZZ02")
+    theirs = _sell(second, "ZZ02", 3, (("XG500", 1000),))
+    with first.read_session() as session, pytest.raises(BangfuError, match="unknown sale"):
+        receipt_to_refund(session, theirs)  # not uploaded yet: the central does not know it either
+    kiosk.sync_kiosk(second)
+    with first.read_session() as session, pytest.raises(BangfuError, match="sold at ZZ02 火车站专区 on 2026-06-03"):
+        receipt_to_refund(session, theirs)
+    with central.session() as session, session.begin():
+        factories.counter(session, "ZZ03", "政务大厅专馆")  # sold at directly on the central ledger
+    central_sale = _sell(central, "ZZ03", 4, (("XG500", 1000),))
+    with first.read_session() as session, pytest.raises(BangfuError, match="on the central ledger"):
+        receipt_to_refund(session, central_sale)
+    mine = _sell(first, "ZZ01", 5, (("XG500", 1000),))
+    with first.session() as session, session.begin():
+        set_setting(session, kiosk.CENTRAL, "postgresql+psycopg://nobody@127.0.0.1:1/none")  # offline
+    with first.read_session() as session:
+        assert receipt_to_refund(session, mine).ref == mine  # its own sales are refunded offline
+        with pytest.raises(BangfuError, match="cannot be reached to look it up"):
+            receipt_to_refund(session, theirs)
+    first.dispose()
+    second.dispose()

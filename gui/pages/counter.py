@@ -57,7 +57,7 @@ from orders.counter import (
 )
 from orders.ledger import PaymentDraft, SaleRecorded
 from orders.receipts import Receipt, refund_receipt, sale_receipt
-from orders.refunds import RefundDraft, RefundRecorded, picked_lines, record_refund
+from orders.refunds import RefundDraft, RefundRecorded, picked_lines, receipt_to_refund, record_refund
 from orders.shifts import ZReport, close_shift, open_shift
 from reports.receipts import render_receipt, render_z_report
 
@@ -657,7 +657,9 @@ class CounterPage(QWidget):
             if not ok or not ref.strip():
                 return
         wanted = ref.strip()
-        self._read(lambda session: sale_receipt(session, wanted), lambda receipt: self._refund(receipt, lines, reason))
+        self._read(
+            lambda session: receipt_to_refund(session, wanted), lambda receipt: self._refund(receipt, lines, reason)
+        )
 
     def _refund(self, receipt: Receipt, lines: dict[str, str] | None, reason: str) -> None:
         if lines is None:
