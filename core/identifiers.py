@@ -111,3 +111,21 @@ def check_ean(value: str, field: str = "barcode") -> str:
     if ean_check_digit(code[:-1]) != code[-1]:
         raise InvalidValue(field, _("check digit is wrong: {value}").format(value=value))
     return code
+
+
+def receipt_number(counter_code: str, day: dt.date, number: int) -> str:
+    """A counter receipt's number: the counter, its business day and the day's running number."""
+    return f"{counter_code}-{day:%Y%m%d}-{number:04d}"
+
+
+def receipt_number_parts(ref: str) -> tuple[str, dt.date, int] | None:
+    """(counter, business day, number) of a receipt number made by ``receipt_number``; None for
+    any other reference (an imported sale's own)."""
+    counter, _dash, rest = ref.rpartition("-")
+    code, _dash, day = counter.rpartition("-")
+    if not (code and len(day) == 8 and day.isdigit() and len(rest) >= 4 and rest.isdigit()):
+        return None
+    try:
+        return code, dt.datetime.strptime(day, "%Y%m%d").date(), int(rest)
+    except ValueError:
+        return None

@@ -372,6 +372,12 @@ ZH: dict[str, str] = {
     "released: {counters}": "已释放：{counters}",
     "kiosk join needs --central URL": "kiosk join 需要 --central URL",
     "join: the central PostgreSQL (SQLAlchemy URL)": "join：中心 PostgreSQL 数据库（SQLAlchemy URL）",
+    "this kiosk sells at {counters} only, not at {counter}": "本终端只在 {counters} 销售，不在 {counter}",
+    "counter {counter} sells at its kiosk: release it (kiosk release) before selling here": "专柜 {counter} 由其终端销售：先释放（kiosk release）才能在这里销售",
+    "counter {code} has a shift open at the central: close it there first": "专柜 {code} 在中心库有未交班的班次：请先在那里交班",
+    "receipt number {ref} is already another sale at the central (this kiosk numbered it again, e.g. restored from an old backup): nothing more is sent; ask an administrator": "小票号 {ref} 在中心库已是另一笔销售（本终端重复编号，例如从旧备份恢复）：暂停上传，请联系管理员",
+    "shift {number} is another shift at the central": "班次 {number} 在中心库已是另一个班次",
+    "{db} refused the batch ({reason}); nothing was marked sent": "{db} 拒收这一批（{reason}）；没有标记为已上传",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

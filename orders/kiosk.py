@@ -22,18 +22,20 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from catalog.labels import TEMPLATES_SETTING
 from core import credentials
 from core.audit import Entry, append, record
 from core.auth import Actor, require
-from core.config import IDLE_SETTING, business_zone, get_setting, set_setting
+from core.config import IDLE_SETTING, business_day, business_zone, get_setting, set_setting
 from core.db import Database, open_database, reserve_ids
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.identifiers import receipt_number_parts
 from core.locks import one_or_new, serialize
 from core.models import (
     AuditEvent,
@@ -42,6 +44,7 @@ from core.models import (
     Counter,
     Payment,
     Product,
+    ReceiptSequence,
     Refund,
     RefundLine,
     Sale,
@@ -86,6 +89,21 @@ def binding(session: Session) -> KioskBinding | None:
     )
 
 
+def check_sells_here(session: Session, counter: Counter) -> None:
+    """A counter sells in one database at a time, so its receipt and shift numbers are made in one
+    place: a kiosk at the counters it holds, the central at those no kiosk holds."""
+    bound = binding(session)
+    if bound is not None and counter.code not in bound.counters:
+        reason = _("this kiosk sells at {counters} only, not at {counter}")
+        raise BangfuError(reason.format(counters=", ".join(bound.counters), counter=counter.code))
+    if bound is None and counter.kiosk is not None:
+        raise BangfuError(
+            _("counter {counter} sells at its kiosk: release it (kiosk release) before selling here").format(
+                counter=counter.code
+            )
+        )
+
+
 def _table(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
@@ -114,6 +132,11 @@ def claim_counters(central: Session, actor: Actor, kiosk_id: str, codes: Iterabl
             central.add(counter)
             central.flush()
         # One statement decides, so two kiosks claiming at once cannot both win.
+        open_shift = select(Shift.id).where(Shift.counter_id == counter.id, Shift.closed_at.is_(None))
+        if counter.kiosk != kiosk_id and central.scalar(open_shift) is not None:
+            raise BangfuError(
+                _("counter {code} has a shift open at the central: close it there first").format(code=code)
+            )
         claimed = central.execute(
             update(Counter)
             .where(Counter.code == code, (Counter.kiosk.is_(None)) | (Counter.kiosk == kiosk_id))
@@ -237,6 +260,47 @@ def store_copy(kiosk: Session, changes: RegistryChanges) -> int:
     return changes.rows
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """Where the central left the claimed counters' numbering: the kiosk goes on from there, so
+    no receipt or shift number is made twice (the central would take the second for the first)."""
+
+    receipts: list[dict[str, Any]]  # receipt_sequences rows (one per counter and day sold)
+    shifts: list[dict[str, Any]]  # each counter's latest shift
+
+
+def numbers_at(central: Session, counters: tuple[str, ...], since: dt.date | None = None) -> Numbers:
+    """At join every day's numbers (``since`` None); at each round the last week's, so a kiosk
+    restored from a backup goes on after what it had already sent."""
+    ids = list(central.scalars(select(Counter.id).where(Counter.code.in_(counters))))
+    sequences = _table(ReceiptSequence)
+    recent = (sequences.c.business_day >= since,) if since else ()
+    receipts = central.execute(select(sequences).where(sequences.c.counter_id.in_(ids), *recent))
+    latest = (
+        select(Shift.counter_id, func.max(Shift.number).label("number"))
+        .where(Shift.counter_id.in_(ids))
+        .group_by(Shift.counter_id)
+        .subquery()
+    )
+    shifts = _rows(central, Shift, Shift.counter_id == latest.c.counter_id, Shift.number == latest.c.number)
+    return Numbers([dict(row._mapping) for row in receipts], shifts)
+
+
+def store_numbers(kiosk: Session, numbers: Numbers) -> None:
+    """At the kiosk, in the caller's transaction: numbering continues after the central's."""
+    for row in numbers.receipts:
+        key = (ReceiptSequence.counter_id == row["counter_id"], ReceiptSequence.business_day == row["business_day"])
+        have = kiosk.scalar(select(ReceiptSequence.last_no).where(*key))
+        if have is None:
+            kiosk.execute(insert(ReceiptSequence), row)
+        elif have < row["last_no"]:
+            kiosk.execute(update(ReceiptSequence).where(*key).values(last_no=row["last_no"]))
+    for row in numbers.shifts:  # sent up again later, and recognised there as the central's own
+        mine = select(func.max(Shift.number)).where(Shift.counter_id == row["counter_id"])
+        if (kiosk.scalar(mine) or 0) < row["number"]:
+            kiosk.execute(insert(Shift), {k: v for k, v in row.items() if k != "id"})
+
+
 # -- up ----------------------------------------------------------------------------------------
 
 
@@ -346,7 +410,26 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
     if any(row["counter_id"] not in own for row in box.shifts):
         raise BangfuError(_("a shift of a counter this kiosk does not hold cannot be uploaded"))
     added = {"shifts": 0}
-    have = _central_ids(central, Sale.ref, [row["ref"] for row in box.sales])
+    have = {
+        row.ref: row
+        for row in central.execute(
+            select(Sale.ref, Sale.counter_id, Sale.sold_at, Sale.total_fen).where(
+                Sale.ref.in_([sale["ref"] for sale in box.sales])
+            )
+        )
+    }
+    for sale in box.sales:  # sent before a cut: the same sale; else a number made twice
+        known = have.get(sale["ref"])
+        if known is not None and (known.counter_id, known.sold_at, known.total_fen) != (
+            sale["counter_id"],
+            sale["sold_at"],
+            sale["total_fen"],
+        ):
+            reason = _(
+                "receipt number {ref} is already another sale at the central (this kiosk numbered it again, "
+                "e.g. restored from an old backup): nothing more is sent; ask an administrator"
+            )
+            raise BangfuError(reason.format(ref=sale["ref"]))
     new = [sale for sale in box.sales if sale["ref"] not in have]
     # The central's ids are taken first, so the whole batch goes in as three multi-row inserts.
     ids = dict(zip((sale["id"] for sale in new), reserve_ids(central, _table(Sale), len(new)), strict=True))
@@ -357,16 +440,38 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
         if payments:
             central.execute(insert(Payment), payments)
     added["sales"] = len(new)
+    _note_numbers(central, new)
     added["refunds"] = _receive_refunds(central, box)
     for shift in box.shifts:
-        exists = central.scalar(
-            select(Shift.id).where(Shift.counter_id == shift["counter_id"], Shift.number == shift["number"])
+        opened = central.scalar(
+            select(Shift.opened_at).where(Shift.counter_id == shift["counter_id"], Shift.number == shift["number"])
         )
-        if exists is None:
+        if opened is not None and opened != shift["opened_at"]:
+            raise BangfuError(_("shift {number} is another shift at the central").format(number=shift["number"]))
+        if opened is None:
             central.execute(insert(Shift), {k: v for k, v in shift.items() if k != "id"})
             added["shifts"] += 1
     added["audit"] = _receive_audit(central, kiosk_id, box.audit)
     return added
+
+
+def _note_numbers(central: Session, sales: list[dict[str, Any]]) -> None:
+    """The central keeps the kiosk's receipt numbers as its own, so a kiosk restored from an old
+    backup goes on after them at its next download (``numbers_at``)."""
+    last: dict[tuple[int, dt.date], int] = {}
+    for sale in sales:
+        parts = receipt_number_parts(sale["ref"]) if sale["counter_id"] else None
+        if parts is not None:
+            key = (sale["counter_id"], parts[1])
+            last[key] = max(last.get(key, 0), parts[2])
+    for (counter_id, day), number in sorted(last.items()):
+        stmt = pg_insert(ReceiptSequence).values(counter_id=counter_id, business_day=day, last_no=number)
+        central.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[ReceiptSequence.counter_id, ReceiptSequence.business_day],
+                set_={"last_no": func.greatest(ReceiptSequence.last_no, stmt.excluded.last_no)},
+            )
+        )
 
 
 def _receive_audit(central: Session, kiosk_id: str, rows: list[dict[str, Any]]) -> int:
@@ -527,12 +632,14 @@ def join(kiosk_db: Database, central_db: Database, actor: Actor, codes: Iterable
     try:  # the first download already goes through the kiosk's own role
         with _reaching(as_kiosk), as_kiosk.read_session() as central:
             copy = registry_copy(central, tuple(codes))
+            numbers = numbers_at(central, tuple(codes))
     finally:
         as_kiosk.dispose()
     with kiosk_db.read_session() as session:
         changes = registry_changes(session, copy)
     with kiosk_db.session() as session, session.begin():
         store_copy(session, changes)
+        store_numbers(session, numbers)
         bind(session, stored, kiosk_id, codes)
         record(session, actor.username, "kiosk.join", ",".join(codes), central_db.description)
     return KioskBinding(kiosk_id, stored, tuple(codes))
@@ -550,6 +657,13 @@ def _reaching(central_db: Database) -> Iterator[None]:
     failure of the program: nothing the central did not confirm was marked sent."""
     try:
         yield
+    except IntegrityError as exc:  # a unique number the kiosk may not see (another counter's)
+        reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        raise BangfuError(
+            _("{db} refused the batch ({reason}); nothing was marked sent").format(
+                db=central_db.description, reason=reason
+            )
+        ) from None
     except (OperationalError, InterfaceError) as exc:
         reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
         raise BangfuError(
@@ -590,11 +704,13 @@ def synchronise(kiosk_db: Database, central_db: Database, download: bool = True)
         since = int(get_setting(session, DOWN_FROM, "0"))
     with _reaching(central_db), central_db.read_session() as central:
         copy = registry_copy(central, bound.counters, since)
+        numbers = numbers_at(central, bound.counters, business_day(central) - dt.timedelta(days=7))
         clock = clock_warning(utc_now(), central_now(central))
     with kiosk_db.read_session() as session:
         changes = registry_changes(session, copy)
     with kiosk_db.session() as session, session.begin():
         downloaded = store_copy(session, changes)
+        store_numbers(session, numbers)
         set_setting(session, CLOCK, clock)
         if not any(uploaded.values()):
             set_setting(session, LAST_UP, utc_now().isoformat())

@@ -27,6 +27,7 @@ ROWS = {  # table -> (command, the rows a kiosk may see or add)
     "users": ("SELECT", f"role IN ('admin', 'manager') OR counter_code IN (SELECT code FROM counters WHERE {MINE})"),
     "settings": ("SELECT", "key IN ({keys})"),
     "counters": ("SELECT", "true"),
+    "receipt_sequences": ("ALL", OWN_COUNTER),  # its counters' numbering, kept at the central too
     "sales": ("ALL", OWN_COUNTER),
     "shifts": ("ALL", OWN_COUNTER),
     "sale_lines": ("ALL", OWN_SALE),
@@ -50,6 +51,7 @@ def prepare(central: Session, settings: tuple[str, ...]) -> None:
     central.execute(text(f"GRANT SELECT ON {', '.join(READ)} TO {GROUP}"))
     central.execute(text(f"GRANT SELECT, INSERT ON {', '.join(UPLOAD)} TO {GROUP}"))
     central.execute(text(f"GRANT UPDATE (uploaded_until) ON counters TO {GROUP}"))
+    central.execute(text(f"GRANT SELECT, INSERT, UPDATE ON receipt_sequences TO {GROUP}"))
     for table in UPLOAD:  # the kiosk takes the central's ids for what it inserts
         sequence = central.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table})
         central.execute(text(f"GRANT USAGE ON SEQUENCE {sequence} TO {GROUP}"))

@@ -20,9 +20,11 @@ from core.codes import CHANNELS, PAYMENT_METHODS
 from core.config import business_zone, local_day
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
+from core.identifiers import receipt_number
 from core.locks import serialize
 from core.models import Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
 from core.money import format_fen, line_amount, whole_units_problem
+from orders.kiosk import check_sells_here
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def next_receipt_no(session: Session, counter: Counter, day: dt.date) -> str:
         set_={"last_no": ReceiptSequence.last_no + 1},
     ).returning(ReceiptSequence.last_no)
     number = session.execute(stmt).scalar_one()
-    return f"{counter.code}-{day:%Y%m%d}-{number:04d}"
+    return receipt_number(counter.code, day, number)
 
 
 def channel_problem(channel: str, counter_code: str | None, customer_org: str | None) -> tuple[str, str] | None:
@@ -97,6 +99,7 @@ def _check_channel(session: Session, draft: SaleDraft) -> Counter | None:
     counter = session.scalars(select(Counter).where(Counter.code == draft.counter_code)).one_or_none()
     if counter is None:
         raise InvalidValue("counter_code", _("unknown counter: {value}").format(value=draft.counter_code))
+    check_sells_here(session, counter)
     return counter
 
 

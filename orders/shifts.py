@@ -20,6 +20,7 @@ from core.i18n import _
 from core.locks import locked
 from core.models import Counter, Payment, Refund, Sale, Shift, utc_now
 from core.money import format_fen
+from orders.kiosk import check_sells_here
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def open_shift(
     if float_fen < 0:
         raise BangfuError(_("must not be negative: {value}").format(value=format_fen(float_fen)))
     counter = _counter(session, counter_code, lock=True)
+    check_sells_here(session, counter)
     if current_shift(session, counter_code) is not None:
         raise BangfuError(_("a shift is already open at counter {counter}").format(counter=counter_code))
     number = (session.scalar(select(func.max(Shift.number)).where(Shift.counter_id == counter.id)) or 0) + 1

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,8 @@ from core.identifiers import (
     check_uscc,
     ean_check_digit,
     mask_resident_id,
+    receipt_number,
+    receipt_number_parts,
     ric_check_char,
     uscc_check_char,
 )
@@ -117,3 +121,19 @@ def test_any_changed_resident_id_check_is_rejected(born, seq: str, other: str) -
     if other != good[-1]:
         with pytest.raises(InvalidValue):
             check_resident_id(body + other)
+
+
+@given(
+    st.from_regex(r"[A-Z0-9][A-Z0-9-]{0,30}", fullmatch=True),
+    st.dates(min_value=dt.date(2000, 1, 1)),  # business days: four-digit years
+    st.integers(min_value=1, max_value=99_999),
+)
+def test_a_receipt_number_reads_back_as_its_counter_day_and_number(code, day, number) -> None:  # type: ignore[no-untyped-def]
+    assert receipt_number_parts(receipt_number(code, day, number)) == (code, day, number)
+
+
+@pytest.mark.parametrize(
+    "ref", ["S-1", "ONLINE-2026060-0001", "ZZ01-20261341-0001", "ZZ01-20260601-12", "-20260601-0001"]
+)
+def test_other_references_are_not_receipt_numbers(ref: str) -> None:
+    assert receipt_number_parts(ref) is None

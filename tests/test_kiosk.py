@@ -17,7 +17,7 @@ from cli.main import main as command
 from core.audit_trail import verify
 from core.db import Database, open_database
 from core.errors import BangfuError
-from core.models import AuditEvent, Counter, Household, Product, Refund, Sale, SaleLine
+from core.models import AuditEvent, Counter, Household, Product, Refund, Sale, SaleLine, Shift
 from core.money import line_amount
 from orders import kiosk
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
@@ -160,13 +160,16 @@ def test_a_counter_belongs_to_one_kiosk_at_a_time(central: Database, tmp_path: P
     first.dispose()
 
 
-def test_a_kiosk_uploads_only_its_own_counters(central: Database, tmp_path: Path) -> None:
+def test_a_kiosk_sells_only_at_its_own_counters(central: Database, tmp_path: Path) -> None:
+    from orders.shifts import open_shift
+
     at = _kiosk(tmp_path, "k1", central, "ZZ01")
-    _sell(at, "ZZ02", 5, (("XG500", 1000),))  # a counter it does not hold (copied down, not claimed)
-    with pytest.raises(BangfuError, match="not of a counter this kiosk holds"):
-        kiosk.sync_kiosk(at)
-    with central.read_session() as session:
-        assert session.scalar(select(func.count()).select_from(Sale)) == 0
+    with pytest.raises(BangfuError, match="sells at ZZ01 only, not at ZZ02"):
+        _sell(at, "ZZ02", 5, (("XG500", 1000),))  # copied down, held by no kiosk or by another
+    with at.session() as session, session.begin(), pytest.raises(BangfuError, match="sells at ZZ01 only"):
+        open_shift(session, ADMIN, "ZZ02", 0)
+    with at.read_session() as session:
+        assert kiosk.pending(session)["sales"] == 0
     at.dispose()
 
 
@@ -584,3 +587,71 @@ def test_a_receipt_of_another_counter_is_refunded_where_it_was_sold_and_the_kios
             receipt_to_refund(session, theirs)
     first.dispose()
     second.dispose()
+
+
+def _sell_now(db: Database, counter: str, channel: str = "counter", ref: str | None = None) -> str:
+    with db.read_session() as session:
+        product = session.scalars(select(Product).where(Product.code == "XG500")).one()
+    draft = SaleDraft(
+        channel, dt.datetime.now(UTC), (LineDraft(product.id, 1000),), (PaymentDraft("cash", product.price_fen),),
+        counter_code=counter if channel == "counter" else None, ref=ref,
+    )  # fmt: skip
+    with db.session() as session, session.begin():
+        return record_sale(session, ADMIN, draft).ref
+
+
+def test_a_kiosk_numbers_receipts_and_shifts_on_from_where_the_central_left_its_counter(
+    central: Database, tmp_path: Path
+) -> None:
+    from orders.shifts import close_shift, open_shift
+
+    with central.session() as session, session.begin():
+        open_shift(session, ADMIN, "ZZ01", 0)
+    before = [_sell_now(central, "ZZ01") for _ in range(2)]  # sold at the central until today
+    with pytest.raises(BangfuError, match="shift open at the central"):
+        _kiosk(tmp_path, "k1", central, "ZZ01")
+    with central.session() as session, session.begin():
+        close_shift(session, ADMIN, "ZZ01", 0)
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    with pytest.raises(BangfuError, match="sells at its kiosk"):
+        _sell_now(central, "ZZ01")  # from now on the kiosk numbers ZZ01's receipts
+    mine = _sell_now(at, "ZZ01")
+    assert mine == before[0][:-4] + "0003"  # goes on after the central's two
+    with at.session() as session, session.begin():
+        assert open_shift(session, ADMIN, "ZZ01", 0).number == 2
+    kiosk.sync_kiosk(at)
+    with central.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Sale)) == 3
+        assert session.scalars(select(Shift.number)).all() == [1]  # the kiosk's is still open
+    at.dispose()
+
+
+def test_a_receipt_number_made_twice_stops_the_sync_rather_than_dropping_a_sale(
+    central: Database, tmp_path: Path
+) -> None:
+    import shutil
+
+    at = _kiosk(tmp_path, "k1", central, "ZZ01")
+    at.dispose()
+    shutil.copy(tmp_path / "k1.db", tmp_path / "restored.db")  # last night's backup
+    shutil.copy(tmp_path / "k1.db", tmp_path / "restored.db.bak")
+    at = open_database(str(tmp_path / "k1.db"))
+    first = _sell_now(at, "ZZ01")
+    kiosk.sync_kiosk(at)
+    restored = open_database(str(tmp_path / "restored.db"))  # the PC's disk died; the backup goes on
+    assert _sell_now(restored, "ZZ01") == first  # the same number for another sale
+    with pytest.raises(BangfuError, match=f"receipt number {first} is already another sale at the central"):
+        kiosk.sync_kiosk(restored)
+    with restored.read_session() as session:
+        assert kiosk.pending(session)["sales"] == 1  # still waiting, for an administrator to sort out
+    shutil.copy(tmp_path / "restored.db.bak", tmp_path / "restored2.db")
+    again = open_database(str(tmp_path / "restored2.db"))
+    kiosk.sync_kiosk(again)  # restored, and synchronised before it sells: numbering goes on
+    assert _sell_now(again, "ZZ01") != first
+    again.dispose()
+    taken = _sell_now(at, "ZZ01")
+    _sell_now(central, "ZZ01", channel="online", ref=taken)  # a number the kiosk's role cannot see
+    with pytest.raises(BangfuError, match="refused the batch"):
+        kiosk.sync_kiosk(at)
+    restored.dispose()
+    at.dispose()
