@@ -31,7 +31,10 @@ def _scaled(value: int | None, scale: int) -> Decimal | None:
 
 def _suppliers(session: Session, _clear_ids: bool) -> Iterator[list[object]]:
     for s in session.scalars(select(Supplier).order_by(Supplier.uscc)).yield_per(1000):
-        yield [s.uscc, s.name, s.kind, s.region_code, _scaled(s.benefit_rate_bp, 100), s.contact_phone]
+        yield [
+            s.uscc, s.name, s.kind, s.region_code, _scaled(s.benefit_rate_bp, 100), s.contact_phone,
+            _scaled(s.commission_rate_bp, 100),
+        ]  # fmt: skip
 
 
 def _products(session: Session, _clear_ids: bool) -> Iterator[list[object]]:
@@ -40,7 +43,7 @@ def _products(session: Session, _clear_ids: bool) -> Iterator[list[object]]:
         yield [
             p.code, p.name, p.category, p.unit, _yuan(p.price_fen), p.barcode, uscc, p.cert_no, p.cert_level,
             p.cert_authority, p.certified_on, p.valid_until, p.cert_status, p.origin_region_code,
-            _scaled(p.net_weight_g, 1000),
+            _scaled(p.net_weight_g, 1000), None if p.supply_price_fen is None else _yuan(p.supply_price_fen),
         ]  # fmt: skip
 
 

@@ -28,9 +28,9 @@ def _shown(value: object, column: str) -> str:
     """A stored value as the file would write it, for "different content" messages."""
     if value is None:
         return "—"
-    if column == "price":
+    if column in ("price", "supply_price"):
         return format_fen(int(value))  # type: ignore[call-overload]
-    if column == "benefit_rate":
+    if column in ("benefit_rate", "commission_rate"):
         return rate_text(int(value))  # type: ignore[call-overload]
     if column == "weight":
         return weight_text(int(value))  # type: ignore[call-overload]
@@ -151,6 +151,7 @@ class Suppliers(KeyedKind):
         Column("region_code", True, f.region, ("行政区划代码", "区划代码", "所在地区划代码")),
         Column("benefit_rate", True, f.rate, ("带贫比例", "帮扶比例", "收益分配比例", "利益联结比例")),
         Column("contact_phone", False, f.text(32), ("联系电话", "电话")),
+        Column("commission_rate", False, f.rate, ("扣点", "扣点率", "佣金比例", "代销扣点")),
     )
     fields = {
         "uscc": "uscc",
@@ -159,7 +160,12 @@ class Suppliers(KeyedKind):
         "region_code": "region_code",
         "benefit_rate": "benefit_rate_bp",
         "contact_phone": "contact_phone",
+        "commission_rate": "commission_rate_bp",
     }
+
+    def resolve(self, session: Session, batch: Batch) -> list[tuple[int, Values]]:
+        """SPEC §11: a blank commission rate is 0."""
+        return [(line, {**values, "commission_rate": values["commission_rate"] or 0}) for line, values in batch.rows]
 
     def prepare(self, values: Values) -> Values:
         return {**super().prepare(values), "search_key": search_key(values["name"])}
@@ -185,6 +191,7 @@ class Products(KeyedKind):
         Column("cert_status", False, f.one_of(CERT_STATUSES), ("证书状态", "认定状态")),
         Column("origin_region_code", True, f.region, ("产地区划代码", "产地代码", "产地")),
         Column("net_weight_kg", False, f.kilograms_to_grams, ("净重", "净重（公斤）", "净含量（公斤）")),
+        Column("supply_price", False, f.yuan, ("供货价", "供货价格", "结算价")),
     )
     fields = {
         "code": "code",
@@ -202,6 +209,7 @@ class Products(KeyedKind):
         "cert_status": "cert_status",
         "origin_region_code": "origin_region_code",
         "net_weight_kg": "net_weight_g",
+        "supply_price": "supply_price_fen",
     }
 
     def unique(self) -> dict[str, str]:

@@ -42,6 +42,7 @@ class SupplierRow:
     products: int
     households: int
     search_key: str
+    commission_rate_bp: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def supplier_rows(session: Session, actor: Actor, month: str) -> list[SupplierRo
     return [
         SupplierRow(
             s.id, s.uscc, s.name, s.kind, s.region_code, s.benefit_rate_bp, s.contact_phone or "",
-            products.get(s.id, 0), linked.get(s.id, 0), s.search_key,
+            products.get(s.id, 0), linked.get(s.id, 0), s.search_key, s.commission_rate_bp,
         )
         for s in session.scalars(select(Supplier).order_by(Supplier.uscc))
     ]  # fmt: skip

@@ -15,7 +15,7 @@ from catalog.fields import month, parse_values
 from catalog.importing import Batch
 from catalog.kinds import Households, KeyedKind, Linkages, Products, Suppliers
 from core.audit import record
-from core.auth import Actor, require
+from core.auth import Actor, can, require
 from core.errors import BangfuError
 from core.i18n import _
 from core.identifiers import mask_resident_id, masked_field
@@ -80,7 +80,7 @@ def _save(
 def save_supplier(session: Session, actor: Actor, form: Mapping[str, str], supplier_id: int | None = None) -> Supplier:
     """A coop manager may edit their own supplier only; new suppliers are the office's."""
     require(actor, "registry.edit", supplier_id if supplier_id is not None else -1)
-    return _save(session, actor, Suppliers(), form, supplier_id)
+    return _save(session, actor, Suppliers(), form, supplier_id, keep=_terms_kept(actor, form, "commission_rate"))
 
 
 def save_product(session: Session, actor: Actor, form: Mapping[str, str], product_id: int | None = None) -> Product:
@@ -95,7 +95,17 @@ def save_product(session: Session, actor: Actor, form: Mapping[str, str], produc
             session.scalar(select(Product.supplier_id).where(Product.id == product_id)) if product_id else owner_id
         )
         require(actor, "registry.edit", owner_id if owner_id == current else -1)
-    return _save(session, actor, Products(), form, product_id, keep=("cert_status",))
+    return _save(
+        session, actor, Products(), form, product_id, keep=("cert_status", *_terms_kept(actor, form, "supply_price"))
+    )
+
+
+def _terms_kept(actor: Actor, form: Mapping[str, str], column: str) -> tuple[str, ...]:
+    """SPEC §11 terms change only by an administrator who sends them: a cooperative manager's
+    form (which has no such field) keeps what the office set."""
+    if can(actor, "settlement.terms") and column in form:
+        return ()
+    return {"commission_rate": ("commission_rate_bp",), "supply_price": ("supply_price_fen",)}[column]
 
 
 def save_household(
@@ -188,4 +198,5 @@ def product_form(session: Session, actor: Actor, product_id: int) -> dict[str, s
         "certified_on": p.certified_on.isoformat(), "valid_until": p.valid_until.isoformat(),
         "origin_region_code": p.origin_region_code,
         "net_weight_kg": quantity_text(p.net_weight_g) if p.net_weight_g else "",
+        "supply_price": yuan_text(p.supply_price_fen) if p.supply_price_fen is not None else "",
     }  # fmt: skip

@@ -220,6 +220,19 @@ def cmd_attribution(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settlement(args: argparse.Namespace) -> int:
+    from orders.settlement import settlement
+
+    db = open_database(args.db, create=False)
+    try:
+        with db.read_session() as session, session.begin():
+            figures = settlement(session, command_line_actor(), args.month)
+    finally:
+        db.dispose()
+    _write_json(figures.to_json(), args.out)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from core.backup import backup, restore
 
@@ -442,6 +455,12 @@ def build_parser() -> argparse.ArgumentParser:
     attribution.add_argument("--format", choices=("json", "csv"), required=True)
     attribution.add_argument("--out", required=True)
     attribution.set_defaults(func=cmd_attribution)
+
+    settle = sub.add_parser("settlement", help=_("what each supplier is owed for a month's counter sales (SPEC §11)"))
+    settle.add_argument("--month", type=_month, required=True)
+    settle.add_argument("--format", choices=("json",), required=True)
+    settle.add_argument("--out", required=True)
+    settle.set_defaults(func=cmd_settlement)
 
     labels = sub.add_parser("labels", help=_("QR labels as PDF"))
     labels.add_argument("--product", required=True, help=_("product code"))

@@ -13,3 +13,6 @@ PAYMENT_METHODS = ("cash", "wechat", "alipay", "unionpay", "transfer", "other")
 ROLES = ("admin", "manager", "cashier", "coop_manager")
 ORG_KINDS = ("government", "canteen", "union", "company", "school", "hospital", "other")
 ORDER_STATES = ("ordered", "delivered", "paid", "cancelled")
+# Stock movements (issue 16): in from a supplier, out by a sale, back by a refund, between
+# counters, back to the supplier, written off, corrected by a stocktake.
+STOCK_KINDS = ("receipt", "sale", "refund", "transfer_out", "transfer_in", "return", "write_off", "stocktake")

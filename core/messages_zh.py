@@ -378,6 +378,18 @@ ZH: dict[str, str] = {
     "receipt number {ref} is already another sale at the central (this kiosk numbered it again, e.g. restored from an old backup): nothing more is sent; ask an administrator": "小票号 {ref} 在中心库已是另一笔销售（本终端重复编号，例如从旧备份恢复）：暂停上传，请联系管理员",
     "shift {number} is another shift at the central": "班次 {number} 在中心库已是另一个班次",
     "{db} refused the batch ({reason}); nothing was marked sent": "{db} 拒收这一批（{reason}）；没有标记为已上传",
+    "a receiving note is for one supplier's goods; make one note per supplier": "一张收货单只收一个供应商的货；请按供应商分别开单",
+    "a stock document needs at least one line": "库存单据至少要有一行",
+    "a stocktake is already open at counter {counter}": "专柜 {counter} 已有未完成的盘点",
+    "a transfer goes to another counter": "调拨要调到另一个专柜",
+    "must be greater than 0: {value}": "必须大于 0：{value}",
+    "only {left} on hand here: sold anyway, counted at the next stocktake": "本柜只剩 {left}：照常售出，下次盘点时核对",
+    "quantity must not be 0": "数量不能为 0",
+    "say why the goods are written off (expired, damaged…)": "请写明报损原因（过期、破损……）",
+    "stocktake {number} is already approved": "盘点单 {number} 已审核",
+    "unknown stocktake {value}": "没有盘点单 {value}",
+    "what each supplier is owed for a month's counter sales (SPEC §11)": "按月计算应付各供应商的代销货款（SPEC §11）",
+    "{code}: only {left} on hand at {counter}, not {qty}": "{code}：{counter} 只有 {left}，不够 {qty}",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

@@ -42,6 +42,7 @@ from core.codes import (
     ORG_KINDS,
     PAYMENT_METHODS,
     ROLES,
+    STOCK_KINDS,
     SUPPLIER_KINDS,
 )
 
@@ -109,6 +110,7 @@ class Supplier(Base):
     __table_args__ = (
         CheckConstraint(_one_of("kind", SUPPLIER_KINDS), name="kind"),
         CheckConstraint("benefit_rate_bp BETWEEN 0 AND 10000", name="benefit_rate"),
+        CheckConstraint("commission_rate_bp BETWEEN 0 AND 10000", name="commission_rate"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
@@ -116,6 +118,9 @@ class Supplier(Base):
     kind: Mapped[str] = mapped_column(String(16))
     region_code: Mapped[str] = mapped_column(String(6))
     benefit_rate_bp: Mapped[int]
+    # SPEC §11: what the operator keeps of a consigned product's counter net when the product has
+    # no supply price (basis points, as the benefit rate).
+    commission_rate_bp: Mapped[int] = mapped_column(default=0, server_default="0")
     contact_phone: Mapped[str | None] = mapped_column(String(32))
     search_key: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
@@ -132,6 +137,7 @@ class Product(Base):
         CheckConstraint(_one_of("cert_status", CERT_STATUSES), name="cert_status"),
         CheckConstraint("valid_until >= certified_on", name="cert_dates"),
         CheckConstraint("net_weight_g IS NULL OR net_weight_g > 0", name="net_weight_g"),
+        CheckConstraint("supply_price_fen IS NULL OR supply_price_fen >= 0", name="supply_price_fen"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[Code] = mapped_column(unique=True)
@@ -149,6 +155,7 @@ class Product(Base):
     cert_status: Mapped[str] = mapped_column(String(16), default="active")
     origin_region_code: Mapped[str] = mapped_column(String(6))
     net_weight_g: Mapped[int | None]  # per unit, for count units (a 500 g bag: 500)
+    supply_price_fen: Mapped[int | None] = mapped_column(BigInteger)  # SPEC §11: paid per unit sold
     search_key: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     change_no: Mapped[ChangeNo]
@@ -501,6 +508,82 @@ class CampaignSale(Base):
     __tablename__ = "campaign_sales"
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+
+
+class StockMovement(Base):
+    """One change of what a counter has of a product (issue 16), never edited: stock on hand is
+    the sum of these. ``document`` is the paper it belongs to (a receiving note, a sale or
+    refund, a transfer, a return, a write-off, a stocktake); quantities are signed thousandths."""
+
+    __tablename__ = "stock_movements"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", STOCK_KINDS), name="kind"),
+        CheckConstraint("quantity_milli != 0", name="quantity_milli"),
+        Index("ix_stock_movements_counter_product", "counter_id", "product_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    document: Mapped[str] = mapped_column(String(64), index=True)
+    batch: Mapped[str | None] = mapped_column(String(64))
+    produced_on: Mapped[dt.date | None]
+    shelf_life_days: Mapped[int | None]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # At a central: "<kiosk id>:<the kiosk's row id>" for a movement a kiosk uploaded (sent once).
+    origin: Mapped[str | None] = mapped_column(String(80), index=True, unique=True)
+
+
+class StockBalance(Base):
+    """The running sum of a counter's movements of a product, kept in the movements' own
+    transaction so that a lookup is one row (``orders.stock.check`` proves it equals the sum)."""
+
+    __tablename__ = "stock_balances"
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+
+
+class StockMinimum(Base):
+    """Below this a counter's stock of a product is low (set by a manager)."""
+
+    __tablename__ = "stock_minimums"
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+
+
+class Stocktake(Base):
+    """A count of one counter (盘点): started with a mark in the movements, counted by scans,
+    approved by a manager into stocktake movements."""
+
+    __tablename__ = "stocktakes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"), index=True)
+    started_by: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    mark: Mapped[int] = mapped_column(BigInteger)  # the last movement before it started
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[dt.datetime | None]
+
+
+class StocktakeCount(Base):
+    """One scan or typed count during a stocktake; a product's count is the sum of its rows.
+    ``mark`` is the last movement at that moment: movements after it are not on that shelf count."""
+
+    __tablename__ = "stocktake_counts"
+    __table_args__ = (Index("ix_stocktake_counts_stocktake_product", "stocktake_id", "product_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stocktake_id: Mapped[int] = mapped_column(ForeignKey("stocktakes.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    mark: Mapped[int] = mapped_column(BigInteger)
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
 class AuditEvent(Base):

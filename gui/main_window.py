@@ -22,7 +22,7 @@ from gui.pages import PAGES
 from gui.sync_status import SyncStatus
 from gui.tasks import read_now
 from gui.text import role_text
-from orders.kiosk import binding
+from orders.kiosk_binding import binding
 
 ROLE_NAMES = {
     "admin": "Administrator",

@@ -21,6 +21,7 @@ from orders.cart import Cart, CartLine
 from orders.kiosk import registry_staleness
 from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
 from orders.shifts import current_shift
+from orders.stock import MILLI, stock_warning
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,9 @@ def refusal(product: Product, day: dt.date) -> str | None:
     return _("{name}: {reason}, it cannot be sold").format(name=product.name, reason=reasons[status])
 
 
-def scan(session: Session, text: str, day: dt.date) -> Scanned:
-    """What the scanner typed: an EAN-13 barcode, a product code, or a Bangfu label's QR."""
+def scan(session: Session, text: str, day: dt.date, counter_code: str | None = None) -> Scanned:
+    """What the scanner typed: an EAN-13 barcode, a product code, or a Bangfu label's QR; at
+    ``counter_code``, with a warning when its stock of the product has run out."""
     text = text.strip()
     label = read_label(text)
     key = (label.barcode or label.code or "") if label else text
@@ -70,7 +72,10 @@ def scan(session: Session, text: str, day: dt.date) -> Scanned:
                 batch=label.batch or "", day=label.expires.isoformat()
             )
         )
-    warning = "; ".join(warnings)
+    counter_id = session.scalar(select(Counter.id).where(Counter.code == counter_code)) if counter_code else None
+    if counter_id is not None:
+        warnings.append(stock_warning(session, counter_id, product.id, MILLI))
+    warning = "; ".join(w for w in warnings if w)
     return Scanned(CartLine(product.id, product.code, product.name, product.unit, product.price_fen), warning)
 
 

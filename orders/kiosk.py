@@ -51,18 +51,18 @@ from core.models import (
     SaleLine,
     Setting,
     Shift,
+    StockMovement,
     Supplier,
     User,
     utc_now,
 )
 from orders import kiosk_access
+from orders.kiosk_binding import CENTRAL, COUNTERS, KIOSK_ID, KioskBinding, binding
+from orders.stock import append_rows
 
-KIOSK_ID = "kiosk.id"
-CENTRAL = "kiosk.central"  # the central's URL
-COUNTERS = "kiosk.counters"  # JSON list of the counter codes this kiosk sells at
 LAST_UP, LAST_DOWN = "kiosk.last_upload", "kiosk.last_download"
 DOWN_FROM = "kiosk.down_from"  # the central's change number the next download starts from
-SENT = {kind: f"kiosk.sent.{kind}" for kind in ("sales", "refunds", "shifts", "audit")}
+SENT = {kind: f"kiosk.sent.{kind}" for kind in ("sales", "refunds", "shifts", "audit", "stock")}
 REFUSE_AFTER = "kiosk.refuse_after_days"  # a registry copy older than this many days refuses sales (0: never)
 DOWN_SETTINGS = ("zone", IDLE_SETTING, TEMPLATES_SETTING, REFUSE_AFTER)
 STALE_AFTER = dt.timedelta(days=1)
@@ -70,38 +70,6 @@ CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 CLOCK = "kiosk.clock_warning"  # the last sync's warning about this PC's clock, or empty
 BATCH = 20  # sales per central transaction: small, so a sync never holds the checkout up for long
 AUDIT_BATCH = 200  # audit rows per central transaction (small rows, no lines)
-
-
-@dataclass(frozen=True)
-class KioskBinding:
-    kiosk_id: str
-    central_url: str
-    counters: tuple[str, ...]
-
-
-def binding(session: Session) -> KioskBinding | None:
-    """This database's kiosk binding, or None for a central (or stand-alone) database."""
-    kiosk_id = get_setting(session, KIOSK_ID)
-    if not kiosk_id:
-        return None
-    return KioskBinding(
-        kiosk_id, get_setting(session, CENTRAL), tuple(json.loads(get_setting(session, COUNTERS, "[]")))
-    )
-
-
-def check_sells_here(session: Session, counter: Counter) -> None:
-    """A counter sells in one database at a time, so its receipt and shift numbers are made in one
-    place: a kiosk at the counters it holds, the central at those no kiosk holds."""
-    bound = binding(session)
-    if bound is not None and counter.code not in bound.counters:
-        reason = _("this kiosk sells at {counters} only, not at {counter}")
-        raise BangfuError(reason.format(counters=", ".join(bound.counters), counter=counter.code))
-    if bound is None and counter.kiosk is not None:
-        raise BangfuError(
-            _("counter {counter} sells at its kiosk: release it (kiosk release) before selling here").format(
-                counter=counter.code
-            )
-        )
 
 
 def _table(model: type[Base]) -> Table:
@@ -315,13 +283,14 @@ class Outbox:
     refund_lines: list[dict[str, Any]]
     shifts: list[dict[str, Any]]
     audit: list[dict[str, Any]]
+    stock: list[dict[str, Any]]  # stock movements
     marks: dict[str, int]
     sale_refs: dict[int, str]  # kiosk sale id -> receipt number, for the refunds' sales
     line_keys: dict[int, tuple[str, int]]  # kiosk sale line id -> (receipt number, line number)
 
     @property
     def empty(self) -> bool:
-        return not (self.sales or self.refunds or self.shifts or self.audit)
+        return not (self.sales or self.refunds or self.shifts or self.audit or self.stock)
 
 
 def _mark(session: Session, kind: str) -> int:
@@ -345,6 +314,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
             break
         shifts.append(row)
     audit = _rows(kiosk, AuditEvent, AuditEvent.id > _mark(kiosk, "audit"), limit=AUDIT_BATCH)
+    stock = _rows(kiosk, StockMovement, StockMovement.id > _mark(kiosk, "stock"), limit=AUDIT_BATCH)
     refund_lines = _rows(kiosk, RefundLine, RefundLine.refund_id.in_(refund_ids))
     refunded = kiosk.execute(
         select(SaleLine.id, Sale.ref, SaleLine.line_no)
@@ -356,6 +326,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
         "refunds": max(refund_ids, default=_mark(kiosk, "refunds")),
         "shifts": max((row["id"] for row in shifts), default=_mark(kiosk, "shifts")),
         "audit": max((row["id"] for row in audit), default=_mark(kiosk, "audit")),
+        "stock": max((row["id"] for row in stock), default=_mark(kiosk, "stock")),
     }
     return Outbox(
         sales,
@@ -365,6 +336,7 @@ def outbox(kiosk: Session, limit: int = BATCH) -> Outbox:
         refund_lines,
         shifts,
         audit,
+        stock,
         marks,
         _refs_of(kiosk, [row["sale_id"] for row in refunds]),
         {line_id: (ref, line_no) for line_id, ref, line_no in refunded},
@@ -387,6 +359,7 @@ def pending(kiosk: Session) -> dict[str, int]:
         "refunds": count(Refund, "refunds"),
         "shifts": count(Shift, "shifts", Shift.closed_at.is_not(None)),
         "audit": count(AuditEvent, "audit"),
+        "stock": count(StockMovement, "stock"),
     }
 
 
@@ -452,7 +425,17 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
             central.execute(insert(Shift), {k: v for k, v in shift.items() if k != "id"})
             added["shifts"] += 1
     added["audit"] = _receive_audit(central, kiosk_id, box.audit)
+    added["stock"] = _receive_stock(central, kiosk_id, box.stock)
     return added
+
+
+def _receive_stock(central: Session, kiosk_id: str, rows: list[dict[str, Any]]) -> int:
+    """The kiosk's stock movements, each once (by its origin), moving the central's balances."""
+    origins = {f"{kiosk_id}:{row['id']}": row for row in rows}
+    have = set(central.scalars(select(StockMovement.origin).where(StockMovement.origin.in_(list(origins)))))
+    new = [{**{k: v for k, v in row.items() if k != "id"}, "origin": o} for o, row in origins.items() if o not in have]
+    append_rows(central, new)
+    return len(new)
 
 
 def _note_numbers(central: Session, sales: list[dict[str, Any]]) -> None:

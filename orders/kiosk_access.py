@@ -18,7 +18,7 @@ from core.locks import serialize
 GROUP = "bangfu_kiosks"
 PREFIX = "bangfu_kiosk_"  # + the kiosk's id: its role's name
 READ = ("alembic_version", "suppliers", "products", "certificate_events", "counters", "users", "settings")
-UPLOAD = ("sales", "sale_lines", "payments", "refunds", "refund_lines", "shifts", "audit_events")
+UPLOAD = ("sales", "sale_lines", "payments", "refunds", "refund_lines", "shifts", "audit_events", "stock_movements")
 
 MINE = f"'{PREFIX}' || kiosk = current_user"  # a counter this kiosk holds
 OWN_COUNTER = f"counter_id IN (SELECT id FROM counters WHERE {MINE})"
@@ -28,6 +28,8 @@ ROWS = {  # table -> (command, the rows a kiosk may see or add)
     "settings": ("SELECT", "key IN ({keys})"),
     "counters": ("SELECT", "true"),
     "receipt_sequences": ("ALL", OWN_COUNTER),  # its counters' numbering, kept at the central too
+    "stock_balances": ("ALL", OWN_COUNTER),
+    "stock_movements": ("ALL", OWN_COUNTER),
     "sales": ("ALL", OWN_COUNTER),
     "shifts": ("ALL", OWN_COUNTER),
     "sale_lines": ("ALL", OWN_SALE),
@@ -51,7 +53,7 @@ def prepare(central: Session, settings: tuple[str, ...]) -> None:
     central.execute(text(f"GRANT SELECT ON {', '.join(READ)} TO {GROUP}"))
     central.execute(text(f"GRANT SELECT, INSERT ON {', '.join(UPLOAD)} TO {GROUP}"))
     central.execute(text(f"GRANT UPDATE (uploaded_until) ON counters TO {GROUP}"))
-    central.execute(text(f"GRANT SELECT, INSERT, UPDATE ON receipt_sequences TO {GROUP}"))
+    central.execute(text(f"GRANT SELECT, INSERT, UPDATE ON receipt_sequences, stock_balances TO {GROUP}"))
     for table in UPLOAD:  # the kiosk takes the central's ids for what it inserts
         sequence = central.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table})
         central.execute(text(f"GRANT USAGE ON SEQUENCE {sequence} TO {GROUP}"))

@@ -24,7 +24,8 @@ from core.identifiers import receipt_number
 from core.locks import serialize
 from core.models import Counter, Payment, Product, ReceiptSequence, Sale, SaleLine
 from core.money import format_fen, line_amount, whole_units_problem
-from orders.kiosk import check_sells_here
+from orders.kiosk_binding import check_sells_here
+from orders.stock import add_movements, sale_movements
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,12 @@ def record_sale(
     session.execute(insert(SaleLine), [{**_columns(line, SALE_LINE_COLUMNS), "sale_id": sale_id} for line in lines])
     if payments:
         session.execute(insert(Payment), [{**_columns(p, PAYMENT_COLUMNS), "sale_id": sale_id} for p in payments])
+    if counter is not None:  # the goods leave the counter's shelf in the sale's own transaction
+        add_movements(
+            session,
+            actor.username,
+            sale_movements(counter.id, ref, [(ln.product_id, ln.quantity_milli) for ln in lines]),
+        )
     for line in overrides:
         listed = session.get(Product, line.product_id).price_fen  # type: ignore[union-attr]
         summary = (

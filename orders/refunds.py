@@ -20,6 +20,7 @@ from core.models import Refund, RefundLine, Sale
 from core.money import format_fen, line_amount, parse_quantity, quantity_text
 from orders.kiosk import refund_elsewhere
 from orders.receipts import Receipt, sale_receipt
+from orders.stock import add_movements, refund_movements
 
 
 def refund_amount(unit_price_fen: int, before_milli: int, quantity_milli: int) -> int:
@@ -36,6 +37,7 @@ class RefundDraft:
     user_id: int | None = None
     ref: str | None = None  # default: {sale ref}-R{n}
     method: str | None = None  # how the money went back, for a counter's cash count
+    back_on_shelf: bool = True  # a counter sale's goods return to its stock (else: written off at once)
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ def record_refund(session: Session, actor: Actor, draft: RefundDraft) -> RefundR
     )
     session.add(refund)
     session.flush()
+    if sale.counter_id is not None:
+        returned = [(product_id, quantity) for product_id, quantity in draft.lines]
+        add_movements(
+            session, actor.username, refund_movements(sale.counter_id, refund.ref, returned, draft.back_on_shelf)
+        )
     record(
         session,
         actor.username,

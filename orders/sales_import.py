@@ -28,7 +28,7 @@ from core.i18n import _
 from core.locks import locked
 from core.models import Counter, Product, Refund, RefundLine, Sale, SaleLine, utc_now
 from core.money import format_fen, line_amount, quantity_text, whole_units_problem
-from orders.kiosk import binding
+from orders.kiosk_binding import binding
 from orders.ledger import channel_problem
 from orders.refunds import refund_amount, refunded_so_far
 

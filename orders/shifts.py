@@ -20,7 +20,7 @@ from core.i18n import _
 from core.locks import locked
 from core.models import Counter, Payment, Refund, Sale, Shift, utc_now
 from core.money import format_fen
-from orders.kiosk import check_sells_here
+from orders.kiosk_binding import check_sells_here
 
 
 @dataclass(frozen=True)

@@ -237,3 +237,29 @@ def test_eight_programs_opening_one_new_database_at_once(empty_db_url: str) -> N
     for thread in threads:
         thread.join(60)
     assert failures == []
+
+
+def test_two_write_offs_of_the_last_piece_write_off_one(db: Database) -> None:
+    from orders import stock
+
+    pid = _product_id(db)
+    with db.session() as session, session.begin():
+        stock.receive_goods(session, MANAGER, "ZZ01", [stock.StockLine(pid, 1000)])
+    results = twice(db, lambda s: stock.write_off(s, MANAGER, "ZZ01", [stock.StockLine(pid, 1000)], "破损"))
+    assert len(refused(results)) == 1
+    with db.read_session() as session:
+        assert stock.on_hand(session, 1, pid) == 0
+        assert stock.check(session) == []
+
+
+def test_two_sales_of_one_product_at_once_both_leave_the_shelf(db: Database) -> None:
+    from orders import stock
+
+    pid = _product_id(db)
+    with db.session() as session, session.begin():
+        stock.receive_goods(session, MANAGER, "ZZ01", [stock.StockLine(pid, 10_000)])
+    results = twice(db, lambda s: record_sale(s, ADMIN, _sale(db)))
+    assert refused(results) == []
+    with db.read_session() as session:
+        assert stock.on_hand(session, 1, pid) == 8000  # no update lost: the database adds
+        assert stock.check(session) == []

@@ -17,9 +17,9 @@ from cli.main import main as command
 from core.audit_trail import verify
 from core.db import Database, open_database
 from core.errors import BangfuError
-from core.models import AuditEvent, Counter, Household, Product, Refund, Sale, SaleLine, Shift
+from core.models import AuditEvent, Counter, Household, Product, Refund, Sale, SaleLine, Shift, StockBalance
 from core.money import line_amount
-from orders import kiosk
+from orders import kiosk, stock
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, picked_lines, record_refund
 from tests import factories
@@ -101,13 +101,19 @@ def test_two_kiosks_sell_offline_then_the_central_equals_one_database(central: D
     _refund(first, refs[("ZZ01", 3)], "卢氏花菇 500克", "1")
     _refund(one, refs[("ZZ01", 3)], "卢氏花菇 500克", "1")
     with first.read_session() as session:
-        assert kiosk.pending(session) == {"sales": 2, "refunds": 1, "shifts": 0, "audit": 2}  # joined, refunded
+        assert kiosk.pending(session) == {
+            "sales": 2,
+            "refunds": 1,
+            "shifts": 0,
+            "audit": 2,
+            "stock": 4,
+        }  # joined, refunded; 3 lines out, 1 back
 
     for at in (first, second):
         kiosk.sync_kiosk(at)
         kiosk.sync_kiosk(at)  # again: nothing is sent twice
     with first.read_session() as session:
-        assert kiosk.pending(session) == {"sales": 0, "refunds": 0, "shifts": 0, "audit": 0}
+        assert kiosk.pending(session) == {"sales": 0, "refunds": 0, "shifts": 0, "audit": 0, "stock": 0}
     with central.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Sale)) == 4
         assert session.scalar(select(func.count()).select_from(SaleLine)) == 6
@@ -115,6 +121,14 @@ def test_two_kiosks_sell_offline_then_the_central_equals_one_database(central: D
         uploaded = session.scalars(select(AuditEvent.action).where(AuditEvent.origin.is_not(None))).all()
         assert sorted(uploaded) == ["kiosk.join", "kiosk.join", "refund"]  # the kiosks' trails, once each
         assert verify(session, ADMIN).broken_at is None  # and the central's chain still holds
+        assert stock.check(session) == []
+        central_stock = sorted(
+            (b.counter_id, b.product_id, b.quantity_milli) for b in session.scalars(select(StockBalance))
+        )
+    with one.read_session() as session:
+        assert central_stock == sorted(
+            (b.counter_id, b.product_id, b.quantity_milli) for b in session.scalars(select(StockBalance))
+        )
     assert _figures(central.url.render_as_string(hide_password=False), tmp_path, "central") == _figures(
         str(tmp_path / "one.db"), tmp_path, "one"
     )
@@ -183,7 +197,7 @@ def test_sync_from_the_command_line(central: Database, tmp_path: Path, capsys: p
     capsys.readouterr()
     assert command(["--db", path, "sync", "--status", "--format", "json"]) == 0
     state = json.loads(capsys.readouterr().out)
-    assert state["pending"] == {"audit": 1, "refunds": 0, "sales": 1, "shifts": 0}
+    assert state["pending"] == {"audit": 1, "refunds": 0, "sales": 1, "shifts": 0, "stock": 1}
     assert command(["--db", path, "sync"]) == 0
     capsys.readouterr()
     assert command(["--db", path, "sync", "--status", "--format", "json"]) == 0

@@ -413,7 +413,10 @@ class CounterPage(QWidget):
         # The field is free at once for the next scan; a refused code comes back into it.
         self.scan_field.clear()
         self.suggestions.hide()
-        self._read(lambda session: scan(session, text, business_day(session)), self._scanned, self._scan_refused(text))
+        counter = self.counter_code
+        self._read(
+            lambda session: scan(session, text, business_day(session), counter), self._scanned, self._scan_refused(text)
+        )
 
     def _scan_refused(self, text: str) -> Callable[[BaseException], None]:
         def refused(error: BaseException) -> None:

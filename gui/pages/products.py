@@ -128,6 +128,8 @@ class ProductsPage(RecordPage):
             Field("origin_region_code", tr("Origin region code")),
             Field("net_weight_kg", tr("Net weight per unit (kg)"), placeholder="0.5"),
         ]
+        if can(self.actor, "settlement.terms"):  # an administrator sets the consignment terms
+            fields.append(Field("supply_price", tr("Supply price (yuan, paid per unit sold)"), placeholder="55.00"))
 
         def save(texts: dict[str, str]) -> Operation:
             return lambda session: save_product(session, self.actor, texts, product_id)

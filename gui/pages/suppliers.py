@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from catalog.listing import SupplierRow, supplier_rows
 from catalog.registry import Share, add_linkage, end_linkage, save_supplier, shares
-from core.auth import Actor
+from core.auth import Actor, can
 from core.codes import LINKAGE_MODES, SUPPLIER_KINDS
 from core.db import Database
 from core.money import rate_text, weight_text
@@ -138,6 +138,8 @@ class SuppliersPage(RecordPage):
             Field("benefit_rate", tr("Benefit rate (%)"), placeholder="10"),
             Field("contact_phone", tr("Phone")),
         ]
+        if can(self.actor, "settlement.terms"):  # an administrator sets the consignment terms
+            fields.append(Field("commission_rate", tr("Commission on consigned sales (%)"), placeholder="0"))
 
         def save(texts: dict[str, str]) -> Operation:
             return lambda session: save_supplier(session, self.actor, texts, supplier_id)
@@ -156,7 +158,8 @@ class SuppliersPage(RecordPage):
         dialog = self._supplier_dialog(tr("Edit supplier"), row.id)
         dialog.set_values(
             {"uscc": row.uscc, "name": row.name, "kind": row.kind, "region_code": row.region_code,
-             "benefit_rate": rate_text(row.benefit_rate_bp), "contact_phone": row.contact_phone}
+             "benefit_rate": rate_text(row.benefit_rate_bp), "contact_phone": row.contact_phone,
+             "commission_rate": rate_text(row.commission_rate_bp)}
         )  # fmt: skip
         dialog.open()
         return dialog

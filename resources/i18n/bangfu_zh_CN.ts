@@ -228,7 +228,7 @@
         <location filename="../../gui/pages/households.py" line="30"/>
         <location filename="../../gui/pages/households.py" line="72"/>
         <location filename="../../gui/pages/products.py" line="75"/>
-        <location filename="../../gui/pages/products.py" line="185"/>
+        <location filename="../../gui/pages/products.py" line="187"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -447,37 +447,42 @@
         <translation>每件净重（公斤）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="140"/>
+        <location filename="../../gui/pages/products.py" line="132"/>
+        <source>Supply price (yuan, paid per unit sold)</source>
+        <translation>供货价（元，按售出数量结算）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/products.py" line="142"/>
         <source>New product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="148"/>
+        <location filename="../../gui/pages/products.py" line="150"/>
         <source>Edit product {code}</source>
         <translation>编辑商品 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="168"/>
+        <location filename="../../gui/pages/products.py" line="170"/>
         <source>Certificate {cert_no}</source>
         <translation>认定证书 {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="171"/>
+        <location filename="../../gui/pages/products.py" line="173"/>
         <source>Suspend</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="172"/>
+        <location filename="../../gui/pages/products.py" line="174"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="173"/>
+        <location filename="../../gui/pages/products.py" line="175"/>
         <source>Reinstate</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="174"/>
+        <location filename="../../gui/pages/products.py" line="176"/>
         <source>Renew</source>
         <translation>续期</translation>
     </message>
@@ -487,12 +492,12 @@
         <location filename="../../gui/pages/coop.py" line="368"/>
         <location filename="../../gui/pages/counter.py" line="242"/>
         <location filename="../../gui/pages/labels.py" line="55"/>
-        <location filename="../../gui/pages/products.py" line="184"/>
+        <location filename="../../gui/pages/products.py" line="186"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="186"/>
+        <location filename="../../gui/pages/products.py" line="188"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -573,7 +578,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="169"/>
-        <location filename="../../gui/pages/counter.py" line="705"/>
+        <location filename="../../gui/pages/counter.py" line="710"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
@@ -655,8 +660,8 @@
         <location filename="../../gui/pages/coop.py" line="292"/>
         <location filename="../../gui/pages/counter.py" line="79"/>
         <location filename="../../gui/pages/counter.py" line="243"/>
-        <location filename="../../gui/pages/counter.py" line="514"/>
-        <location filename="../../gui/pages/counter.py" line="669"/>
+        <location filename="../../gui/pages/counter.py" line="517"/>
+        <location filename="../../gui/pages/counter.py" line="674"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -874,24 +879,24 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="369"/>
-        <location filename="../../gui/pages/counter.py" line="429"/>
+        <location filename="../../gui/pages/counter.py" line="432"/>
         <source>No counter is registered yet.</source>
         <translation>尚未登记专柜。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="78"/>
-        <location filename="../../gui/pages/counter.py" line="492"/>
+        <location filename="../../gui/pages/counter.py" line="495"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="533"/>
+        <location filename="../../gui/pages/counter.py" line="536"/>
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="80"/>
-        <location filename="../../gui/pages/counter.py" line="537"/>
+        <location filename="../../gui/pages/counter.py" line="540"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
@@ -901,127 +906,127 @@
         <translation>请先开班（F9）：销售需要在班次内进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="558"/>
+        <location filename="../../gui/pages/counter.py" line="561"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="579"/>
+        <location filename="../../gui/pages/counter.py" line="582"/>
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="83"/>
-        <location filename="../../gui/pages/counter.py" line="608"/>
+        <location filename="../../gui/pages/counter.py" line="611"/>
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="577"/>
+        <location filename="../../gui/pages/counter.py" line="580"/>
         <source>Change {0}</source>
         <translation>找零 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="608"/>
+        <location filename="../../gui/pages/counter.py" line="611"/>
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="612"/>
+        <location filename="../../gui/pages/counter.py" line="615"/>
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="622"/>
+        <location filename="../../gui/pages/counter.py" line="625"/>
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="84"/>
-        <location filename="../../gui/pages/counter.py" line="626"/>
+        <location filename="../../gui/pages/counter.py" line="629"/>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="626"/>
+        <location filename="../../gui/pages/counter.py" line="629"/>
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="631"/>
+        <location filename="../../gui/pages/counter.py" line="634"/>
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="85"/>
-        <location filename="../../gui/pages/counter.py" line="656"/>
-        <location filename="../../gui/pages/counter.py" line="665"/>
-        <location filename="../../gui/pages/counter.py" line="669"/>
-        <location filename="../../gui/pages/counter.py" line="673"/>
+        <location filename="../../gui/pages/counter.py" line="659"/>
+        <location filename="../../gui/pages/counter.py" line="670"/>
+        <location filename="../../gui/pages/counter.py" line="674"/>
+        <location filename="../../gui/pages/counter.py" line="678"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="125"/>
         <location filename="../../gui/pages/coop.py" line="418"/>
-        <location filename="../../gui/pages/counter.py" line="656"/>
+        <location filename="../../gui/pages/counter.py" line="659"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="665"/>
+        <location filename="../../gui/pages/counter.py" line="670"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="673"/>
-        <location filename="../../gui/pages/products.py" line="187"/>
+        <location filename="../../gui/pages/counter.py" line="678"/>
+        <location filename="../../gui/pages/products.py" line="189"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="675"/>
+        <location filename="../../gui/pages/counter.py" line="680"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="689"/>
+        <location filename="../../gui/pages/counter.py" line="694"/>
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="699"/>
+        <location filename="../../gui/pages/counter.py" line="704"/>
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="699"/>
+        <location filename="../../gui/pages/counter.py" line="704"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="86"/>
-        <location filename="../../gui/pages/counter.py" line="701"/>
+        <location filename="../../gui/pages/counter.py" line="706"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="720"/>
+        <location filename="../../gui/pages/counter.py" line="725"/>
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="734"/>
+        <location filename="../../gui/pages/counter.py" line="739"/>
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="188"/>
+        <location filename="../../gui/pages/products.py" line="190"/>
         <source>New end date (renewal)</source>
         <translation>新的有效期至（续期）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/products.py" line="194"/>
+        <location filename="../../gui/pages/products.py" line="196"/>
         <source>History</source>
         <translation>变更记录</translation>
     </message>
@@ -1122,13 +1127,13 @@
     </message>
     <message>
         <location filename="../../gui/pages/suppliers.py" line="88"/>
-        <location filename="../../gui/pages/suppliers.py" line="171"/>
+        <location filename="../../gui/pages/suppliers.py" line="174"/>
         <source>Mode</source>
         <translation>联结方式</translation>
     </message>
     <message>
         <location filename="../../gui/pages/suppliers.py" line="89"/>
-        <location filename="../../gui/pages/suppliers.py" line="170"/>
+        <location filename="../../gui/pages/suppliers.py" line="173"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -1328,42 +1333,47 @@
         <translation>带贫比例（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="148"/>
+        <location filename="../../gui/pages/suppliers.py" line="142"/>
+        <source>Commission on consigned sales (%)</source>
+        <translation>代销扣点（%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/suppliers.py" line="150"/>
         <source>New supplier</source>
         <translation>新增供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="156"/>
+        <location filename="../../gui/pages/suppliers.py" line="158"/>
         <source>Edit supplier</source>
         <translation>编辑供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="169"/>
+        <location filename="../../gui/pages/suppliers.py" line="172"/>
         <source>Household code</source>
         <translation>帮扶户编码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="172"/>
+        <location filename="../../gui/pages/suppliers.py" line="175"/>
         <source>From month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="173"/>
+        <location filename="../../gui/pages/suppliers.py" line="176"/>
         <source>Until month (optional)</source>
         <translation>截止月份（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="183"/>
+        <location filename="../../gui/pages/suppliers.py" line="186"/>
         <source>New linkage for {name}</source>
         <translation>为 {name} 新增利益联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="195"/>
+        <location filename="../../gui/pages/suppliers.py" line="198"/>
         <source>End linkage</source>
         <translation>结束联结</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/suppliers.py" line="195"/>
+        <location filename="../../gui/pages/suppliers.py" line="198"/>
         <source>Last month of the linkage (YYYY-MM)</source>
         <translation>联结的最后一个月（YYYY-MM）</translation>
     </message>
@@ -1846,12 +1856,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="148"/>
+        <location filename="../../gui/app.py" line="149"/>
         <source>The database is damaged ({0}). Restore the latest backup in Settings.</source>
         <translation>数据库已损坏（{0}）。请在“设置”中恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="153"/>
+        <location filename="../../gui/app.py" line="154"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>

@@ -1,0 +1,440 @@
+"""Consignment stock at the counters (代销库存, issue 16): an append-only ledger of movements.
+
+Stock on hand of a counter and product is the sum of its movements. Each write adds movements
+and, in the same transaction, moves the running balance by one atomic upsert (two writers at once
+both count: the database adds, Python never reads-then-writes a balance). ``check`` proves the
+balances equal the sums. A sale always sells (the goods are in the customer's hand); returning or
+writing off more than is on hand is refused, with the balance row locked while it is checked.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from core.audit import record
+from core.auth import Actor, require
+from core.config import business_day
+from core.errors import BangfuError, InvalidValue
+from core.i18n import _
+from core.locks import locked, serialize
+from core.models import (
+    Counter,
+    Product,
+    StockBalance,
+    StockMinimum,
+    StockMovement,
+    Stocktake,
+    StocktakeCount,
+    utc_now,
+)
+from core.money import quantity_text
+from orders.kiosk_binding import check_sells_here
+
+MILLI = 1000  # one whole unit, in the thousandths quantities are kept in
+
+
+@dataclass(frozen=True)
+class StockLine:
+    """One line of a stock document: a product, a quantity (thousandths, > 0) and, for goods
+    received, the batch with its production date and shelf life where known."""
+
+    product_id: int
+    quantity_milli: int
+    batch: str | None = None
+    produced_on: dt.date | None = None
+    shelf_life_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Movement:
+    counter_id: int
+    product_id: int
+    kind: str
+    quantity_milli: int  # signed
+    document: str
+    batch: str | None = None
+    produced_on: dt.date | None = None
+    shelf_life_days: int | None = None
+    reason: str = ""
+
+
+def add_movements(session: Session, username: str, movements: Sequence[Movement]) -> None:
+    """Append the movements and move the balances, in the caller's transaction."""
+    at = utc_now()
+    append_rows(session, [{**asdict(m), "username": username, "at": at, "origin": None} for m in movements])
+
+
+def append_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Movement rows as stored (also a kiosk's, uploaded to the central) and their balances."""
+    if not rows:
+        return
+    session.execute(insert(StockMovement), rows)
+    totals: defaultdict[tuple[int, int], int] = defaultdict(int)
+    for row in rows:
+        totals[(row["counter_id"], row["product_id"])] += row["quantity_milli"]
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    for (counter_id, product_id), quantity in sorted(totals.items()):  # one order: no deadlock between two
+        stmt = dialect.insert(StockBalance).values(
+            counter_id=counter_id, product_id=product_id, quantity_milli=quantity
+        )
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[StockBalance.counter_id, StockBalance.product_id],
+                set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli},
+            )
+        )
+
+
+def on_hand(session: Session, counter_id: int, product_id: int, lock: bool = False) -> int:
+    row = locked(
+        session, StockBalance, StockBalance.counter_id == counter_id, StockBalance.product_id == product_id, lock=lock
+    )
+    return row.quantity_milli if row else 0
+
+
+def keeps_stock(session: Session, counter_id: int) -> bool:
+    """Whether this counter's stock is kept in Bangfu at all (anything ever received there):
+    only then does selling what is not on hand deserve a warning."""
+    return (
+        session.scalar(select(StockBalance.product_id).where(StockBalance.counter_id == counter_id).limit(1))
+        is not None
+    )
+
+
+def stock_warning(session: Session, counter_id: int, product_id: int, quantity_milli: int) -> str:
+    """The checkout's warning when a sale takes a counter's stock of a product below zero."""
+    if not keeps_stock(session, counter_id):
+        return ""
+    left = on_hand(session, counter_id, product_id)
+    if left - quantity_milli >= 0:
+        return ""
+    return _("only {left} on hand here: sold anyway, counted at the next stocktake").format(left=quantity_text(left))
+
+
+def _counter(session: Session, code: str) -> Counter:
+    counter = session.scalars(select(Counter).where(Counter.code == code)).one_or_none()
+    if counter is None:
+        raise InvalidValue("counter_code", _("unknown counter: {value}").format(value=code))
+    check_sells_here(session, counter)
+    return counter
+
+
+def _checked(session: Session, lines: Sequence[StockLine]) -> dict[int, Product]:
+    if not lines:
+        raise BangfuError(_("a stock document needs at least one line"))
+    products = {
+        p.id: p for p in session.scalars(select(Product).where(Product.id.in_({ln.product_id for ln in lines})))
+    }
+    for line in lines:
+        if line.product_id not in products:
+            raise InvalidValue("product", _("unknown product id {value}").format(value=line.product_id))
+        if line.quantity_milli <= 0:
+            raise InvalidValue(
+                "quantity",
+                _("quantity must be greater than 0: {value}").format(value=quantity_text(line.quantity_milli)),
+            )
+        if line.shelf_life_days is not None and line.shelf_life_days <= 0:
+            raise InvalidValue(
+                "shelf_life_days", _("must be greater than 0: {value}").format(value=line.shelf_life_days)
+            )
+    return products
+
+
+PREFIXES = {"receipt": "SH", "transfer_out": "DB", "return": "TG", "write_off": "BS", "stocktake": "PD"}
+
+
+def document_number(session: Session, kind: str, counter: Counter, column: Any = StockMovement.document) -> str:
+    """收货单 SH-ZZ01-20261201-01, 调拨单 DB-…, 退供单 TG-…, 报损单 BS-…, 盘点单 PD-…: per counter
+    and business day, in turn (the counter sells in this database only, so no one else numbers it)."""
+    serialize(session, "stock document", kind, counter.id)
+    head = f"{PREFIXES[kind]}-{counter.code}-{business_day(session):%Y%m%d}-"
+    taken = session.scalar(select(func.count(func.distinct(column))).where(column.like(f"{head}%")))
+    return f"{head}{(taken or 0) + 1:02d}"
+
+
+def receive_goods(
+    session: Session, actor: Actor, counter_code: str, lines: Sequence[StockLine], document: str | None = None
+) -> str:
+    """收货: goods delivered by one supplier to a counter. ``document`` (an import's reference)
+    makes the call idempotent: a receipt already recorded under it is not recorded again."""
+    require(actor, "stock.manage")
+    counter = _counter(session, counter_code)
+    products = _checked(session, lines)
+    suppliers = {p.supplier_id for p in products.values()}
+    if len(suppliers) != 1:
+        raise BangfuError(_("a receiving note is for one supplier's goods; make one note per supplier"))
+    if document is not None:
+        serialize(session, "stock document", document)
+        if session.scalar(select(StockMovement.id).where(StockMovement.document == document).limit(1)):
+            return document
+    number = document or document_number(session, "receipt", counter)
+    add_movements(
+        session,
+        actor.username,
+        [
+            Movement(
+                counter.id,
+                ln.product_id,
+                "receipt",
+                ln.quantity_milli,
+                number,
+                ln.batch,
+                ln.produced_on,
+                ln.shelf_life_days,
+            )
+            for ln in lines
+        ],
+    )
+    record(session, actor.username, "stock.receipt", number, f"{counter.code}, {len(lines)} lines")
+    return number
+
+
+def _take_out(
+    session: Session, actor: Actor, counter: Counter, kind: str, lines: Sequence[StockLine], reason: str, number: str
+) -> list[Movement]:
+    """Movements that take goods off a counter's shelf: never more than is on hand (checked
+    with the balance locked, so two at once cannot both take the last one)."""
+    _checked(session, lines)
+    wanted: defaultdict[int, int] = defaultdict(int)
+    for line in lines:
+        wanted[line.product_id] += line.quantity_milli
+    for product_id, quantity in sorted(wanted.items()):
+        left = on_hand(session, counter.id, product_id, lock=True)
+        if quantity > left:
+            code = session.get(Product, product_id).code  # type: ignore[union-attr]
+            raise InvalidValue(
+                "quantity",
+                _("{code}: only {left} on hand at {counter}, not {qty}").format(
+                    code=code, left=quantity_text(left), counter=counter.code, qty=quantity_text(quantity)
+                ),
+            )
+    return [
+        Movement(counter.id, ln.product_id, kind, -ln.quantity_milli, number, ln.batch, reason=reason) for ln in lines
+    ]
+
+
+def transfer(session: Session, actor: Actor, from_code: str, to_code: str, lines: Sequence[StockLine]) -> str:
+    """调拨: goods from one counter to another, both held in this database."""
+    require(actor, "stock.manage")
+    source, target = _counter(session, from_code), _counter(session, to_code)
+    if source.id == target.id:
+        raise InvalidValue("to_counter", _("a transfer goes to another counter"))
+    number = document_number(session, "transfer_out", source)
+    out = _take_out(session, actor, source, "transfer_out", lines, f"→ {target.code}", number)
+    back = [
+        Movement(target.id, m.product_id, "transfer_in", -m.quantity_milli, number, m.batch, reason=f"← {source.code}")
+        for m in out
+    ]
+    add_movements(session, actor.username, out + back)
+    record(session, actor.username, "stock.transfer", number, f"{source.code} → {target.code}, {len(lines)} lines")
+    return number
+
+
+def return_to_supplier(
+    session: Session, actor: Actor, counter_code: str, lines: Sequence[StockLine], reason: str
+) -> str:
+    """退供: goods sent back to their supplier."""
+    require(actor, "stock.manage")
+    counter = _counter(session, counter_code)
+    number = document_number(session, "return", counter)
+    add_movements(session, actor.username, _take_out(session, actor, counter, "return", lines, reason, number))
+    record(session, actor.username, "stock.return", number, f"{counter.code}, {len(lines)} lines, {reason}")
+    return number
+
+
+def write_off(session: Session, actor: Actor, counter_code: str, lines: Sequence[StockLine], reason: str) -> str:
+    """报损: expired or damaged goods, with the reason."""
+    require(actor, "stock.manage")
+    if not reason.strip():
+        raise InvalidValue("reason", _("say why the goods are written off (expired, damaged…)"))
+    counter = _counter(session, counter_code)
+    number = document_number(session, "write_off", counter)
+    add_movements(session, actor.username, _take_out(session, actor, counter, "write_off", lines, reason, number))
+    record(session, actor.username, "stock.write_off", number, f"{counter.code}, {len(lines)} lines, {reason}")
+    return number
+
+
+def sale_movements(counter_id: int, ref: str, lines: Iterable[tuple[int, int]]) -> list[Movement]:
+    """A counter sale's lines (product id, quantity) leave its shelf."""
+    return [Movement(counter_id, product_id, "sale", -quantity, ref) for product_id, quantity in lines]
+
+
+def refund_movements(
+    counter_id: int, ref: str, lines: Iterable[tuple[int, int]], back_on_shelf: bool
+) -> list[Movement]:
+    """A refunded item comes back; when it cannot be sold again it is written off at once, so
+    the ledger shows both."""
+    moves = []
+    for product_id, quantity in lines:
+        moves.append(Movement(counter_id, product_id, "refund", quantity, ref))
+        if not back_on_shelf:
+            moves.append(Movement(counter_id, product_id, "write_off", -quantity, ref, reason="退货未上架"))
+    return moves
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    counter_id: int
+    product_id: int
+    balance_milli: int
+    movements_milli: int
+
+
+def check(session: Session) -> list[Mismatch]:
+    """Every running balance against the sum of its movements (none differ unless the database
+    was edited behind Bangfu's back)."""
+    sums = dict(
+        ((c, p), int(q))
+        for c, p, q in session.execute(
+            select(StockMovement.counter_id, StockMovement.product_id, func.sum(StockMovement.quantity_milli)).group_by(
+                StockMovement.counter_id, StockMovement.product_id
+            )
+        )
+    )
+    balances = {(b.counter_id, b.product_id): b.quantity_milli for b in session.scalars(select(StockBalance))}
+    return [
+        Mismatch(c, p, balances.get((c, p), 0), sums.get((c, p), 0))
+        for c, p in sorted(set(sums) | set(balances))
+        if balances.get((c, p), 0) != sums.get((c, p), 0)
+    ]
+
+
+def set_minimum(session: Session, actor: Actor, counter_code: str, product_id: int, quantity_milli: int) -> None:
+    require(actor, "stock.manage")
+    counter = _counter(session, counter_code)
+    row = session.get(StockMinimum, (counter.id, product_id))
+    if row is None:
+        session.add(StockMinimum(counter_id=counter.id, product_id=product_id, quantity_milli=quantity_milli))
+    else:
+        row.quantity_milli = quantity_milli
+    record(
+        session, actor.username, "stock.minimum", counter.code, f"product {product_id}: {quantity_text(quantity_milli)}"
+    )
+
+
+# -- stocktake (盘点) ---------------------------------------------------------------------------
+
+
+def _last_movement(session: Session) -> int:
+    return session.scalar(select(func.max(StockMovement.id))) or 0
+
+
+def start_stocktake(session: Session, actor: Actor, counter_code: str) -> str:
+    """One open stocktake per counter; selling goes on meanwhile."""
+    require(actor, "stock.manage")
+    counter = _counter(session, counter_code)
+    locked(session, Counter, Counter.id == counter.id)  # two starts at one counter take turns
+    if session.scalar(
+        select(Stocktake.number).where(Stocktake.counter_id == counter.id, Stocktake.approved_at.is_(None))
+    ):
+        raise BangfuError(_("a stocktake is already open at counter {counter}").format(counter=counter.code))
+    number = document_number(session, "stocktake", counter, Stocktake.number)
+    session.add(
+        Stocktake(number=number, counter_id=counter.id, started_by=actor.username, mark=_last_movement(session))
+    )
+    session.flush()
+    record(session, actor.username, "stocktake.start", number, counter.code)
+    return number
+
+
+def _open_stocktake(session: Session, number: str, lock: bool = False) -> Stocktake:
+    take = locked(session, Stocktake, Stocktake.number == number, lock=lock)
+    if take is None:
+        raise InvalidValue("stocktake", _("unknown stocktake {value}").format(value=number))
+    if take.approved_at is not None:
+        raise BangfuError(_("stocktake {number} is already approved").format(number=number))
+    return take
+
+
+def count(session: Session, actor: Actor, number: str, product_id: int, quantity_milli: int) -> None:
+    """A scan or a typed count (it adds to the product's count; a negative one corrects a slip)."""
+    require(actor, "stock.manage")
+    take = _open_stocktake(session, number)
+    if quantity_milli == 0:
+        raise InvalidValue("quantity", _("quantity must not be 0"))
+    if session.get(Product, product_id) is None:
+        raise InvalidValue("product", _("unknown product id {value}").format(value=product_id))
+    mark = _last_movement(session)
+    session.add(
+        StocktakeCount(
+            stocktake_id=take.id,
+            product_id=product_id,
+            quantity_milli=quantity_milli,
+            mark=mark,
+            username=actor.username,
+        )
+    )
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Difference:
+    product_id: int
+    code: str
+    name: str
+    expected_milli: int  # on hand when it was (last) counted, by the book
+    counted_milli: int
+
+    @property
+    def difference_milli(self) -> int:
+        return self.counted_milli - self.expected_milli
+
+
+def differences(session: Session, number: str) -> list[Difference]:
+    """Every product on the book at the start or counted since, by code. A product's expected
+    quantity is the book at its last count: movements after that (a sale while counting) happened
+    to goods already counted, so they stay and are not adjustments."""
+    take = locked(session, Stocktake, Stocktake.number == number, lock=False)
+    if take is None:
+        raise InvalidValue("stocktake", _("unknown stocktake {value}").format(value=number))
+    counted = {
+        pid: (int(q), int(m))
+        for pid, q, m in session.execute(
+            select(StocktakeCount.product_id, func.sum(StocktakeCount.quantity_milli), func.max(StocktakeCount.mark))
+            .where(StocktakeCount.stocktake_id == take.id)
+            .group_by(StocktakeCount.product_id)
+        )
+    }
+    booked = dict(
+        session.execute(
+            select(StockMovement.product_id, func.sum(StockMovement.quantity_milli))
+            .where(StockMovement.counter_id == take.counter_id, StockMovement.id <= take.mark)
+            .group_by(StockMovement.product_id)
+        ).all()
+    )
+    products = {pid for pid, q in booked.items() if q} | set(counted)
+    names = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(products)))}
+    rows = []
+    for pid in products:
+        quantity, mark = counted.get(pid, (0, take.mark))
+        expected = session.scalar(
+            select(func.coalesce(func.sum(StockMovement.quantity_milli), 0)).where(
+                StockMovement.counter_id == take.counter_id, StockMovement.product_id == pid, StockMovement.id <= mark
+            )
+        )
+        rows.append(Difference(pid, names[pid].code, names[pid].name, int(expected or 0), quantity))
+    return sorted(rows, key=lambda d: d.code)
+
+
+def approve_stocktake(session: Session, approver: Actor, number: str) -> list[Difference]:
+    """A manager's approval: each difference becomes a stocktake movement (reason 盘点)."""
+    require(approver, "stocktake.approve")
+    take = _open_stocktake(session, number, lock=True)  # two approvals of one stocktake: one wins
+    found = [d for d in differences(session, number) if d.difference_milli]
+    add_movements(
+        session,
+        approver.username,
+        [
+            Movement(take.counter_id, d.product_id, "stocktake", d.difference_milli, number, reason="盘点")
+            for d in found
+        ],
+    )
+    take.approved_by, take.approved_at = approver.username, utc_now()
+    record(session, approver.username, "stocktake.approve", number, f"{len(found)} differences")
+    return found

@@ -1,0 +1,144 @@
+"""Consignment stock (issue 16): an append-only ledger of movements per counter and product."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from core.auth import Actor, PermissionDenied
+from core.errors import BangfuError, InvalidValue
+from core.models import StockBalance, StockMovement
+from orders import stock
+from orders.counter import scan
+from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
+from orders.refunds import RefundDraft, picked_lines, record_refund
+from orders.stock import StockLine
+from tests import factories
+from tests.factories import ADMIN
+
+MANAGER = Actor("li", "manager")
+DAY = dt.datetime(2026, 10, 12, 10, tzinfo=dt.UTC)
+
+
+def _setup(session: Session) -> tuple[int, int]:
+    factories.counter(session, "ZZ01")
+    factories.counter(session, "ZZ02")
+    owner = factories.supplier(session)
+    return factories.product(session, owner, "P1", unit="件", price_fen=1000).id, factories.product(
+        session, owner, "P2", unit="公斤", price_fen=2000
+    ).id
+
+
+def _on_hand(session: Session, counter: str, product_id: int) -> int:
+    from core.models import Counter
+
+    counter_id = session.scalar(select(Counter.id).where(Counter.code == counter))
+    assert counter_id is not None
+    return stock.on_hand(session, counter_id, product_id)
+
+
+def _sell(session: Session, product_id: int, quantity: int, price: int) -> str:
+    draft = SaleDraft(
+        "counter", DAY, (LineDraft(product_id, quantity),), (PaymentDraft("cash", price * quantity // 1000),),
+        counter_code="ZZ01",
+    )  # fmt: skip
+    return record_sale(session, ADMIN, draft).ref
+
+
+def test_a_counters_day_received_sold_refunded_moved_returned_and_counted(session: Session) -> None:
+    p1, p2 = _setup(session)
+    note = stock.receive_goods(
+        session, MANAGER, "ZZ01",
+        [StockLine(p1, 20_000, "B1", dt.date(2026, 9, 1), 180), StockLine(p2, 12_500)],
+    )  # fmt: skip
+    assert note == f"SH-ZZ01-{dt.datetime.now(dt.timezone(dt.timedelta(hours=8))):%Y%m%d}-01"
+    ref = _sell(session, p1, 3000, 1000)
+    assert _on_hand(session, "ZZ01", p1) == 17_000  # the sale moved it in its own transaction
+    picked = picked_lines(session, ref, {"P1": "1"})
+    record_refund(session, ADMIN, RefundDraft(ref, DAY, picked, "换货"))  # back on the shelf
+    assert _on_hand(session, "ZZ01", p1) == 18_000
+    picked = picked_lines(session, ref, {"P1": "1"})
+    record_refund(session, ADMIN, RefundDraft(ref, DAY, picked, "破损", back_on_shelf=False))
+    assert _on_hand(session, "ZZ01", p1) == 18_000  # back and written off at once: both in the ledger
+    kinds = session.scalars(select(StockMovement.kind).where(StockMovement.document == f"{ref}-R2")).all()
+    assert sorted(kinds) == ["refund", "write_off"]
+    stock.transfer(session, MANAGER, "ZZ01", "ZZ02", [StockLine(p1, 5000)])
+    assert (_on_hand(session, "ZZ01", p1), _on_hand(session, "ZZ02", p1)) == (13_000, 5000)
+    stock.return_to_supplier(session, MANAGER, "ZZ02", [StockLine(p1, 2000)], "临期")
+    with pytest.raises(InvalidValue, match="only 3 on hand at ZZ02, not 4"):
+        stock.return_to_supplier(session, MANAGER, "ZZ02", [StockLine(p1, 4000)], "临期")
+    stock.write_off(session, MANAGER, "ZZ01", [StockLine(p2, 500)], "过期")
+    with pytest.raises(InvalidValue, match="say why"):
+        stock.write_off(session, MANAGER, "ZZ01", [StockLine(p2, 500)], " ")
+    assert _on_hand(session, "ZZ01", p2) == 12_000
+    take = stock.start_stocktake(session, MANAGER, "ZZ01")
+    with pytest.raises(BangfuError, match="already open"):
+        stock.start_stocktake(session, MANAGER, "ZZ01")
+    stock.count(session, MANAGER, take, p1, 10_000)
+    stock.count(session, MANAGER, take, p1, 2000)  # a second shelf
+    _sell(session, p1, 1000, 1000)  # selling goes on after P1 was counted: not a difference
+    stock.count(session, MANAGER, take, p2, 11_750)
+    found = {d.code: (d.expected_milli, d.counted_milli, d.difference_milli) for d in stock.differences(session, take)}
+    assert found == {"P1": (13_000, 12_000, -1000), "P2": (12_000, 11_750, -250)}
+    with pytest.raises(PermissionDenied):
+        stock.approve_stocktake(session, Actor("c", "cashier", counter_code="ZZ01"), take)
+    stock.approve_stocktake(session, MANAGER, take)
+    assert (_on_hand(session, "ZZ01", p1), _on_hand(session, "ZZ01", p2)) == (11_000, 11_750)  # 12 counted − 1 sold
+    with pytest.raises(BangfuError, match="already approved"):
+        stock.approve_stocktake(session, MANAGER, take)
+    assert stock.check(session) == []
+
+
+def test_selling_what_is_not_on_hand_sells_with_a_warning(session: Session) -> None:
+    p1, _p2 = _setup(session)
+    day = DAY.date()
+    assert scan(session, "P1", day, "ZZ01").warning == ""  # no stock kept at this counter yet: no warning
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 1000)])
+    assert scan(session, "P1", day, "ZZ01").warning == ""
+    _sell(session, p1, 1000, 1000)
+    assert "only 0 on hand" in scan(session, "P1", day, "ZZ01").warning
+    _sell(session, p1, 1000, 1000)  # sells anyway: the goods are in the customer's hand
+    assert _on_hand(session, "ZZ01", p1) == -1000  # for the next stocktake
+
+
+def test_a_balance_edited_behind_bangfus_back_is_found(session: Session) -> None:
+    p1, _p2 = _setup(session)
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 4000)])
+    session.execute(update(StockBalance).values(quantity_milli=5000))
+    [mismatch] = stock.check(session)
+    assert (mismatch.balance_milli, mismatch.movements_milli) == (5000, 4000)
+
+
+def test_a_receipt_with_the_same_reference_is_recorded_once(session: Session) -> None:
+    p1, _p2 = _setup(session)
+    for _ in range(2):
+        assert stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 4000)], document="GYS-0007") == "GYS-0007"
+    assert _on_hand(session, "ZZ01", p1) == 4000
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["in", "out", "sale", "move"]), st.integers(1, 5)), max_size=12))
+def test_the_running_balance_is_the_sum_of_the_movements(session: Session, steps: list[tuple[str, int]]) -> None:
+    savepoint = session.begin_nested()
+    p1, _p2 = _setup(session)
+    for kind, units in steps:
+        quantity = units * 1000  # P1 is counted in whole pieces
+        line = [StockLine(p1, quantity)]
+        try:
+            if kind == "in":
+                stock.receive_goods(session, MANAGER, "ZZ01", line)
+            elif kind == "out":
+                stock.write_off(session, MANAGER, "ZZ01", line, "过期")
+            elif kind == "move":
+                stock.transfer(session, MANAGER, "ZZ01", "ZZ02", line)
+            else:
+                _sell(session, p1, quantity, 1000)
+        except InvalidValue:
+            pass  # more than on hand: refused, nothing written
+    assert stock.check(session) == []
+    total = session.scalar(select(func.sum(StockMovement.quantity_milli))) or 0
+    assert total == sum(b.quantity_milli for b in session.scalars(select(StockBalance)))
+    savepoint.rollback()
