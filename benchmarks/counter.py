@@ -18,6 +18,7 @@ from core.models import Counter
 from orders.cart import Cart
 from orders.counter import checkout, save_open_cart, scan
 from orders.ledger import PaymentDraft
+from orders.shifts import open_shift
 
 ACTOR = Actor("bench", "admin")
 RAW_SALE = (
@@ -54,6 +55,8 @@ def run() -> list[tuple[str, float, float]]:
             import_file(s, ACTOR, registry_kinds()["suppliers"], suppliers)
             import_file(s, ACTOR, registry_kinds()["products"], products)
             s.add(Counter(code="ZZ01", name="专柜", kind="counter"))
+        with db.session() as s, s.begin():
+            open_shift(s, ACTOR, "ZZ01", 0)  # the counter sells only in an open shift
         today = dt.date.today()
 
         scans, commits = [], []

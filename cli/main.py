@@ -13,6 +13,7 @@ import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from catalog import fields
@@ -24,9 +25,14 @@ from core.i18n import _, argparse_text, set_language
 from core.logs import PrivateFormatter
 from core.paths import log_dir
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from core.auth import Actor
+
 PAGES = ("counter", "catalog", "suppliers", "households", "coop", "labels", "summary", "users", "settings")
 ATTRIBUTION_CSV_HEADER = ["month", "household_code", "supplier_uscc", "attributed_fen"]
-IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales")
+IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales", "stock")
 
 log = logging.getLogger("bangfu")
 # argparse looks its messages up through gettext, which has no Chinese for them; route them
@@ -133,15 +139,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from catalog.importing import import_file
+    from catalog.importing import Kind, import_file
     from catalog.kinds import registry_kinds
     from orders.sales_import import sales_kind
+    from orders.stock_import import StockReceipts
 
     db = open_database(args.db)
     try:
         with db.session() as session, session.begin():
             actor = command_line_actor()
-            kind = sales_kind(session, actor) if args.kind == "sales" else registry_kinds()[args.kind]
+            kind: Kind
+            if args.kind == "sales":
+                kind = sales_kind(session, actor)
+            elif args.kind == "stock":
+                kind = StockReceipts(actor)
+            else:
+                kind = registry_kinds()[args.kind]
             result = import_file(session, actor, kind, Path(args.file))
     finally:
         db.dispose()
@@ -221,16 +234,135 @@ def cmd_attribution(args: argparse.Namespace) -> int:
 
 
 def cmd_settlement(args: argparse.Namespace) -> int:
-    from orders.settlement import settlement
+    """The month's settlement of every supplier (SPEC §11 JSON); with --supplier its statement
+    (JSON, PDF or XLSX: the issued one once issued); --issue issues it; --paid marks one paid."""
+    from sqlalchemy import select
+
+    from core.config import business_day
+    from core.models import SettlementStatement
+    from orders.settlement import settlement, statement
+    from reports.settlement_docs import statement_pdf, statement_xlsx
+    from reports.settlement_issue import issue_statement, mark_paid, supplier_id_of
+
+    if args.paid:
+        if not (args.paid_on and args.reference):
+            raise UsageError(_("--paid needs --paid-on YYYY-MM-DD and --reference"))
+    elif not args.month or not (args.out or args.issue):
+        raise UsageError(_("settlement needs --month and --out (or --issue with --supplier)"))
+    if args.issue and not args.supplier:
+        raise UsageError(_("--issue needs --supplier USCC"))
+    db = open_database(args.db, create=False)
+    try:
+        with db.session() as session, session.begin():
+            actor = command_line_actor()
+            if args.paid:
+                mark_paid(session, actor, args.paid, args.paid_on, args.reference)
+                print(_("{number} marked paid").format(number=args.paid))
+                return 0
+            if not args.supplier:
+                _write_json(settlement(session, actor, args.month).to_json(), args.out)
+                return 0
+            supplier_id = supplier_id_of(session, args.supplier)
+            if args.issue:
+                print(
+                    _("issued {number}").format(number=issue_statement(session, actor, args.month, supplier_id).number)
+                )
+                return 0
+            data = statement(session, actor, args.month, supplier_id)
+            issued = session.scalars(
+                select(SettlementStatement).where(
+                    SettlementStatement.supplier_id == supplier_id, SettlementStatement.month == args.month
+                )
+            ).first()
+            if args.format == "json":
+                _write_json(data, args.out)
+            elif args.format == "xlsx":
+                statement_xlsx(data, Path(args.out))
+            else:
+                pdf = issued.pdf if issued else statement_pdf(data, None, business_day(session))
+                Path(args.out).write_bytes(pdf)
+    finally:
+        db.dispose()
+    return 0
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    """stock check: every running balance equals its movements; stock on-hand|low|expiring|slow:
+    what a manager acts on, as CSV or XLSX (or JSON on stdout with --out -)."""
+    from core.config import business_day
+    from core.models import utc_now
+    from core.money import quantity_text
+    from core.tabular import write_table
+    from orders import stock
 
     db = open_database(args.db, create=False)
     try:
-        with db.read_session() as session, session.begin():
-            figures = settlement(session, command_line_actor(), args.month)
+        with db.read_session() as session:
+            if args.what == "check":
+                mismatches = stock.check(session)
+                if mismatches:
+                    raise BangfuError(stock.mismatch_text(mismatches))
+                print(_("stock ledger intact: every running balance equals its movements"))
+                return 0
+            actor = command_line_actor()
+            if args.what == "document":
+                Path(args.out).write_bytes(_stock_document(session, actor, args.number or ""))
+                print(_("written: {file}").format(file=args.out))
+                return 0
+            rows: list[list[object]]
+            if args.what == "expiring":
+                found = stock.expiring(session, actor, business_day(session), args.days)
+                header = ["counter_code", "product_code", "name", "batch", "expires_on", "quantity"]
+                rows = [
+                    [e.counter, e.code, e.name, e.batch, e.expires_on.isoformat(), quantity_text(e.quantity_milli)]
+                    for e in found
+                ]
+            else:
+                every = stock.stock_rows(session, actor, args.counter)
+                chosen = {
+                    "on-hand": every,
+                    "low": [r for r in every if r.low],
+                    "slow": stock.slow_movers(every, utc_now(), args.days),
+                }[args.what]
+                header = ["counter_code", "product_code", "name", "unit", "on_hand", "minimum", "last_sold"]
+                rows = [
+                    [
+                        r.counter,
+                        r.code,
+                        r.name,
+                        r.unit,
+                        quantity_text(r.on_hand_milli),
+                        quantity_text(r.minimum_milli) if r.minimum_milli is not None else "",
+                        r.last_sold.isoformat() if r.last_sold else "",
+                    ]
+                    for r in chosen
+                ]
     finally:
         db.dispose()
-    _write_json(figures.to_json(), args.out)
+    if args.out == "-":
+        _write_json([dict(zip(header, row, strict=True)) for row in rows], "-")
+    else:
+        check_output(Path(args.out))
+        write_table(Path(args.out), header, rows)
+        print(_("{kind}: {n} rows written to {file}").format(kind=args.what, n=len(rows), file=args.out))
     return 0
+
+
+def _stock_document(session: "Session", actor: "Actor", number: str) -> bytes:
+    """A receiving note, transfer, return or write-off (its number), or a stocktake's differences (PD-…)."""
+    from sqlalchemy import select
+
+    from core.config import business_zone
+    from core.models import Counter, Stocktake
+    from orders import stock
+    from reports.stock_docs import note_pdf, stocktake_pdf
+
+    take = session.scalars(select(Stocktake).where(Stocktake.number == number)).first()
+    if take is None:
+        return note_pdf(stock.note(session, actor, number), business_zone(session))
+    counter = session.get(Counter, take.counter_id)
+    assert counter is not None
+    return stocktake_pdf(number, counter.code, stock.differences(session, number), take.approved_by)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -456,10 +588,25 @@ def build_parser() -> argparse.ArgumentParser:
     attribution.add_argument("--out", required=True)
     attribution.set_defaults(func=cmd_attribution)
 
+    stock = sub.add_parser(
+        "stock", help=_("consignment stock at the counters: check the ledger, or list what to act on")
+    )
+    stock.add_argument("what", choices=("check", "on-hand", "low", "expiring", "slow", "document"))
+    stock.add_argument("--number", help=_("document: the receiving note's, transfer's, … or stocktake's number"))
+    stock.add_argument("--counter", help=_("one counter only"))
+    stock.add_argument("--days", type=int, default=30, help=_("expiring within / not sold for this many days"))
+    stock.add_argument("--out", default="-", help=_("CSV or XLSX file (default: JSON on stdout)"))
+    stock.set_defaults(func=cmd_stock)
+
     settle = sub.add_parser("settlement", help=_("what each supplier is owed for a month's counter sales (SPEC §11)"))
-    settle.add_argument("--month", type=_month, required=True)
-    settle.add_argument("--format", choices=("json",), required=True)
-    settle.add_argument("--out", required=True)
+    settle.add_argument("--month", type=_month)
+    settle.add_argument("--format", choices=("json", "pdf", "xlsx"), default="json")
+    settle.add_argument("--out", help=_("the file to write (JSON: - for stdout)"))
+    settle.add_argument("--supplier", help=_("one supplier's statement (its credit code)"))
+    settle.add_argument("--issue", action="store_true", help=_("issue that statement: numbered and frozen"))
+    settle.add_argument("--paid", metavar="NUMBER", help=_("mark an issued statement paid"))
+    settle.add_argument("--paid-on", type=_date, help=_("the day it was paid"))
+    settle.add_argument("--reference", help=_("the payment's reference"))
     settle.set_defaults(func=cmd_settlement)
 
     labels = sub.add_parser("labels", help=_("QR labels as PDF"))

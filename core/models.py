@@ -586,6 +586,35 @@ class StocktakeCount(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
+class SettlementStatement(Base):
+    """A supplier's settlement for a month (结算单, issue 16), issued once and frozen: the figures
+    and the PDF as issued. Later sales or refunds show as a difference against it."""
+
+    __tablename__ = "settlement_statements"
+    __table_args__ = (UniqueConstraint("supplier_id", "month", name="uq_settlement_statements_supplier_month"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"))
+    month: Mapped[Month]
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    figures: Mapped[str] = mapped_column(Text)  # JSON, as issued
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SettlementPayment(Base):
+    """The statement paid: when, by which transfer, recorded by whom (a record of its own, so
+    the issued statement is never edited)."""
+
+    __tablename__ = "settlement_payments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("settlement_statements.id"), unique=True)
+    paid_on: Mapped[dt.date]
+    reference: Mapped[str] = mapped_column(String(100))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
 class AuditEvent(Base):
     """Who did what and when; appended only (the database refuses UPDATE, DELETE, TRUNCATE and
     an INSERT that would replace a row). ``hash`` chains each row to the one before it

@@ -9,7 +9,7 @@ supplier's commission. The sums are GROUP BY queries; Python applies the one rou
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from core.auth import Actor, PermissionDenied, require
 from core.config import business_zone, month_bounds
 from core.i18n import _
-from core.models import Product, Refund, RefundLine, Sale, SaleLine, Supplier
+from core.models import Product, Refund, RefundLine, Sale, SaleLine, StockMovement, Supplier
 from core.money import RATE_SCALE, div_round_half_up
 from orders.attribution import attribute
 
@@ -145,9 +145,9 @@ def settlement(session: Session, actor: Actor, month: str, supplier_id: int | No
     their own supplier's only."""
     if actor.role == "coop_manager":
         if actor.supplier_id is None or supplier_id not in (None, actor.supplier_id):
-            raise PermissionDenied(_("{user} may only work with their own cooperative's records").format(
-                user=actor.username
-            ))  # fmt: skip
+            raise PermissionDenied(
+                _("{user} may only work with their own cooperative's records").format(user=actor.username)
+            )
         supplier_id = actor.supplier_id
     else:
         require(actor, "settlement.view")
@@ -171,9 +171,11 @@ def settlement(session: Session, actor: Actor, month: str, supplier_id: int | No
     for p in products:
         sold_milli, refunded_milli, sold_fen, refunded_fen = sums[p.id]
         payable = payable_of(
-            sold_milli - refunded_milli, sold_fen - refunded_fen, p.supply_price_fen,
+            sold_milli - refunded_milli,
+            sold_fen - refunded_fen,
+            p.supply_price_fen,
             suppliers[p.supplier_id].commission_rate_bp,
-        )  # fmt: skip
+        )
         by_supplier[p.supplier_id].append(
             ProductSettlement(
                 p.code, p.name, p.unit, sold_milli, refunded_milli, sold_fen, refunded_fen, p.supply_price_fen, payable
@@ -192,3 +194,83 @@ def settlement(session: Session, actor: Actor, month: str, supplier_id: int | No
         for sid, items in by_supplier.items()
     ]
     return Settlement(month, tuple(sorted(rows, key=lambda s: s.uscc)))
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """One product on a supplier's statement: its goods (all counters) and its money."""
+
+    code: str
+    name: str
+    unit: str
+    received_milli: int
+    sold_milli: int
+    refunded_milli: int
+    returned_milli: int
+    on_hand_milli: int  # at the month's end
+    net_fen: int
+    payable_fen: int
+
+
+def statement_lines(
+    session: Session, actor: Actor, month: str, supplier_id: int
+) -> tuple[SupplierSettlement | None, list[StatementLine]]:
+    """What a supplier's statement lists: every product of its with a counter sale or refund, a
+    delivery or return in the month, or goods on hand at its end, by code."""
+    money = settlement(session, actor, month, supplier_id)
+    figures = money.suppliers[0] if money.suppliers else None
+    settled = {p.code: p for p in (figures.products if figures else ())}
+    start, end = month_bounds(month, business_zone(session))
+
+    def moved(*where: Any) -> dict[int, int]:
+        query = (
+            select(StockMovement.product_id, func.sum(StockMovement.quantity_milli))
+            .join(Product, Product.id == StockMovement.product_id)
+            .where(Product.supplier_id == supplier_id, *where)
+            .group_by(StockMovement.product_id)
+        )
+        return {pid: int(q) for pid, q in session.execute(query)}
+
+    in_month = (StockMovement.at >= start, StockMovement.at < end)
+    received = moved(StockMovement.kind == "receipt", *in_month)
+    returned = moved(StockMovement.kind == "return", *in_month)
+    on_hand = moved(StockMovement.at < end)
+    products = session.scalars(select(Product).where(Product.supplier_id == supplier_id).order_by(Product.code))
+    lines = []
+    for p in products:
+        money_line = settled.get(p.code)
+        if money_line is None and not (received.get(p.id) or returned.get(p.id) or on_hand.get(p.id)):
+            continue
+        lines.append(
+            StatementLine(
+                p.code,
+                p.name,
+                p.unit,
+                received.get(p.id, 0),
+                money_line.sold_milli if money_line else 0,
+                money_line.refunded_milli if money_line else 0,
+                -returned.get(p.id, 0),
+                on_hand.get(p.id, 0),
+                money_line.net_fen if money_line else 0,
+                money_line.payable_fen if money_line else 0,
+            )
+        )
+    return figures, lines
+
+
+def statement(session: Session, actor: Actor, month: str, supplier_id: int) -> dict[str, Any]:
+    """A supplier's statement as data (what is issued and frozen, and what its PDF and XLSX show)."""
+    figures, lines = statement_lines(session, actor, month, supplier_id)
+    supplier = session.get(Supplier, supplier_id)
+    assert supplier is not None
+    return {
+        "month": month,
+        "uscc": supplier.uscc,
+        "name": supplier.name,
+        "commission_rate_bp": supplier.commission_rate_bp,
+        "counter_net_fen": figures.counter_net_fen if figures else 0,
+        "payable_fen": figures.payable_fen if figures else 0,
+        "commission_fen": figures.commission_fen if figures else 0,
+        "pool_fen": figures.pool_fen if figures else 0,
+        "lines": [asdict(line) for line in lines],
+    }

@@ -33,7 +33,7 @@ from core.models import (
     StocktakeCount,
     utc_now,
 )
-from core.money import quantity_text
+from core.money import quantity_text, whole_units_problem
 from orders.kiosk_binding import check_sells_here
 
 MILLI = 1000  # one whole unit, in the thousandths quantities are kept in
@@ -139,6 +139,9 @@ def _checked(session: Session, lines: Sequence[StockLine]) -> dict[int, Product]
                 "quantity",
                 _("quantity must be greater than 0: {value}").format(value=quantity_text(line.quantity_milli)),
             )
+        problem = whole_units_problem(line.quantity_milli, products[line.product_id].unit)
+        if problem:
+            raise InvalidValue("quantity", problem)
         if line.shelf_life_days is not None and line.shelf_life_days <= 0:
             raise InvalidValue(
                 "shelf_life_days", _("must be greater than 0: {value}").format(value=line.shelf_life_days)
@@ -305,6 +308,18 @@ def check(session: Session) -> list[Mismatch]:
     ]
 
 
+def mismatch_text(mismatches: list[Mismatch]) -> str:
+    first = mismatches[0]
+    reason = _("{n} running balances differ from their movements; first: counter {c} product {p}: {b} ≠ {m}")
+    return reason.format(
+        n=len(mismatches),
+        c=first.counter_id,
+        p=first.product_id,
+        b=quantity_text(first.balance_milli),
+        m=quantity_text(first.movements_milli),
+    )
+
+
 def set_minimum(session: Session, actor: Actor, counter_code: str, product_id: int, quantity_milli: int) -> None:
     require(actor, "stock.manage")
     counter = _counter(session, counter_code)
@@ -379,11 +394,11 @@ class Difference:
     code: str
     name: str
     expected_milli: int  # on hand when it was (last) counted, by the book
-    counted_milli: int
+    counted_milli: int | None  # None: on the book but not counted (left as it is at approval)
 
     @property
     def difference_milli(self) -> int:
-        return self.counted_milli - self.expected_milli
+        return 0 if self.counted_milli is None else self.counted_milli - self.expected_milli
 
 
 def differences(session: Session, number: str) -> list[Difference]:
@@ -412,7 +427,7 @@ def differences(session: Session, number: str) -> list[Difference]:
     names = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(products)))}
     rows = []
     for pid in products:
-        quantity, mark = counted.get(pid, (0, take.mark))
+        quantity, mark = counted.get(pid, (None, take.mark))
         expected = session.scalar(
             select(func.coalesce(func.sum(StockMovement.quantity_milli), 0)).where(
                 StockMovement.counter_id == take.counter_id, StockMovement.product_id == pid, StockMovement.id <= mark
@@ -423,7 +438,9 @@ def differences(session: Session, number: str) -> list[Difference]:
 
 
 def approve_stocktake(session: Session, approver: Actor, number: str) -> list[Difference]:
-    """A manager's approval: each difference becomes a stocktake movement (reason 盘点)."""
+    """A manager's approval: each counted product's difference becomes a stocktake movement
+    (reason 盘点); a product not counted keeps its book quantity (half a shelf counted must not
+    write the other half off)."""
     require(approver, "stocktake.approve")
     take = _open_stocktake(session, number, lock=True)  # two approvals of one stocktake: one wins
     found = [d for d in differences(session, number) if d.difference_milli]
@@ -438,3 +455,173 @@ def approve_stocktake(session: Session, approver: Actor, number: str) -> list[Di
     take.approved_by, take.approved_at = approver.username, utc_now()
     record(session, approver.username, "stocktake.approve", number, f"{len(found)} differences")
     return found
+
+
+# -- what to act on ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StockRow:
+    counter: str
+    code: str
+    name: str
+    unit: str
+    on_hand_milli: int
+    minimum_milli: int | None
+    last_sold: dt.datetime | None
+
+    @property
+    def low(self) -> bool:
+        return self.minimum_milli is not None and self.on_hand_milli < self.minimum_milli
+
+
+def stock_rows(session: Session, actor: Actor, counter_code: str | None = None) -> list[StockRow]:
+    """Stock on hand by counter and product code (one row per running balance). A cooperative
+    manager sees their own products, at every counter."""
+    require(actor, "stock.view")
+    last_sold = (
+        select(StockMovement.counter_id, StockMovement.product_id, func.max(StockMovement.at).label("at"))
+        .where(StockMovement.kind == "sale")
+        .group_by(StockMovement.counter_id, StockMovement.product_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Counter.code,
+            Product.code,
+            Product.name,
+            Product.unit,
+            StockBalance.quantity_milli,
+            StockMinimum.quantity_milli,
+            last_sold.c.at,
+        )
+        .select_from(StockBalance)
+        .join(Counter, Counter.id == StockBalance.counter_id)
+        .join(Product, Product.id == StockBalance.product_id)
+        .outerjoin(
+            StockMinimum,
+            (StockMinimum.counter_id == StockBalance.counter_id) & (StockMinimum.product_id == StockBalance.product_id),
+        )
+        .outerjoin(
+            last_sold,
+            (last_sold.c.counter_id == StockBalance.counter_id) & (last_sold.c.product_id == StockBalance.product_id),
+        )
+        .order_by(Counter.code, Product.code)
+    )
+    if counter_code:
+        query = query.where(Counter.code == counter_code)
+    if actor.role == "coop_manager":
+        query = query.where(Product.supplier_id == actor.supplier_id)
+    return [StockRow(*row) for row in session.execute(query)]
+
+
+def slow_movers(rows: list[StockRow], now: dt.datetime, days: int) -> list[StockRow]:
+    """Goods on the shelf that have not sold in ``days`` days (or never)."""
+    since = now - dt.timedelta(days=days)
+    return [r for r in rows if r.on_hand_milli > 0 and (r.last_sold is None or r.last_sold < since)]
+
+
+@dataclass(frozen=True)
+class Lot:
+    batch: str
+    expires_on: dt.date | None  # None: no shelf life given
+    quantity_milli: int
+
+
+def fefo_left(on_hand_milli: int, received: list[Lot]) -> list[Lot]:
+    """What is left of each batch when goods sell first-expiry-first-out: the stock on hand is
+    the latest-expiring batches' (those with no expiry last of all), the earlier ones are gone."""
+    left, kept = on_hand_milli, []
+    for batch in sorted(received, key=lambda b: (b.expires_on is None, b.expires_on or dt.date.max), reverse=True):
+        if left <= 0:
+            break
+        take = min(left, batch.quantity_milli)
+        kept.append(Lot(batch.batch, batch.expires_on, take))
+        left -= take
+    return sorted(kept, key=lambda b: (b.expires_on is None, b.expires_on or dt.date.max))
+
+
+@dataclass(frozen=True)
+class Expiring:
+    counter: str
+    code: str
+    name: str
+    batch: str
+    expires_on: dt.date
+    quantity_milli: int
+
+
+def expiring(session: Session, actor: Actor, today: dt.date, within_days: int) -> list[Expiring]:
+    """Batches on hand (by first-expiry-first-out) that expire within ``within_days`` days,
+    soonest first: what to sell first, move, or write off."""
+    rows = {(r.counter, r.code): r for r in stock_rows(session, actor)}
+    received: defaultdict[tuple[str, str], list[Lot]] = defaultdict(list)
+    query = (
+        select(
+            Counter.code,
+            Product.code,
+            StockMovement.batch,
+            StockMovement.produced_on,
+            StockMovement.shelf_life_days,
+            StockMovement.quantity_milli,
+        )
+        .join(Counter, Counter.id == StockMovement.counter_id)
+        .join(Product, Product.id == StockMovement.product_id)
+        .where(StockMovement.kind.in_(("receipt", "transfer_in")), StockMovement.quantity_milli > 0)
+    )
+    for counter, code, batch, produced, life, quantity in session.execute(query):
+        expires = produced + dt.timedelta(days=life) if produced and life else None
+        received[(counter, code)].append(Lot(batch or "", expires, quantity))
+    soon = today + dt.timedelta(days=within_days)
+    found = [
+        Expiring(counter, code, rows[(counter, code)].name, b.batch, b.expires_on, b.quantity_milli)
+        for (counter, code), batches in received.items()
+        if (counter, code) in rows
+        for b in fefo_left(rows[(counter, code)].on_hand_milli, batches)
+        if b.expires_on is not None and b.expires_on <= soon
+    ]
+    return sorted(found, key=lambda e: (e.expires_on, e.counter, e.code))
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    code: str
+    name: str
+    unit: str
+    quantity_milli: int  # as the document moved it (positive)
+    batch: str
+    produced_on: dt.date | None
+    shelf_life_days: int | None
+
+
+@dataclass(frozen=True)
+class Note:
+    """A stock document as printed: a receiving note, transfer, return or write-off."""
+
+    number: str
+    kind: str
+    counter: str
+    supplier: str
+    username: str
+    at: dt.datetime
+    reason: str
+    lines: tuple[NoteLine, ...]
+
+
+def note(session: Session, actor: Actor, number: str) -> Note:
+    require(actor, "stock.view")
+    rows = session.execute(
+        select(StockMovement, Product, Counter.code)
+        .join(Product, Product.id == StockMovement.product_id)
+        .join(Counter, Counter.id == StockMovement.counter_id)
+        .where(StockMovement.document == number, StockMovement.kind.not_in(("transfer_in", "sale", "refund")))
+        .order_by(StockMovement.id)
+    ).all()
+    if not rows:
+        raise InvalidValue("document", _("unknown stock document {value}").format(value=number))
+    first, product, counter = rows[0]
+    lines = tuple(
+        NoteLine(p.code, p.name, p.unit, abs(m.quantity_milli), m.batch or "", m.produced_on, m.shelf_life_days)
+        for m, p, _c in rows
+    )
+    return Note(number, first.kind, counter, product.supplier.name, first.username, first.at, first.reason, lines)

@@ -2,53 +2,18 @@
 village board and the buyers, from what orders.notices builds."""
 
 import datetime as dt
-import io
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
 from core.money import format_fen
 from orders.notices import Notice, OrderDocument, Statement
-from reports.fonts import pdf_font, text_paragraph
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    font = pdf_font()
-    return {
-        "title": ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1),
-        "body": ParagraphStyle("b", fontName=font, fontSize=10, leading=15),
-    }
-
-
-def _grid(rows: list[list[str]], widths: list[float]) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), pdf_font()),
-                ("FONTSIZE", (0, 0), (-1, -1), 10),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
-            ]
-        )
-    )
-    return table
-
-
-def _pdf(story: list[Flowable]) -> bytes:
-    buffer = io.BytesIO()
-    SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm, bottomMargin=20 * mm
-    ).build(story)
-    return buffer.getvalue()
+from reports.a4 import a4_pdf, grid, text_styles
+from reports.fonts import text_paragraph
 
 
 def statement_pdf(data: Statement, today: dt.date | None = None) -> bytes:
-    styles = _styles()
+    styles = text_styles()
     table = [["月份", "供应商", "联结方式", "金额"]] + [
         [r.month, r.supplier, r.mode, format_fen(r.amount_fen)] for r in data.rows
     ]
@@ -63,15 +28,15 @@ def statement_pdf(data: Statement, today: dt.date | None = None) -> bytes:
             styles["body"],
         ),
         Spacer(1, 4 * mm),
-        _grid(table, [25 * mm, 70 * mm, 30 * mm, 35 * mm]),
+        grid(table, [25 * mm, 70 * mm, 30 * mm, 35 * mm]),
         Spacer(1, 8 * mm),
         text_paragraph(f"出具日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
     ]
-    return _pdf(story)
+    return a4_pdf(story)
 
 
 def notice_pdf(data: Notice, today: dt.date | None = None) -> bytes:
-    styles = _styles()
+    styles = text_styles()
     rows = [["户编码", "户主", "家庭人口", "本月收益"]]
     rows += [[r.code, r.head_masked, str(r.members), format_fen(r.amount_fen)] for r in data.rows]
     rows.append(["合计", "", "", format_fen(sum(r.amount_fen for r in data.rows))])
@@ -83,19 +48,19 @@ def notice_pdf(data: Notice, today: dt.date | None = None) -> bytes:
             styles["body"],
         ),
         Spacer(1, 4 * mm),
-        _grid(rows, [35 * mm, 45 * mm, 30 * mm, 50 * mm]),
+        grid(rows, [35 * mm, 45 * mm, 30 * mm, 50 * mm]),
         Spacer(1, 14 * mm),
         text_paragraph("村委会（盖章）：____________　　负责人签字：____________", styles["body"]),
         Spacer(1, 6 * mm),
         text_paragraph(f"公示日期：{(today or dt.date.today()).isoformat()}", styles["body"]),
     ]
-    return _pdf(story)
+    return a4_pdf(story)
 
 
 def order_pdf(data: OrderDocument, title: str) -> bytes:
     """An order confirmation (订货确认单) or delivery note (送货单): the lines at the agreed prices
     and signature lines for both sides."""
-    styles = _styles()
+    styles = text_styles()
     rows = [["商品", "数量", "单价", "金额"]]
     rows += [[name, quantity, format_fen(price), format_fen(amount)] for name, quantity, price, amount in data.lines]
     rows.append(["合计", "", "", format_fen(sum(amount for *_rest, amount in data.lines))])
@@ -105,8 +70,8 @@ def order_pdf(data: OrderDocument, title: str) -> bytes:
         Spacer(1, 6 * mm),
         text_paragraph(heading, styles["body"]),
         Spacer(1, 4 * mm),
-        _grid(rows, [75 * mm, 30 * mm, 25 * mm, 30 * mm]),
+        grid(rows, [75 * mm, 30 * mm, 25 * mm, 30 * mm]),
         Spacer(1, 14 * mm),
         text_paragraph("供货方（签字）：____________　　收货方（签字）：____________", styles["body"]),
     ]
-    return _pdf(story)
+    return a4_pdf(story)

@@ -166,3 +166,35 @@ def test_terms_come_in_with_the_registry_imports_and_bad_ones_name_the_row(sessi
     changed.write_text(suppliers.read_text().replace("12.5%", "15"), encoding="utf-8")
     with pytest.raises(ImportFailed, match=r"commission_rate.*12.5"):
         import_file(session, ADMIN, kinds["suppliers"], changed)  # different content: refused, not changed
+
+
+def test_a_statement_is_issued_once_frozen_paid_once_and_a_late_refund_shows_as_a_difference(session: Session) -> None:
+    from core.errors import BangfuError
+    from orders import stock
+    from reports.settlement_issue import issue_statement, mark_paid, statement_state
+
+    factories.counter(session)
+    s1 = factories.supplier(session, 1)
+    p1 = factories.product(session, s1, "P1", unit="件", price_fen=1000, supply_price_fen=800)
+    stock.receive_goods(session, ADMIN, "ZZ01", [stock.StockLine(p1.id, 10_000)])
+    ref = _sale(session, "counter", dt.datetime.now(OCT), [(p1.id, 3000)], {p1.id: 1000})
+    month = f"{dt.datetime.now(OCT):%Y-%m}"
+    issued = issue_statement(session, ADMIN, month, s1.id)
+    assert issued.number == f"JS-{month}-0001"
+    assert issued.pdf.startswith(b"%PDF")
+    figures = json.loads(issued.figures)
+    assert figures["payable_fen"] == 2400
+    [line] = figures["lines"]
+    assert (line["received_milli"], line["sold_milli"], line["on_hand_milli"]) == (10_000, 3000, 7000)
+    with pytest.raises(BangfuError, match="already issued"):
+        issue_statement(session, ADMIN, month, s1.id)
+    _refund(session, ref, "P1", "1", dt.datetime.now(OCT))  # after the issue
+    state = statement_state(session, ADMIN, issued.number)
+    assert (state.issued["payable_fen"], state.payable_now_fen, state.difference_fen) == (2400, 1600, -800)
+    assert json.loads(issued.figures)["payable_fen"] == 2400  # the issue itself never changes
+    mark_paid(session, ADMIN, issued.number, dt.date.today(), "工行转账 0042")
+    with pytest.raises(BangfuError, match="already paid"):
+        mark_paid(session, ADMIN, issued.number, dt.date.today(), "again")
+    assert statement_state(session, ADMIN, issued.number).reference == "工行转账 0042"
+    with pytest.raises(PermissionDenied):
+        issue_statement(session, Actor("li", "manager"), month, s1.id)

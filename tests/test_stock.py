@@ -87,6 +87,11 @@ def test_a_counters_day_received_sold_refunded_moved_returned_and_counted(sessio
         stock.approve_stocktake(session, Actor("c", "cashier", counter_code="ZZ01"), take)
     stock.approve_stocktake(session, MANAGER, take)
     assert (_on_hand(session, "ZZ01", p1), _on_hand(session, "ZZ01", p2)) == (11_000, 11_750)  # 12 counted − 1 sold
+    second = stock.start_stocktake(session, MANAGER, "ZZ01")
+    stock.count(session, MANAGER, second, p1, 11_000)
+    assert {d.code: d.counted_milli for d in stock.differences(session, second)} == {"P1": 11_000, "P2": None}
+    stock.approve_stocktake(session, MANAGER, second)
+    assert _on_hand(session, "ZZ01", p2) == 11_750  # not counted: left as it was
     with pytest.raises(BangfuError, match="already approved"):
         stock.approve_stocktake(session, MANAGER, take)
     assert stock.check(session) == []
@@ -142,3 +147,77 @@ def test_the_running_balance_is_the_sum_of_the_movements(session: Session, steps
     total = session.scalar(select(func.sum(StockMovement.quantity_milli))) or 0
     assert total == sum(b.quantity_milli for b in session.scalars(select(StockBalance)))
     savepoint.rollback()
+
+
+def test_opening_stock_comes_in_from_a_file_all_or_nothing_and_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import contextlib
+    import io
+    import json
+
+    from catalog.importing import import_file
+    from catalog.kinds import registry_kinds
+    from cli.main import main as command
+    from core.db import open_database
+    from tests.files import SAMPLES
+
+    path = str(tmp_path / "s.db")
+    db = open_database(path)
+    with db.session() as session, session.begin():
+        for kind in ("suppliers", "products"):
+            import_file(session, ADMIN, registry_kinds()[kind], SAMPLES / f"{kind}.csv")
+        factories.counter(session, "ZZ01")
+    db.dispose()
+    good = tmp_path / "stock.csv"
+    good.write_text(
+        "receipt_ref,counter_code,product_code,quantity,batch,produced_on,shelf_life_days\n"
+        "QC-0001,ZZ01,XG500,40,B2609,2026-09-01,365\n"
+        "QC-0001,ZZ01,XG-BULK,12.5,,,\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        good.read_text().replace("QC-0001", "QC-0002").replace(",40,", ",4.5,").replace("ZZ01,XG-BULK", "ZZ09,XG-BULK"),
+        encoding="utf-8",
+    )
+    assert command(["--db", path, "import", "stock", str(bad)]) == 2  # 4.5 bags; ZZ09: nothing imported
+    assert command(["--db", path, "import", "stock", str(good)]) == 0
+    assert command(["--db", path, "import", "stock", str(good)]) == 0  # the same reference again: skipped
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert command(["--db", path, "stock", "on-hand"]) == 0
+    rows = json.loads(buffer.getvalue())
+    assert [(r["product_code"], r["on_hand"]) for r in rows] == [("XG-BULK", "12.5"), ("XG500", "40")]
+    assert command(["--db", path, "stock", "check"]) == 0
+    assert command(["--db", path, "stock", "slow", "--days", "7", "--out", str(tmp_path / "slow.xlsx")]) == 0
+
+
+def test_first_expiry_first_out_leaves_the_latest_batches(session: Session) -> None:
+    from orders.stock import Lot, fefo_left
+
+    received = [Lot("A", dt.date(2026, 11, 1), 5000), Lot("B", dt.date(2027, 1, 1), 5000), Lot("C", None, 2000)]
+    assert fefo_left(6000, received) == [Lot("B", dt.date(2027, 1, 1), 4000), Lot("C", None, 2000)]
+    assert fefo_left(0, received) == []
+    p1, _p2 = _setup(session)
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 5000, "A", dt.date(2026, 5, 1), 180)])
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 5000, "B", dt.date(2026, 9, 1), 180)])
+    _sell(session, p1, 6000, 1000)  # the older batch A sold first
+    [soon] = stock.expiring(session, ADMIN, dt.date(2027, 2, 1), 30)
+    assert (soon.batch, soon.expires_on, soon.quantity_milli) == ("B", dt.date(2027, 2, 28), 4000)
+    assert stock.expiring(session, ADMIN, dt.date(2026, 10, 1), 30) == []  # A is gone: nothing to warn of
+
+
+@given(
+    st.integers(0, 20), st.lists(st.tuples(st.integers(1, 9), st.one_of(st.none(), st.integers(0, 400))), max_size=6)
+)
+def test_fefo_never_leaves_more_than_was_received_or_is_on_hand(
+    on_hand: int, lots: list[tuple[int, int | None]]
+) -> None:
+    from orders.stock import Lot, fefo_left
+
+    received = [
+        Lot(str(n), None if d is None else dt.date(2026, 1, 1) + dt.timedelta(days=d), q)
+        for n, (q, d) in enumerate(lots)
+    ]
+    left = fefo_left(on_hand, received)
+    assert sum(b.quantity_milli for b in left) == min(on_hand, sum(q for q, _d in lots))
+    assert all(0 < b.quantity_milli <= dict((r.batch, r.quantity_milli) for r in received)[b.batch] for b in left)

@@ -13,7 +13,7 @@ from core.messages_zh import ZH
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "i18n" / "bangfu_zh_CN.ts"
-CORE_PACKAGES = ("core", "catalog", "orders", "cli")
+CORE_PACKAGES = ("core", "catalog", "orders", "reports", "cli")
 
 
 def _message_literals() -> set[str]:
