@@ -102,7 +102,8 @@ class StatementState:
 
 
 def statement_state(session: Session, actor: Actor, number: str) -> StatementState:
-    require(actor, "settlement.view")
+    """An issued statement, whether it is paid, and how the month's payable moved since (a
+    cooperative manager sees their own supplier's; orders.settlement checks who may)."""
     issued = session.scalars(select(SettlementStatement).where(SettlementStatement.number == number)).one_or_none()
     if issued is None:
         raise InvalidValue("statement", _("unknown statement {value}").format(value=number))

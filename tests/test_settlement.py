@@ -198,3 +198,7 @@ def test_a_statement_is_issued_once_frozen_paid_once_and_a_late_refund_shows_as_
     assert statement_state(session, ADMIN, issued.number).reference == "工行转账 0042"
     with pytest.raises(PermissionDenied):
         issue_statement(session, Actor("li", "manager"), month, s1.id)
+    own = Actor("coop", "coop_manager", supplier_id=s1.id)
+    assert statement_state(session, own, issued.number).paid_on == dt.date.today()  # their own: read-only
+    with pytest.raises(PermissionDenied):
+        statement_state(session, Actor("other", "coop_manager", supplier_id=s1.id + 1), issued.number)

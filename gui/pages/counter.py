@@ -653,18 +653,22 @@ class CounterPage(QWidget):
             self.cart = Cart(self.counter_code or "")
             self._save()
 
-    def refund(self, ref: str | None = None, lines: dict[str, str] | None = None, reason: str = "") -> None:
-        """Find the sale by receipt number, choose quantities per product code, a manager approves."""
+    def refund(
+        self, ref: str | None = None, lines: dict[str, str] | None = None, reason: str = "", back_on_shelf: bool = True
+    ) -> None:
+        """Find the sale by receipt number, choose quantities per product code, say whether the
+        goods go back on the shelf, a manager approves."""
         if ref is None:
             ref, ok = QInputDialog.getText(self, tr("Refund"), tr("Receipt number"))
             if not ok or not ref.strip():
                 return
         wanted = ref.strip()
         self._read(
-            lambda session: receipt_to_refund(session, wanted), lambda receipt: self._refund(receipt, lines, reason)
+            lambda session: receipt_to_refund(session, wanted),
+            lambda receipt: self._refund(receipt, lines, reason, back_on_shelf),
         )
 
-    def _refund(self, receipt: Receipt, lines: dict[str, str] | None, reason: str) -> None:
+    def _refund(self, receipt: Receipt, lines: dict[str, str] | None, reason: str, back_on_shelf: bool) -> None:
         if lines is None:
             names = [f"{line.name}  {line.quantity} {line.unit}" for line in receipt.lines]
             chosen, ok = QInputDialog.getItem(self, tr("Refund"), tr("Line to refund"), names, 0, False)
@@ -677,6 +681,11 @@ class CounterPage(QWidget):
                 return
             reason, _ok = QInputDialog.getText(self, tr("Refund"), tr("Reason"))
             lines = {receipt.lines[names.index(chosen)].name: quantity}
+            shelf = QMessageBox.question(
+                self, tr("Refund"), tr("Can the goods be sold again (back on the shelf)?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+            )  # fmt: skip
+            back_on_shelf = shelf == QMessageBox.StandardButton.Yes
         approver = self.approver("sale.refund", tr("Approve a refund"))
         if approver is None:
             return
@@ -684,7 +693,8 @@ class CounterPage(QWidget):
 
         def op(session: "Session") -> RefundRecorded:
             picked = picked_lines(session, receipt.ref, picked_by_name)
-            return record_refund(session, approver, RefundDraft(receipt.ref, now, picked, why, method="cash"))
+            draft = RefundDraft(receipt.ref, now, picked, why, method="cash", back_on_shelf=back_on_shelf)
+            return record_refund(session, approver, draft)
 
         self._write(op, self._refunded, ("sales",))
 

@@ -578,7 +578,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="169"/>
-        <location filename="../../gui/pages/counter.py" line="710"/>
+        <location filename="../../gui/pages/counter.py" line="720"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
@@ -661,7 +661,7 @@
         <location filename="../../gui/pages/counter.py" line="79"/>
         <location filename="../../gui/pages/counter.py" line="243"/>
         <location filename="../../gui/pages/counter.py" line="517"/>
-        <location filename="../../gui/pages/counter.py" line="674"/>
+        <location filename="../../gui/pages/counter.py" line="678"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -959,64 +959,70 @@
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="85"/>
-        <location filename="../../gui/pages/counter.py" line="659"/>
-        <location filename="../../gui/pages/counter.py" line="670"/>
+        <location filename="../../gui/pages/counter.py" line="662"/>
         <location filename="../../gui/pages/counter.py" line="674"/>
         <location filename="../../gui/pages/counter.py" line="678"/>
+        <location filename="../../gui/pages/counter.py" line="682"/>
+        <location filename="../../gui/pages/counter.py" line="685"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="125"/>
         <location filename="../../gui/pages/coop.py" line="418"/>
-        <location filename="../../gui/pages/counter.py" line="659"/>
+        <location filename="../../gui/pages/counter.py" line="662"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="670"/>
+        <location filename="../../gui/pages/counter.py" line="674"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="678"/>
+        <location filename="../../gui/pages/counter.py" line="682"/>
         <location filename="../../gui/pages/products.py" line="189"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="680"/>
+        <location filename="../../gui/pages/counter.py" line="685"/>
+        <source>Can the goods be sold again (back on the shelf)?</source>
+        <translation>商品还能再卖吗（放回货架）？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/counter.py" line="689"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="694"/>
+        <location filename="../../gui/pages/counter.py" line="704"/>
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="704"/>
+        <location filename="../../gui/pages/counter.py" line="714"/>
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="704"/>
+        <location filename="../../gui/pages/counter.py" line="714"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
         <location filename="../../gui/pages/counter.py" line="86"/>
-        <location filename="../../gui/pages/counter.py" line="706"/>
+        <location filename="../../gui/pages/counter.py" line="716"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="725"/>
+        <location filename="../../gui/pages/counter.py" line="735"/>
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="739"/>
+        <location filename="../../gui/pages/counter.py" line="749"/>
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
