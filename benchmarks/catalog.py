@@ -7,6 +7,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from catalog.importing import ImportFailed, import_file
 from catalog.kinds import registry_kinds
@@ -14,6 +15,9 @@ from catalog.search import find_products, search_key
 from core.auth import Actor
 from core.db import open_database
 from core.identifiers import ean_check_digit
+
+if TYPE_CHECKING:
+    from core.db import Database
 
 SUPPLIER = "934112240000050101"
 ACTOR = Actor("bench", "admin")
@@ -36,6 +40,19 @@ HEADER = (
 HEADER = [*HEADER.split(), "origin_region_code", "net_weight_kg"]
 BIG_ROWS = 240_000  # about 50 MB
 QUERIES = ["xg", "xianggu", "红枣", "P01234", "6900000012345", "qqq"]
+
+
+def load_products(db: "Database", root: Path, count: int) -> None:
+    """One supplier and ``count`` products, imported through Bangfu (the benchmarks' registry)."""
+    suppliers = root / "s.csv"
+    suppliers.write_text(
+        f"uscc,name,kind,region_code,benefit_rate\n{SUPPLIER},合作社,cooperative,411224,10\n", encoding="utf-8"
+    )
+    products = root / "p.csv"
+    _products_csv(products, count)
+    with db.session() as s, s.begin():
+        import_file(s, ACTOR, registry_kinds()["suppliers"], suppliers)
+        import_file(s, ACTOR, registry_kinds()["products"], products)
 
 
 def _products_csv(path: Path, count: int, bad_last: bool = False) -> None:

@@ -24,6 +24,7 @@ from core.money import line_amount
 from orders.monthly import attribution_report, monthly_summary
 from orders.report_data import attributed_households, report_input
 from orders.sales_import import sales_columns, sales_kind
+from orders.settlement import settlement
 from reports.monthly_pdf import render_monthly_pdf
 from reports.monthly_xlsx import render_monthly_xlsx
 
@@ -167,6 +168,12 @@ FROM sale_lines l JOIN products p ON p.id = l.product_id
 WHERE l.sold_at >= ? AND l.sold_at < ?
 GROUP BY p.supplier_id
 """
+SETTLEMENT_BASELINE = """
+SELECT l.product_id, SUM(l.quantity_milli), SUM(l.amount_fen)
+FROM sale_lines l
+WHERE l.channel = 'counter' AND l.sold_at >= ? AND l.sold_at < ?
+GROUP BY l.product_id
+"""
 BASELINE = """
 SELECT p.supplier_id, SUM(l.amount_fen)
 FROM sales s JOIN sale_lines l ON l.sale_id = s.id JOIN products p ON p.id = l.product_id
@@ -223,6 +230,21 @@ def run() -> list[tuple[str, float, float]]:
         documents = time.perf_counter() - start
         db.dispose()
         results.append(("PDF + XLSX of the city-month (figures computed again inside)", documents, ours))
+        db = open_database(str(path))
+        start = time.perf_counter()
+        with db.read_session() as s:
+            settled = settlement(s, ACTOR, MONTH)
+        settling = time.perf_counter() - start
+        db.dispose()
+        raw = sqlite3.connect(path)
+        start = time.perf_counter()
+        bounds = ("2026-09-30 16:00:00", "2026-10-31 16:00:00")
+        raw.execute(SETTLEMENT_BASELINE, bounds).fetchall()  # counter lines by product
+        raw.execute(BASELINE_INDEXED, bounds).fetchall()  # and every channel's net by supplier, for the pools
+        settling_raw = time.perf_counter() - start
+        raw.close()
+        results.append((f"settlement of the city-month, {len(settled.suppliers):,} suppliers (SPEC §11)", settling,
+                        settling_raw))  # fmt: skip
         results.append((f"{label} (vs sales⋈lines⋈products)", ours, baselines[0]))
         results.append((f"{label} (vs the same via the month index)", ours, baselines[1]))
     return results

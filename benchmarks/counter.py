@@ -8,9 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.catalog import SUPPLIER, _products_csv
-from catalog.importing import import_file
-from catalog.kinds import registry_kinds
+from benchmarks.catalog import load_products
 from core.auth import Actor
 from core.db import open_database
 from core.identifiers import ean_check_digit
@@ -45,15 +43,8 @@ def run() -> list[tuple[str, float, float]]:
         root = Path(tmp)
         path = root / "counter.db"
         db = open_database(str(path))
-        suppliers = root / "s.csv"
-        suppliers.write_text(
-            f"uscc,name,kind,region_code,benefit_rate\n{SUPPLIER},合作社,cooperative,411224,10\n", encoding="utf-8"
-        )
-        products = root / "p.csv"
-        _products_csv(products, 20_000)
+        load_products(db, root, 20_000)
         with db.session() as s, s.begin():
-            import_file(s, ACTOR, registry_kinds()["suppliers"], suppliers)
-            import_file(s, ACTOR, registry_kinds()["products"], products)
             s.add(Counter(code="ZZ01", name="专柜", kind="counter"))
         with db.session() as s, s.begin():
             open_shift(s, ACTOR, "ZZ01", 0)  # the counter sells only in an open shift

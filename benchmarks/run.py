@@ -5,13 +5,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, counter, fuzz_imports, kiosk, labels, pgload, stalls, startup
+from benchmarks import catalog, citymonth, counter, fuzz_imports, kiosk, labels, pgload, stalls, startup, stock
 
 SUITES = {
     "startup": startup.run,
     "catalog": catalog.run,
     "citymonth": citymonth.run,
     "counter": counter.run,
+    "stock": stock.run,
     "labels": labels.run,
     "stalls": stalls.run,
     "fuzz": fuzz_imports.run,

@@ -28,6 +28,7 @@ from core.money import QTY_SCALE, is_weight_unit, line_amount
 from orders.bulk import save_organisation, set_quota
 from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
 from orders.refunds import RefundDraft, record_refund
+from orders.stock import StockLine, receive_goods, set_minimum
 
 # (name, kind, region, benefit rate in basis points, products: (name, category, unit, price fen, grams))
 SUPPLIERS: list[tuple[str, str, str, int, list[tuple[str, str, str, int, int | None]]]] = [
@@ -277,6 +278,7 @@ def _sales(
     session.flush()
     start = (until.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     start = (start - dt.timedelta(days=1)).replace(day=1)
+    _stock(session, actor, products, dt.datetime(start.year, start.month, start.day, 7, tzinfo=zone))
     count = refunds = 0
     day = start
     while day <= until:
@@ -319,6 +321,22 @@ def _sales(
     return count, refunds
 
 
+def _stock(session: Session, actor: Actor, products: list[Product], at: dt.datetime) -> None:
+    """Each counter receives every supplier's goods before the first demo sale (one receiving note
+    per supplier), so the stock page shows what is left after three months of selling."""
+    by_supplier: dict[int, list[Product]] = {}
+    for product in products:
+        by_supplier.setdefault(product.supplier_id, []).append(product)
+    for code, _name, _kind, _loc in COUNTERS:
+        for goods in by_supplier.values():
+            lines = [
+                StockLine(p.id, 120 * QTY_SCALE, f"B{at:%y%m}", at.date() - dt.timedelta(days=20), 150) for p in goods
+            ]
+            receive_goods(session, actor, code, lines, at=at)
+    for product in products[:4]:  # a few minimums above what is left: the "low" list has something
+        set_minimum(session, actor, COUNTERS[0][0], product.id, 200 * QTY_SCALE)
+
+
 def _end_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 23, 59, tzinfo=zone)
 
@@ -359,6 +377,10 @@ def load_demo(session: Session, actor: Actor, until: dt.date, seed: int = 2026) 
     rng = random.Random(seed)
     suppliers, products = _catalog(session, actor, rng, until)
     linkages = _households(session, rng, suppliers, until)
+    for n, supplier in enumerate(suppliers):  # consignment terms: commissions, and supply prices for some
+        supplier.commission_rate_bp = (0, 800, 1200, 1500)[n % 4]
+    for product in products[::3]:
+        product.supply_price_fen = product.price_fen * 7 // 10
     sales, refunds = _sales(session, actor, rng, products, until)
     passwords = _users(session, actor, suppliers)
     for name, kind in zip(ORGS, ("canteen", "union", "school", "union", "company"), strict=True):

@@ -30,7 +30,19 @@ if TYPE_CHECKING:
 
     from core.auth import Actor
 
-PAGES = ("counter", "catalog", "suppliers", "households", "coop", "labels", "summary", "users", "settings")
+PAGES = (
+    "counter",
+    "catalog",
+    "suppliers",
+    "households",
+    "coop",
+    "labels",
+    "stock",
+    "settlement",
+    "summary",
+    "users",
+    "settings",
+)
 ATTRIBUTION_CSV_HEADER = ["month", "household_code", "supplier_uscc", "attributed_fen"]
 IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales", "stock")
 

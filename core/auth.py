@@ -48,7 +48,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
          "coop.sales", "settlement.view", "stock.manage", "stock.view", "stocktake.approve"}
     ),
     "cashier": frozenset({"sale.record", "registry.view"}),
-    "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import"}),
+    "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import",
+                               "stock.view", "settlement.view"}),
 }  # fmt: skip
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's defaults (above OWASP's minimum)
 

@@ -271,11 +271,8 @@ def record_sale(
     if payments:
         session.execute(insert(Payment), [{**_columns(p, PAYMENT_COLUMNS), "sale_id": sale_id} for p in payments])
     if counter is not None:  # the goods leave the counter's shelf in the sale's own transaction
-        add_movements(
-            session,
-            actor.username,
-            sale_movements(counter.id, ref, [(ln.product_id, ln.quantity_milli) for ln in lines]),
-        )
+        sold = [(line.product_id, line.quantity_milli) for line in lines]
+        add_movements(session, actor.username, sale_movements(counter.id, ref, sold), draft.sold_at)
     for line in overrides:
         listed = session.get(Product, line.product_id).price_fen  # type: ignore[union-attr]
         summary = (

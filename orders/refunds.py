@@ -138,10 +138,8 @@ def record_refund(session: Session, actor: Actor, draft: RefundDraft) -> RefundR
     session.add(refund)
     session.flush()
     if sale.counter_id is not None:
-        returned = [(product_id, quantity) for product_id, quantity in draft.lines]
-        add_movements(
-            session, actor.username, refund_movements(sale.counter_id, refund.ref, returned, draft.back_on_shelf)
-        )
+        moves = refund_movements(sale.counter_id, refund.ref, draft.lines, draft.back_on_shelf)
+        add_movements(session, actor.username, moves, draft.refunded_at)
     record(
         session,
         actor.username,

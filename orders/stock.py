@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
-from core.config import business_day
+from core.config import business_day, business_zone
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import locked, serialize
@@ -33,7 +33,7 @@ from core.models import (
     StocktakeCount,
     utc_now,
 )
-from core.money import quantity_text, whole_units_problem
+from core.money import parse_quantity, quantity_text, whole_units_problem
 from orders.kiosk_binding import check_sells_here
 
 MILLI = 1000  # one whole unit, in the thousandths quantities are kept in
@@ -64,9 +64,12 @@ class Movement:
     reason: str = ""
 
 
-def add_movements(session: Session, username: str, movements: Sequence[Movement]) -> None:
-    """Append the movements and move the balances, in the caller's transaction."""
-    at = utc_now()
+def add_movements(
+    session: Session, username: str, movements: Sequence[Movement], at: dt.datetime | None = None
+) -> None:
+    """Append the movements and move the balances, in the caller's transaction; ``at`` is when the
+    goods moved (a sale's time), by default now."""
+    at = at or utc_now()
     append_rows(session, [{**asdict(m), "username": username, "at": at, "origin": None} for m in movements])
 
 
@@ -79,16 +82,16 @@ def append_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         totals[(row["counter_id"], row["product_id"])] += row["quantity_milli"]
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    for (counter_id, product_id), quantity in sorted(totals.items()):  # one order: no deadlock between two
-        stmt = dialect.insert(StockBalance).values(
-            counter_id=counter_id, product_id=product_id, quantity_milli=quantity
+    # One statement for all of them, in one order (two writers never lock rows the other way round).
+    stmt = dialect.insert(StockBalance).values(
+        [{"counter_id": c, "product_id": p, "quantity_milli": q} for (c, p), q in sorted(totals.items())]
+    )
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[StockBalance.counter_id, StockBalance.product_id],
+            set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli},
         )
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[StockBalance.counter_id, StockBalance.product_id],
-                set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli},
-            )
-        )
+    )
 
 
 def on_hand(session: Session, counter_id: int, product_id: int, lock: bool = False) -> int:
@@ -162,7 +165,12 @@ def document_number(session: Session, kind: str, counter: Counter, column: Any =
 
 
 def receive_goods(
-    session: Session, actor: Actor, counter_code: str, lines: Sequence[StockLine], document: str | None = None
+    session: Session,
+    actor: Actor,
+    counter_code: str,
+    lines: Sequence[StockLine],
+    document: str | None = None,
+    at: dt.datetime | None = None,
 ) -> str:
     """收货: goods delivered by one supplier to a counter. ``document`` (an import's reference)
     makes the call idempotent: a receipt already recorded under it is not recorded again."""
@@ -193,6 +201,7 @@ def receive_goods(
             )
             for ln in lines
         ],
+        at,
     )
     record(session, actor.username, "stock.receipt", number, f"{counter.code}, {len(lines)} lines")
     return number
@@ -512,7 +521,11 @@ def stock_rows(session: Session, actor: Actor, counter_code: str | None = None) 
         query = query.where(Counter.code == counter_code)
     if actor.role == "coop_manager":
         query = query.where(Product.supplier_id == actor.supplier_id)
-    return [StockRow(*row) for row in session.execute(query)]
+    zone = business_zone(session)
+    return [
+        StockRow(counter, code, name, unit, quantity, minimum, sold.astimezone(zone) if sold else None)
+        for counter, code, name, unit, quantity, minimum, sold in session.execute(query)
+    ]
 
 
 def slow_movers(rows: list[StockRow], now: dt.datetime, days: int) -> list[StockRow]:
@@ -625,3 +638,27 @@ def note(session: Session, actor: Actor, number: str) -> Note:
         for m, p, _c in rows
     )
     return Note(number, first.kind, counter, product.supplier.name, first.username, first.at, first.reason, lines)
+
+
+def typed_line(
+    session: Session, code: str, quantity: str, batch: str = "", produced_on: str = "", shelf_life_days: str = ""
+) -> StockLine:
+    """A line as a person types it in a form: product code or barcode, quantity, and optionally
+    the batch, production date (YYYY-MM-DD) and shelf life in days."""
+    key = code.strip()
+    product = session.scalars(select(Product).where((Product.code == key) | (Product.barcode == key))).first()
+    if product is None:
+        raise InvalidValue("product_code", _("unknown code: {value}").format(value=key))
+    amount = parse_quantity(quantity, product.unit, "quantity")
+    produced = dt.date.fromisoformat(produced_on.strip()) if produced_on.strip() else None
+    life = int(shelf_life_days) if shelf_life_days.strip() else None
+    return StockLine(product.id, amount, batch.strip() or None, produced, life)
+
+
+def open_stocktake(session: Session, counter_code: str) -> str | None:
+    """The counter's stocktake that is not approved yet, if any."""
+    return session.scalar(
+        select(Stocktake.number)
+        .join(Counter, Counter.id == Stocktake.counter_id)
+        .where(Counter.code == counter_code, Stocktake.approved_at.is_(None))
+    )

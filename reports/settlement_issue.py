@@ -18,7 +18,7 @@ from core.i18n import _
 from core.locks import locked, serialize
 from core.models import SettlementPayment, SettlementStatement, Supplier
 from core.money import format_fen
-from orders.settlement import statement
+from orders.settlement import SupplierSettlement, settlement, statement
 from reports.settlement_docs import statement_pdf
 
 
@@ -116,3 +116,42 @@ def statement_state(session: Session, actor: Actor, number: str) -> StatementSta
         payment.reference if payment else None,
         int(now["payable_fen"]),
     )
+
+
+@dataclass(frozen=True)
+class SettlementRow:
+    """One supplier's month on the settlement page: the figures now, and its statement if issued."""
+
+    figures: SupplierSettlement
+    number: str | None
+    paid_on: dt.date | None
+    issued_payable_fen: int | None
+
+    @property
+    def difference_fen(self) -> int:
+        return 0 if self.issued_payable_fen is None else self.figures.payable_fen - self.issued_payable_fen
+
+
+def settlement_rows(session: Session, actor: Actor, month: str) -> list[SettlementRow]:
+    issued = {
+        s.supplier_id: s for s in session.scalars(select(SettlementStatement).where(SettlementStatement.month == month))
+    }
+    paid = dict(
+        session.execute(
+            select(SettlementPayment.statement_id, SettlementPayment.paid_on).where(
+                SettlementPayment.statement_id.in_([s.id for s in issued.values()])
+            )
+        ).all()
+    )
+    rows = []
+    for figures in settlement(session, actor, month).suppliers:
+        statement_row = issued.get(figures.id)
+        rows.append(
+            SettlementRow(
+                figures,
+                statement_row.number if statement_row else None,
+                paid.get(statement_row.id) if statement_row else None,
+                int(json.loads(statement_row.figures)["payable_fen"]) if statement_row else None,
+            )
+        )
+    return rows

@@ -196,6 +196,7 @@
         <location filename="../../gui/pages/products.py" line="111"/>
         <location filename="../../gui/pages/settings.py" line="70"/>
         <location filename="../../gui/pages/settings.py" line="143"/>
+        <location filename="../../gui/pages/stock.py" line="38"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -336,6 +337,7 @@
         <location filename="../../gui/pages/settings.py" line="71"/>
         <location filename="../../gui/pages/settings.py" line="78"/>
         <location filename="../../gui/pages/settings.py" line="144"/>
+        <location filename="../../gui/pages/stock.py" line="39"/>
         <location filename="../../gui/pages/suppliers.py" line="52"/>
         <location filename="../../gui/pages/suppliers.py" line="135"/>
         <location filename="../../gui/pages/users.py" line="32"/>
@@ -365,6 +367,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="79"/>
         <location filename="../../gui/pages/products.py" line="122"/>
+        <location filename="../../gui/pages/settlement.py" line="44"/>
         <location filename="../../gui/pages/summary.py" line="170"/>
         <source>Supplier</source>
         <translation>供应商</translation>
@@ -662,6 +665,7 @@
         <location filename="../../gui/pages/counter.py" line="243"/>
         <location filename="../../gui/pages/counter.py" line="517"/>
         <location filename="../../gui/pages/counter.py" line="678"/>
+        <location filename="../../gui/pages/stock.py" line="98"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1083,10 +1087,82 @@
         <translation>土地流转</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/settlement.py" line="31"/>
+        <source>not issued</source>
+        <translation>未出具</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="33"/>
+        <source>{0} paid {1}</source>
+        <translation>{0} 已于 {1} 付款</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="43"/>
         <location filename="../../gui/pages/suppliers.py" line="51"/>
         <location filename="../../gui/pages/suppliers.py" line="134"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="45"/>
+        <source>Counter net</source>
+        <translation>专柜净额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="46"/>
+        <source>Commission</source>
+        <translation>扣点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="47"/>
+        <source>Payable</source>
+        <translation>应付货款</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="48"/>
+        <source>Benefit pool</source>
+        <translation>带贫资金池</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="49"/>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="50"/>
+        <source>Since the issue</source>
+        <translation>出具后变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="65"/>
+        <location filename="../../gui/pages/settlement.py" line="108"/>
+        <source>Save statement…</source>
+        <translation>保存结算单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="67"/>
+        <source>Issue statement</source>
+        <translation>出具结算单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="68"/>
+        <source>Mark paid…</source>
+        <translation>标记已付款…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="93"/>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="93"/>
+        <source>Payment reference</source>
+        <translation>付款凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settlement.py" line="99"/>
+        <source>Mark {0} paid</source>
+        <translation>{0} 标记已付款</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="302"/>
@@ -1633,10 +1709,128 @@
         <translation>角色</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/stock.py" line="37"/>
+        <location filename="../../gui/pages/stock.py" line="91"/>
         <location filename="../../gui/pages/users.py" line="34"/>
         <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
         <translation>专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="41"/>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="46"/>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="47"/>
+        <source>Last sold</source>
+        <translation>最近售出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="60"/>
+        <source>All stock</source>
+        <translation>全部库存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="61"/>
+        <source>Low or below zero</source>
+        <translation>不足或为负</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="62"/>
+        <source>Not sold for {n} days</source>
+        <translation>{n} 天未售出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="71"/>
+        <source>Receive goods…</source>
+        <translation>收货…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="72"/>
+        <source>Stocktake: start</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="73"/>
+        <source>Stocktake: count…</source>
+        <translation>盘点计数…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="74"/>
+        <source>Stocktake: differences and approve…</source>
+        <translation>盘点差异与审核…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="97"/>
+        <location filename="../../gui/pages/stock.py" line="145"/>
+        <source>Product code or barcode</source>
+        <translation>商品编码或条码</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="100"/>
+        <source>Produced on (YYYY-MM-DD)</source>
+        <translation>生产日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="101"/>
+        <source>Shelf life (days)</source>
+        <translation>保质期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="118"/>
+        <source>Receive goods</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="135"/>
+        <source>Stocktake {0} open at {1}: count, then approve.</source>
+        <translation>盘点单 {0} 已在 {1} 开始：计数后审核。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="146"/>
+        <source>Quantity counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="153"/>
+        <source>Start a stocktake at this counter first.</source>
+        <translation>请先在该专柜开始盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="159"/>
+        <source>Stocktake: count</source>
+        <translation>盘点计数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="178"/>
+        <source>No stocktake is open at this counter.</source>
+        <translation>该专柜没有进行中的盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="183"/>
+        <source>not counted</source>
+        <translation>未盘</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="187"/>
+        <source>Approve stocktake {0}</source>
+        <translation>审核盘点单 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="187"/>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="194"/>
+        <source>Stocktake {0} approved.</source>
+        <translation>盘点单 {0} 已审核。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="35"/>
@@ -1767,6 +1961,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="84"/>
+        <location filename="../../gui/pages/stock.py" line="99"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -2038,16 +2233,26 @@
     </message>
     <message>
         <location filename="../../gui/pages/__init__.py" line="42"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="43"/>
+        <source>Settlement</source>
+        <translation>代销结算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="44"/>
         <source>Monthly summary</source>
         <translation>月度汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="43"/>
+        <location filename="../../gui/pages/__init__.py" line="45"/>
         <source>Users &amp; log</source>
         <translation>用户与日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="44"/>
+        <location filename="../../gui/pages/__init__.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -1,0 +1,201 @@
+"""库存: what each counter has of each product, what to act on (low, slow), receiving goods and a
+stocktake (盘点), all through orders.stock on the worker."""
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from core.auth import Actor, can
+from core.db import Database
+from core.errors import BangfuError
+from core.money import quantity_text
+from gui.forms import Field, FormDialog, Operation
+from gui.pages.common import RecordPage
+from gui.table import Col
+from gui.tasks import read, write
+from gui.text import tr
+from orders import stock
+from orders.counter import counters
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from orders.stock import Difference, StockRow
+
+SLOW_DAYS = 60
+
+
+def _last_sold(row: "StockRow") -> str:
+    return f"{row.last_sold:%Y-%m-%d}" if row.last_sold else "—"
+
+
+class StockPage(RecordPage):
+    def __init__(self, db: Database, actor: Actor, title: str) -> None:
+        columns = [
+            Col(tr("Counter"), lambda r: r.counter),
+            Col(tr("Code"), lambda r: r.code),
+            Col(tr("Name"), lambda r: r.name),
+            Col(
+                tr("On hand"),
+                lambda r: f"{quantity_text(r.on_hand_milli)} {r.unit}",
+                sort=lambda r: r.on_hand_milli,
+                right=True,
+            ),
+            Col(tr("Minimum"), lambda r: "" if r.minimum_milli is None else quantity_text(r.minimum_milli), right=True),
+            Col(tr("Last sold"), _last_sold),
+        ]
+        super().__init__(
+            db,
+            actor,
+            title,
+            columns,
+            lambda session: stock.stock_rows(session, actor),
+            shows=("sales", "stock"),
+            background=lambda r: QColor("#fde2e2") if r.on_hand_milli < 0 or r.low else None,
+        )
+        self.show_filter = QComboBox()
+        for value, text in (
+            ("all", tr("All stock")),
+            ("low", tr("Low or below zero")),
+            ("slow", tr("Not sold for {n} days").format(n=SLOW_DAYS)),
+        ):
+            self.show_filter.addItem(text, value)
+        self.show_filter.currentIndexChanged.connect(self._filter)
+        self.filters.addWidget(self.show_filter, 1)
+        self.stocktake = QLabel()
+        self.inner.addWidget(self.stocktake)
+        self.counter_codes: list[str] = []
+        if can(actor, "stock.manage"):
+            self.add_button(tr("Receive goods…"), self.receive)
+            self.add_button(tr("Stocktake: start"), self.start_stocktake)
+            self.add_button(tr("Stocktake: count…"), self.count_goods)
+            self.add_button(tr("Stocktake: differences and approve…"), self.approve)
+        read(self, db, lambda session: [c.code for c in counters(session)], self._counters, self.show_error)
+
+    def _counters(self, codes: list[str]) -> None:
+        self.counter_codes = codes
+
+    def _filter(self) -> None:
+        chosen = self.show_filter.currentData()
+        if chosen == "low":
+            self.proxy.set_predicate("on_hand_milli", lambda r: r.low or r.on_hand_milli < 0)
+        elif chosen == "slow":
+            slow = {id(r) for r in stock.slow_movers(self.model.rows, dt.datetime.now(dt.UTC), SLOW_DAYS)}
+            self.proxy.set_predicate("on_hand_milli", lambda r: id(r) in slow)
+        else:
+            self.proxy.set_predicate("on_hand_milli", None)
+
+    def _counter_field(self) -> Field:
+        return Field("counter_code", tr("Counter"), choices=[(code, code) for code in self.counter_codes])
+
+    def receive(self) -> FormDialog:
+        """收货: one supplier's goods into a counter, a line at a time."""
+        fields = [
+            self._counter_field(),
+            Field("product_code", tr("Product code or barcode")),
+            Field("quantity", tr("Quantity"), placeholder="10"),
+            Field("batch", tr("Batch")),
+            Field("produced_on", tr("Produced on (YYYY-MM-DD)"), placeholder="2026-11-01"),
+            Field("shelf_life_days", tr("Shelf life (days)"), placeholder="365"),
+        ]
+
+        def save(texts: dict[str, str]) -> Operation:
+            def op(session: "Session") -> str:
+                line = stock.typed_line(
+                    session,
+                    texts["product_code"],
+                    texts["quantity"],
+                    texts.get("batch", ""),
+                    texts.get("produced_on", ""),
+                    texts.get("shelf_life_days", ""),
+                )
+                return stock.receive_goods(session, self.actor, texts["counter_code"], [line])
+
+            return op
+
+        dialog = FormDialog(self, tr("Receive goods"), fields, save, self.db, self.saved)
+        dialog.open()
+        return dialog
+
+    def _chosen_counter(self) -> str | None:
+        row = self.selected()
+        return row.counter if row is not None else (self.counter_codes[0] if self.counter_codes else None)
+
+    def start_stocktake(self) -> None:
+        counter = self._chosen_counter()
+        if counter is None:
+            return
+        write(
+            self,
+            self.db,
+            lambda session: stock.start_stocktake(session, self.actor, counter),
+            lambda number: self.stocktake.setText(
+                tr("Stocktake {0} open at {1}: count, then approve.").replace("{0}", number).replace("{1}", counter)
+            ),
+            self.show_error,
+            changes=("stock",),
+        )
+
+    def count_goods(self) -> FormDialog:
+        """盘点计数: a scanned or typed product and the quantity found (counts of a product add up)."""
+        fields = [
+            self._counter_field(),
+            Field("product_code", tr("Product code or barcode")),
+            Field("quantity", tr("Quantity counted"), placeholder="12"),
+        ]
+
+        def save(texts: dict[str, str]) -> Operation:
+            def op(session: "Session") -> None:
+                number = stock.open_stocktake(session, texts["counter_code"])
+                if number is None:
+                    raise BangfuError(tr("Start a stocktake at this counter first."))
+                line = stock.typed_line(session, texts["product_code"], texts["quantity"])
+                stock.count(session, self.actor, number, line.product_id, line.quantity_milli)
+
+            return op
+
+        dialog = FormDialog(self, tr("Stocktake: count"), fields, save, self.db)
+        dialog.open()
+        return dialog
+
+    def approve(self) -> None:
+        counter = self._chosen_counter()
+        if counter is None:
+            return
+
+        def differences(session: "Session") -> tuple[str, list["Difference"]] | None:
+            number = stock.open_stocktake(session, counter)
+            return (number, stock.differences(session, number)) if number else None
+
+        read(self, self.db, differences, self._differences, self.show_error)
+
+    def _differences(self, found: "tuple[str, list[Difference]] | None") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if found is None:
+            self.stocktake.setText(tr("No stocktake is open at this counter."))
+            return
+        number, rows = found
+        lines = [
+            f"{d.code} {d.name}: {quantity_text(d.expected_milli)} → "
+            + (tr("not counted") if d.counted_milli is None else quantity_text(d.counted_milli))
+            for d in rows
+        ]
+        answer = QMessageBox.question(
+            self, tr("Approve stocktake {0}").replace("{0}", number), "\n".join(lines) or tr("No differences.")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            write(
+                self,
+                self.db,
+                lambda session: stock.approve_stocktake(session, self.actor, number),
+                lambda _found: self.stocktake.setText(tr("Stocktake {0} approved.").replace("{0}", number)),
+                self.show_error,
+                changes=("stock",),
+            )
+
+
+def make(db: Database, actor: Actor, title: str) -> StockPage:
+    return StockPage(db, actor, title)

@@ -1,0 +1,62 @@
+"""The stock and settlement pages (issue 16): thin over orders.stock and the settlement services."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from core.db import Database
+from core.models import Product, SettlementStatement
+from gui.pages.settlement import SettlementPage
+from gui.pages.stock import StockPage
+from gui.tasks import settle
+from orders import stock
+from orders.ledger import LineDraft, PaymentDraft, SaleDraft, record_sale
+from tests import factories
+from tests.factories import ADMIN
+
+pytestmark = pytest.mark.gui
+
+
+def test_goods_received_by_keys_show_on_the_stock_page(qtbot, registry_db: Database) -> None:  # type: ignore[no-untyped-def]
+    with registry_db.session() as session, session.begin():
+        factories.counter(session, "ZZ01", "市民服务中心专柜")
+    page = StockPage(registry_db, ADMIN, "库存")
+    qtbot.addWidget(page)
+    settle()
+    dialog = page.receive()
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.inputs["product_code"], "XG500")
+    qtbot.keyClicks(dialog.inputs["quantity"], "24")
+    qtbot.keyClicks(dialog.inputs["batch"], "B2611")
+    qtbot.keyClick(dialog.inputs["batch"], Qt.Key.Key_Return)
+    settle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle()
+    assert [(r.code, r.on_hand_milli) for r in page.model.rows] == [("XG500", 24_000)]
+
+
+def test_a_statement_is_issued_from_the_settlement_page(qtbot, registry_db: Database) -> None:  # type: ignore[no-untyped-def]
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8)))
+    with registry_db.session() as session, session.begin():
+        factories.counter(session, "ZZ01", "市民服务中心专柜")
+        product = session.scalars(select(Product).where(Product.code == "XG500")).one()
+        stock.receive_goods(session, ADMIN, "ZZ01", [stock.StockLine(product.id, 10_000)])
+        draft = SaleDraft(
+            "counter", today, (LineDraft(product.id, 2000),), (PaymentDraft("cash", 13_600),), counter_code="ZZ01"
+        )
+        record_sale(session, ADMIN, draft)
+    page = SettlementPage(registry_db, ADMIN, "代销结算")
+    qtbot.addWidget(page)
+    page.month_box.setCurrentText(f"{today:%Y-%m}")
+    settle()
+    [row] = page.model.rows
+    assert (row.figures.payable_fen, row.number) == (13_600, None)
+    page.table.selectRow(0)
+    page.issue()
+    settle()
+    settle()
+    with registry_db.read_session() as session:
+        assert session.scalar(select(SettlementStatement.number)) == f"JS-{today:%Y-%m}-0001"
+    assert page.model.rows[0].number == f"JS-{today:%Y-%m}-0001"
