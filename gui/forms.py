@@ -206,5 +206,7 @@ class FormDialog(QDialog):
         self.save_button.setEnabled(not self.loading)
         if isinstance(error, FormInvalid):
             self.show_errors(error.problems)
+        elif isinstance(error, InvalidValue) and error.field in self.inputs:  # a service's refusal of one field
+            self.show_errors({error.field: error.reason})
         else:
             QMessageBox.warning(self, self.windowTitle(), message_for(error))

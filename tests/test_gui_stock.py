@@ -60,3 +60,33 @@ def test_a_statement_is_issued_from_the_settlement_page(qtbot, registry_db: Data
     with registry_db.read_session() as session:
         assert session.scalar(select(SettlementStatement.number)) == f"JS-{today:%Y-%m}-0001"
     assert page.model.rows[0].number == f"JS-{today:%Y-%m}-0001"
+
+
+def test_goods_written_off_by_keys_and_more_than_on_hand_is_refused(qtbot, registry_db: Database) -> None:  # type: ignore[no-untyped-def]
+    with registry_db.session() as session, session.begin():
+        factories.counter(session, "ZZ01", "市民服务中心专柜")
+        product = session.scalars(select(Product).where(Product.code == "XG500")).one()
+        stock.receive_goods(session, ADMIN, "ZZ01", [stock.StockLine(product.id, 5000)])
+    page = StockPage(registry_db, ADMIN, "库存")
+    qtbot.addWidget(page)
+    settle()
+
+    def write_off(quantity: str):  # type: ignore[no-untyped-def]
+        dialog = page.move_out()
+        qtbot.addWidget(dialog)
+        qtbot.keyClick(dialog.inputs["kind"], Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.inputs["kind"], Qt.Key.Key_Down)  # 报损
+        qtbot.keyClicks(dialog.inputs["product_code"], "XG500")
+        qtbot.keyClicks(dialog.inputs["quantity"], quantity)
+        qtbot.keyClicks(dialog.inputs["reason"], "expired")
+        qtbot.keyClick(dialog.inputs["reason"], Qt.Key.Key_Return)
+        settle()
+        return dialog
+
+    refused = write_off("6")
+    assert refused.isVisible()  # kept open with the reason shown
+    refused.reject()
+    done = write_off("2")
+    qtbot.waitUntil(lambda: not done.isVisible())
+    settle()
+    assert [(r.code, r.on_hand_milli) for r in page.model.rows] == [("XG500", 3000)]

@@ -69,6 +69,7 @@ class StockPage(RecordPage):
         self.counter_codes: list[str] = []
         if can(actor, "stock.manage"):
             self.add_button(tr("Receive goods…"), self.receive)
+            self.add_button(tr("Move out…"), self.move_out)
             self.add_button(tr("Stocktake: start"), self.start_stocktake)
             self.add_button(tr("Stocktake: count…"), self.count_goods)
             self.add_button(tr("Stocktake: differences and approve…"), self.approve)
@@ -116,6 +117,41 @@ class StockPage(RecordPage):
             return op
 
         dialog = FormDialog(self, tr("Receive goods"), fields, save, self.db, self.saved)
+        dialog.open()
+        return dialog
+
+    def move_out(self) -> FormDialog:
+        """调拨 to another counter, 退供 back to the supplier, or 报损 with a reason: never more than
+        is on hand (the service says how much there is)."""
+        kinds = [
+            ("transfer", tr("Transfer to another counter")),
+            ("return", tr("Return to the supplier")),
+            ("write_off", tr("Write off (expired, damaged…)")),
+        ]
+        fields = [
+            Field("kind", tr("What"), choices=kinds),
+            self._counter_field(),
+            Field("product_code", tr("Product code or barcode")),
+            Field("quantity", tr("Quantity"), placeholder="1"),
+            Field(
+                "to_counter", tr("To counter (transfers)"), choices=[("", "—")] + [(c, c) for c in self.counter_codes]
+            ),
+            Field("reason", tr("Reason")),
+        ]
+
+        def save(texts: dict[str, str]) -> Operation:
+            def op(session: "Session") -> str:
+                line = [stock.typed_line(session, texts["product_code"], texts["quantity"])]
+                counter, reason = texts["counter_code"], texts.get("reason", "")
+                if texts["kind"] == "transfer":
+                    return stock.transfer(session, self.actor, counter, texts.get("to_counter", ""), line)
+                if texts["kind"] == "return":
+                    return stock.return_to_supplier(session, self.actor, counter, line, reason)
+                return stock.write_off(session, self.actor, counter, line, reason)
+
+            return op
+
+        dialog = FormDialog(self, tr("Move goods out"), fields, save, self.db, self.saved)
         dialog.open()
         return dialog
 

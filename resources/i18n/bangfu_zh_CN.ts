@@ -367,7 +367,7 @@
     <message>
         <location filename="../../gui/pages/products.py" line="79"/>
         <location filename="../../gui/pages/products.py" line="122"/>
-        <location filename="../../gui/pages/settlement.py" line="44"/>
+        <location filename="../../gui/pages/settlement.py" line="45"/>
         <location filename="../../gui/pages/summary.py" line="170"/>
         <source>Supplier</source>
         <translation>供应商</translation>
@@ -665,7 +665,8 @@
         <location filename="../../gui/pages/counter.py" line="243"/>
         <location filename="../../gui/pages/counter.py" line="517"/>
         <location filename="../../gui/pages/counter.py" line="678"/>
-        <location filename="../../gui/pages/stock.py" line="98"/>
+        <location filename="../../gui/pages/stock.py" line="99"/>
+        <location filename="../../gui/pages/stock.py" line="135"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -986,6 +987,7 @@
     <message>
         <location filename="../../gui/pages/counter.py" line="682"/>
         <location filename="../../gui/pages/products.py" line="189"/>
+        <location filename="../../gui/pages/stock.py" line="139"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1087,80 +1089,80 @@
         <translation>土地流转</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="31"/>
+        <location filename="../../gui/pages/settlement.py" line="32"/>
         <source>not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="33"/>
+        <location filename="../../gui/pages/settlement.py" line="34"/>
         <source>{0} paid {1}</source>
         <translation>{0} 已于 {1} 付款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="43"/>
+        <location filename="../../gui/pages/settlement.py" line="44"/>
         <location filename="../../gui/pages/suppliers.py" line="51"/>
         <location filename="../../gui/pages/suppliers.py" line="134"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="45"/>
+        <location filename="../../gui/pages/settlement.py" line="46"/>
         <source>Counter net</source>
         <translation>专柜净额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="46"/>
+        <location filename="../../gui/pages/settlement.py" line="47"/>
         <source>Commission</source>
         <translation>扣点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="47"/>
+        <location filename="../../gui/pages/settlement.py" line="48"/>
         <source>Payable</source>
         <translation>应付货款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="48"/>
+        <location filename="../../gui/pages/settlement.py" line="49"/>
         <source>Benefit pool</source>
         <translation>带贫资金池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="49"/>
+        <location filename="../../gui/pages/settlement.py" line="50"/>
         <source>Statement</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="50"/>
+        <location filename="../../gui/pages/settlement.py" line="52"/>
         <source>Since the issue</source>
         <translation>出具后变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="65"/>
-        <location filename="../../gui/pages/settlement.py" line="108"/>
+        <location filename="../../gui/pages/settlement.py" line="71"/>
+        <location filename="../../gui/pages/settlement.py" line="114"/>
         <source>Save statement…</source>
         <translation>保存结算单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="67"/>
+        <location filename="../../gui/pages/settlement.py" line="73"/>
         <source>Issue statement</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="68"/>
+        <location filename="../../gui/pages/settlement.py" line="74"/>
         <source>Mark paid…</source>
         <translation>标记已付款…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="93"/>
+        <location filename="../../gui/pages/settlement.py" line="99"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="93"/>
+        <location filename="../../gui/pages/settlement.py" line="99"/>
         <source>Payment reference</source>
         <translation>付款凭证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="99"/>
+        <location filename="../../gui/pages/settlement.py" line="105"/>
         <source>Mark {0} paid</source>
         <translation>{0} 标记已付款</translation>
     </message>
@@ -1710,7 +1712,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/stock.py" line="37"/>
-        <location filename="../../gui/pages/stock.py" line="91"/>
+        <location filename="../../gui/pages/stock.py" line="92"/>
         <location filename="../../gui/pages/users.py" line="34"/>
         <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
@@ -1753,82 +1755,118 @@
     </message>
     <message>
         <location filename="../../gui/pages/stock.py" line="72"/>
+        <source>Move out…</source>
+        <translation>出库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="73"/>
         <source>Stocktake: start</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="73"/>
+        <location filename="../../gui/pages/stock.py" line="74"/>
         <source>Stocktake: count…</source>
         <translation>盘点计数…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="74"/>
+        <location filename="../../gui/pages/stock.py" line="75"/>
         <source>Stocktake: differences and approve…</source>
         <translation>盘点差异与审核…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="97"/>
-        <location filename="../../gui/pages/stock.py" line="145"/>
+        <location filename="../../gui/pages/stock.py" line="98"/>
+        <location filename="../../gui/pages/stock.py" line="134"/>
+        <location filename="../../gui/pages/stock.py" line="181"/>
         <source>Product code or barcode</source>
         <translation>商品编码或条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="100"/>
+        <location filename="../../gui/pages/stock.py" line="101"/>
         <source>Produced on (YYYY-MM-DD)</source>
         <translation>生产日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="101"/>
+        <location filename="../../gui/pages/stock.py" line="102"/>
         <source>Shelf life (days)</source>
         <translation>保质期（天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="118"/>
+        <location filename="../../gui/pages/stock.py" line="119"/>
         <source>Receive goods</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="135"/>
+        <location filename="../../gui/pages/stock.py" line="127"/>
+        <source>Transfer to another counter</source>
+        <translation>调拨到其他专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="128"/>
+        <source>Return to the supplier</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="129"/>
+        <source>Write off (expired, damaged…)</source>
+        <translation>报损（过期、破损……）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="132"/>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="137"/>
+        <source>To counter (transfers)</source>
+        <translation>调入专柜（调拨时）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="154"/>
+        <source>Move goods out</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="171"/>
         <source>Stocktake {0} open at {1}: count, then approve.</source>
         <translation>盘点单 {0} 已在 {1} 开始：计数后审核。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="146"/>
+        <location filename="../../gui/pages/stock.py" line="182"/>
         <source>Quantity counted</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="153"/>
+        <location filename="../../gui/pages/stock.py" line="189"/>
         <source>Start a stocktake at this counter first.</source>
         <translation>请先在该专柜开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="159"/>
+        <location filename="../../gui/pages/stock.py" line="195"/>
         <source>Stocktake: count</source>
         <translation>盘点计数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="178"/>
+        <location filename="../../gui/pages/stock.py" line="214"/>
         <source>No stocktake is open at this counter.</source>
         <translation>该专柜没有进行中的盘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="183"/>
+        <location filename="../../gui/pages/stock.py" line="219"/>
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="187"/>
+        <location filename="../../gui/pages/stock.py" line="223"/>
         <source>Approve stocktake {0}</source>
         <translation>审核盘点单 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="187"/>
+        <location filename="../../gui/pages/stock.py" line="223"/>
         <source>No differences.</source>
         <translation>没有差异。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="194"/>
+        <location filename="../../gui/pages/stock.py" line="230"/>
         <source>Stocktake {0} approved.</source>
         <translation>盘点单 {0} 已审核。</translation>
     </message>
@@ -1961,7 +1999,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="84"/>
-        <location filename="../../gui/pages/stock.py" line="99"/>
+        <location filename="../../gui/pages/stock.py" line="100"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
