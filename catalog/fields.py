@@ -153,6 +153,28 @@ def whole_number(minimum: int, maximum: int) -> Parser:
     return parse
 
 
+_WHOLE = re.compile(r"(-?)(\d+)(?:\.0+)?")
+
+
+def whole(minimum: int | None = 1) -> Parser:
+    """A whole number where ``2.0`` is whole (SPEC §10), at least ``minimum``; ``None``: any
+    non-zero number, signed (an adjustment)."""
+
+    def parse(value: str, field: str) -> int:
+        text = money.ascii_number(str(value))
+        found = _WHOLE.fullmatch(text)
+        if found is None or len(found.group(2)) > money.MAX_DIGITS or (found.group(1) and minimum is not None):
+            raise InvalidValue(field, _("not a whole number: {value}").format(value=text[: money.MAX_DIGITS]))
+        number = int(found.group(1) + found.group(2))
+        if minimum is None and number == 0:
+            raise InvalidValue(field, _("must not be 0"))
+        if minimum is not None and number < minimum:
+            raise InvalidValue(field, _("must be at least {n}: {value}").format(n=minimum, value=number))
+        return number
+
+    return parse
+
+
 def kilograms_to_grams(value: str, field: str) -> int:
     """Net weight per unit in kg with at most 3 decimals (a 500 g bag: 0.5) → grams."""
     return money.parse_quantity(value, "kg", field)

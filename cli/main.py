@@ -44,7 +44,17 @@ PAGES = (
     "settings",
 )
 ATTRIBUTION_CSV_HEADER = ["month", "household_code", "supplier_uscc", "attributed_fen"]
-IMPORT_KINDS = ("suppliers", "products", "households", "linkages", "sales", "stock")
+IMPORT_KINDS = (
+    "suppliers",
+    "products",
+    "households",
+    "linkages",
+    "sales",
+    "stock",
+    "points_rules",
+    "points_goods",
+    "points",
+)
 
 log = logging.getLogger("bangfu")
 # argparse looks its messages up through gettext, which has no Chinese for them; route them
@@ -153,8 +163,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from catalog.importing import Kind, import_file
     from catalog.kinds import registry_kinds
+    from orders.points_import import PointsEvents, PointsGoods, PointsRules
     from orders.sales_import import sales_kind
     from orders.stock_import import StockReceipts
+
+    POINTS_KINDS: dict[str, Callable[[Actor], Kind]] = {
+        "points_rules": lambda _actor: PointsRules(),
+        "points_goods": lambda _actor: PointsGoods(),
+        "points": lambda actor: PointsEvents(actor.username),
+    }
 
     db = open_database(args.db)
     try:
@@ -165,6 +182,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 kind = sales_kind(session, actor)
             elif args.kind == "stock":
                 kind = StockReceipts(actor)
+            elif args.kind in POINTS_KINDS:
+                kind = POINTS_KINDS[args.kind](actor)
             else:
                 kind = registry_kinds()[args.kind]
             result = import_file(session, actor, kind, Path(args.file))
@@ -295,6 +314,20 @@ def cmd_settlement(args: argparse.Namespace) -> int:
                 Path(args.out).write_bytes(pdf)
     finally:
         db.dispose()
+    return 0
+
+
+def cmd_points(args: argparse.Namespace) -> int:
+    """The month's points (SPEC §10 JSON)."""
+    from orders.points import month_figures
+
+    db = open_database(args.db, create=False)
+    try:
+        with db.read_session() as session, session.begin():
+            figures = month_figures(session, command_line_actor(), args.month)
+    finally:
+        db.dispose()
+    _write_json(figures, args.out)
     return 0
 
 
@@ -609,6 +642,12 @@ def build_parser() -> argparse.ArgumentParser:
     stock.add_argument("--days", type=int, default=30, help=_("expiring within / not sold for this many days"))
     stock.add_argument("--out", default="-", help=_("CSV or XLSX file (default: JSON on stdout)"))
     stock.set_defaults(func=cmd_stock)
+
+    points = sub.add_parser("points", help=_("a month of a points supermarket's points (SPEC §10)"))
+    points.add_argument("--month", type=_month, required=True)
+    points.add_argument("--format", choices=("json",), default="json")
+    points.add_argument("--out", required=True)
+    points.set_defaults(func=cmd_points)
 
     settle = sub.add_parser("settlement", help=_("what each supplier is owed for a month's counter sales (SPEC §11)"))
     settle.add_argument("--month", type=_month)

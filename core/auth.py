@@ -40,12 +40,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
          "labels.print", "coop.sales", "users.manage", "audit.view", "settings.change", "id.reveal",
          "backup", "demo.load", "households.edit", "linkages.edit", "suppliers.view", "households.view",
          "report.issue", "bulk.manage", "settlement.view", "settlement.terms", "settlement.issue",
-         "stock.manage", "stock.view", "stocktake.approve"}
+         "stock.manage", "stock.view", "stocktake.approve", "points.view", "points.award", "points.redeem",
+         "points.adjust", "points.import"}
     ),
     "manager": frozenset(
         {"sale.record", "sale.refund", "price.override", "shift.close", "report.view", "registry.view",
          "registry.export", "labels.print", "audit.view", "suppliers.view", "households.view", "bulk.manage",
-         "coop.sales", "settlement.view", "stock.manage", "stock.view", "stocktake.approve"}
+         "coop.sales", "settlement.view", "stock.manage", "stock.view", "stocktake.approve", "points.view",
+         "points.award", "points.redeem", "points.adjust"}
     ),
     "cashier": frozenset({"sale.record", "registry.view"}),
     "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import",

@@ -615,6 +615,65 @@ class SettlementPayment(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
+class PointsRule(Base):
+    """积分项目 (SPEC §10): what the village recognises, worth so many points, where and when."""
+
+    __tablename__ = "points_rules"
+    __table_args__ = (CheckConstraint("points > 0", name="points"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+    points: Mapped[int]
+    region_code: Mapped[str | None] = mapped_column(String(6))  # None: everywhere
+    valid_from: Mapped[dt.date]
+    valid_until: Mapped[dt.date | None]  # the last valid day; None: open
+
+
+class PointsGood(Base):
+    """A points supermarket's goods (donated or bought): their own small registry, not certified products."""
+
+    __tablename__ = "points_goods"
+    __table_args__ = (CheckConstraint("points_price > 0", name="points_price"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[Code] = mapped_column(unique=True)
+    name: Mapped[Name]
+    unit: Mapped[str] = mapped_column(String(16))
+    points_price: Mapped[int]
+    barcode: Mapped[str | None] = mapped_column(String(13))
+
+
+class PointsEvent(Base):
+    """An award, a redemption or an adjustment of a household's points (SPEC §10), never edited.
+    ``points``: earned (award), spent (redemption, its lines' sum) or signed (adjustment)."""
+
+    __tablename__ = "points_events"
+    __table_args__ = (
+        CheckConstraint("kind IN ('award', 'redemption', 'adjustment')", name="kind"),
+        CheckConstraint("points != 0", name="points"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    day: Mapped[dt.date] = mapped_column(index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"), index=True)
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("points_rules.id"))
+    times: Mapped[int | None]
+    points: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class PointsRedemptionLine(Base):
+    __tablename__ = "points_redemption_lines"
+    __table_args__ = (UniqueConstraint("event_id", "good_id", name="uq_points_redemption_lines_event_good"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("points_events.id"), index=True)
+    good_id: Mapped[int] = mapped_column(ForeignKey("points_goods.id"))
+    quantity: Mapped[int]
+    points: Mapped[int]
+
+
 class AuditEvent(Base):
     """Who did what and when; appended only (the database refuses UPDATE, DELETE, TRUNCATE and
     an INSERT that would replace a row). ``hash`` chains each row to the one before it

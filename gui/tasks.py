@@ -144,6 +144,7 @@ class Task(QObject):
     def _close(self) -> None:
         self.dialog.reset()
         self.dialog.close()
+        self.dialog.deleteLater()  # a child of the page, not of the task: it would stay until the page goes
         self.deleteLater()
 
     # Real Qt slots of this QObject (not lambdas or plain methods, which PySide routes through a

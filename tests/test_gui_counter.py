@@ -227,6 +227,7 @@ def manager_approves(qtbot, seen: list[str]) -> None:  # type: ignore[no-untyped
     ``seen`` gets its title, where the keyboard started, and the error line afterwards."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
 
     from gui.pages.counter import ApprovalDialog
 
@@ -236,20 +237,19 @@ def manager_approves(qtbot, seen: list[str]) -> None:  # type: ignore[no-untyped
             QTimer.singleShot(5, manager_types)
             return
         assert isinstance(dialog, ApprovalDialog)
-        try:
-            dialog.activateWindow()  # what the window system does for a new modal dialog
-            qtbot.waitUntil(dialog.isActiveWindow)
-            seen.append(dialog.windowTitle())
-            seen.append("first field" if QApplication.focusWidget() is dialog.username else "elsewhere")
-            qtbot.keyClicks(dialog.username, "li")
-            qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
-            qtbot.keyClicks(QApplication.focusWidget(), "manager-pass")
-            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda: not dialog.isVisible())  # the password is checked on the worker
-        finally:
-            seen.append(dialog.error.text())
-            if dialog.isVisible():  # a failed step must not leave the test waiting on the dialog
-                dialog.reject()
+        # The error line as the dialog closes (the password is checked on the worker); nothing
+        # here waits inside the dialog's own event loop, which a nested wait made crash at times.
+        dialog.finished.connect(lambda _result: seen.append(dialog.error.text()))
+        dialog.activateWindow()  # what the window system does for a new modal dialog
+        qtbot.waitUntil(dialog.isActiveWindow)
+        seen.append(dialog.windowTitle())
+        seen.append("first field" if QApplication.focusWidget() is dialog.username else "elsewhere")
+        qtbot.keyClicks(dialog.username, "li")
+        qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+        qtbot.keyClicks(QApplication.focusWidget(), "manager-pass")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        # a refused approval must not leave the test waiting on the dialog
+        QTimer.singleShot(10_000, lambda: dialog.reject() if isValid(dialog) and dialog.isVisible() else None)
 
     QTimer.singleShot(0, manager_types)
 
@@ -303,11 +303,7 @@ def answer(qtbot, steps: list) -> list[str]:  # type: ignore[no-untyped-def,type
         titles.append(dialog.windowTitle())
         dialog.activateWindow()  # what the window system does for a new modal dialog
         qtbot.waitUntil(dialog.isActiveWindow)
-        try:
-            steps[len(handled) - 1](dialog)
-        finally:
-            if dialog.isVisible() and len(handled) == len(steps):
-                qtbot.waitUntil(lambda: not dialog.isVisible())
+        steps[len(handled) - 1](dialog)  # keys only: nothing waits inside the dialog's own loop
         if len(handled) < len(steps):
             QTimer.singleShot(5, next_dialog)
 
