@@ -340,6 +340,8 @@ def cmd_stock(args: argparse.Namespace) -> int:
     from core.tabular import write_table
     from orders import stock
 
+    if args.what in MOVES:
+        return _stock_move(args)
     db = open_database(args.db, create=False)
     try:
         with db.read_session() as session:
@@ -390,6 +392,35 @@ def cmd_stock(args: argparse.Namespace) -> int:
         check_output(Path(args.out))
         write_table(Path(args.out), header, rows)
         print(_("{kind}: {n} rows written to {file}").format(kind=args.what, n=len(rows), file=args.out))
+    return 0
+
+
+MOVES = ("transfer", "return", "write-off", "minimum")
+
+
+def _stock_move(args: argparse.Namespace) -> int:
+    """stock transfer|return|write-off|minimum --counter C --product CODE --quantity Q [--to C] [--reason R]."""
+    from orders import stock
+
+    if not (args.counter and args.product and args.quantity):
+        raise UsageError(_("stock {what} needs --counter, --product and --quantity").format(what=args.what))
+    db = open_database(args.db, create=False)
+    try:
+        with db.session() as session, session.begin():
+            actor = command_line_actor()
+            line = [stock.typed_line(session, args.product, args.quantity)]
+            if args.what == "transfer":
+                done = stock.transfer(session, actor, args.counter, args.to or "", line)
+            elif args.what == "return":
+                done = stock.return_to_supplier(session, actor, args.counter, line, args.reason or "")
+            elif args.what == "write-off":
+                done = stock.write_off(session, actor, args.counter, line, args.reason or "")
+            else:
+                stock.set_minimum(session, actor, args.counter, line[0].product_id, line[0].quantity_milli)
+                done = args.counter
+    finally:
+        db.dispose()
+    print(_("recorded: {number}").format(number=done))
     return 0
 
 
@@ -636,7 +667,25 @@ def build_parser() -> argparse.ArgumentParser:
     stock = sub.add_parser(
         "stock", help=_("consignment stock at the counters: check the ledger, or list what to act on")
     )
-    stock.add_argument("what", choices=("check", "on-hand", "low", "expiring", "slow", "document"))
+    stock.add_argument(
+        "what",
+        choices=(
+            "check",
+            "on-hand",
+            "low",
+            "expiring",
+            "slow",
+            "document",
+            "transfer",
+            "return",
+            "write-off",
+            "minimum",
+        ),
+    )
+    stock.add_argument("--product", help=_("transfer, return, write-off, minimum: the product's code or barcode"))
+    stock.add_argument("--quantity", help=_("how much (a minimum: below it the stock is low)"))
+    stock.add_argument("--to", help=_("transfer: the counter the goods go to"))
+    stock.add_argument("--reason", help=_("return, write-off: why"))
     stock.add_argument("--number", help=_("document: the receiving note's, transfer's, … or stocktake's number"))
     stock.add_argument("--counter", help=_("one counter only"))
     stock.add_argument("--days", type=int, default=30, help=_("expiring within / not sold for this many days"))

@@ -437,6 +437,12 @@ ZH: dict[str, str] = {
     "{ref} is used by more than one row": "{ref} 用在了多行",
     "{ref}: it leaves {other} on {day} with only {available} points for {spend}": "{ref}：会使 {day} 的 {other} 只剩 {available} 分，不够 {spend} 分",
     "{ref}: only {available} points are available for {spend} on {day}": "{ref}：{day} 只有 {available} 分可用，不够 {spend} 分",
+    "how much (a minimum: below it the stock is low)": "数量（最低库存：低于它即为不足）",
+    "recorded: {number}": "已记录：{number}",
+    "return, write-off: why": "退供、报损：原因",
+    "stock {what} needs --counter, --product and --quantity": "stock {what} 需要 --counter、--product 和 --quantity",
+    "transfer, return, write-off, minimum: the product's code or barcode": "调拨、退供、报损、最低库存：商品编码或条码",
+    "transfer: the counter the goods go to": "调拨：调入的专柜",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

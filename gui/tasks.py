@@ -141,26 +141,28 @@ class Task(QObject):
         else:  # unknown length (a file being read): a busy bar and a count
             self.dialog.setLabelText(f"{self.label} {value:,}")
 
-    def _close(self) -> None:
+    def _end(self, signal: Any, value: object) -> None:
+        """Hide the progress, hand the result on, and only then let the task go: a result that
+        opens a modal dialog (a nested event loop) must not find its task deleted under it."""
         self.dialog.reset()
         self.dialog.close()
-        self.dialog.deleteLater()  # a child of the page, not of the task: it would stay until the page goes
-        self.deleteLater()
+        try:
+            if not self.superseded:
+                signal.emit(value)
+        finally:
+            self.dialog.deleteLater()  # a child of the page, not of the task
+            self.deleteLater()
 
     # Real Qt slots of this QObject (not lambdas or plain methods, which PySide routes through a
     # global receiver), so Qt drops the connection when the page that owns the task is closed
     # before the work ends.
     @Slot(object)
     def _finished(self, result: object) -> None:
-        self._close()
-        if not self.superseded:
-            self.finished.emit(result)
+        self._end(self.finished, result)
 
     @Slot(object)
     def _failed(self, error: object) -> None:
-        self._close()
-        if not self.superseded:
-            self.failed.emit(error)
+        self._end(self.failed, error)
 
 
 def run_task(

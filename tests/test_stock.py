@@ -221,3 +221,34 @@ def test_fefo_never_leaves_more_than_was_received_or_is_on_hand(
     left = fefo_left(on_hand, received)
     assert sum(b.quantity_milli for b in left) == min(on_hand, sum(q for q, _d in lots))
     assert all(0 < b.quantity_milli <= dict((r.batch, r.quantity_milli) for r in received)[b.batch] for b in left)
+
+
+def test_a_manager_moves_goods_from_the_command_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import contextlib
+    import io
+    import json
+
+    from cli.main import main as command
+    from core.db import open_database
+
+    path = str(tmp_path / "m.db")
+    db = open_database(path)
+    with db.session() as session, session.begin():
+        p1, _p2 = _setup(session)
+        stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 10_000)])
+    db.dispose()
+    base = ["--db", path, "stock"]
+    assert command([*base, "transfer", "--counter", "ZZ01", "--product", "P1", "--quantity", "4", "--to", "ZZ02"]) == 0
+    assert command([*base, "write-off", "--counter", "ZZ01", "--product", "P1", "--quantity", "1"]) == 2  # no reason
+    assert (
+        command([*base, "write-off", "--counter", "ZZ01", "--product", "P1", "--quantity", "1", "--reason", "破损"])
+        == 0
+    )
+    assert command([*base, "return", "--counter", "ZZ02", "--product", "P1", "--quantity", "9", "--reason", "x"]) == 2
+    assert command([*base, "minimum", "--counter", "ZZ01", "--product", "P1", "--quantity", "6"]) == 0
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert command([*base, "low"]) == 0
+    assert [(r["counter_code"], r["on_hand"], r["minimum"]) for r in json.loads(buffer.getvalue())] == [
+        ("ZZ01", "5", "6")
+    ]
