@@ -102,12 +102,13 @@ def on_hand(session: Session, counter_id: int, product_id: int, lock: bool = Fal
 
 
 def keeps_stock(session: Session, counter_id: int) -> bool:
-    """Whether this counter's stock is kept in Bangfu at all (anything ever received there):
-    only then does selling what is not on hand deserve a warning."""
-    return (
-        session.scalar(select(StockBalance.product_id).where(StockBalance.counter_id == counter_id).limit(1))
-        is not None
+    """Whether this counter's stock is kept in Bangfu at all (goods ever received or transferred
+    in there): only then does selling what is not on hand deserve a warning. Its sales alone move
+    balances below zero at every counter, so a balance row does not tell."""
+    goods_in = select(StockMovement.id).where(
+        StockMovement.counter_id == counter_id, StockMovement.kind.in_(("receipt", "transfer_in"))
     )
+    return session.scalar(goods_in.limit(1)) is not None
 
 
 def stock_warning(session: Session, counter_id: int, product_id: int, quantity_milli: int) -> str:
@@ -252,23 +253,25 @@ def return_to_supplier(
     session: Session, actor: Actor, counter_code: str, lines: Sequence[StockLine], reason: str
 ) -> str:
     """退供: goods sent back to their supplier."""
-    require(actor, "stock.manage")
-    counter = _counter(session, counter_code)
-    number = document_number(session, "return", counter)
-    add_movements(session, actor.username, _take_out(session, actor, counter, "return", lines, reason, number))
-    record(session, actor.username, "stock.return", number, f"{counter.code}, {len(lines)} lines, {reason}")
-    return number
+    return _send_away(session, actor, counter_code, "return", lines, reason)
 
 
 def write_off(session: Session, actor: Actor, counter_code: str, lines: Sequence[StockLine], reason: str) -> str:
     """报损: expired or damaged goods, with the reason."""
-    require(actor, "stock.manage")
     if not reason.strip():
         raise InvalidValue("reason", _("say why the goods are written off (expired, damaged…)"))
+    return _send_away(session, actor, counter_code, "write_off", lines, reason)
+
+
+def _send_away(
+    session: Session, actor: Actor, counter_code: str, kind: str, lines: Sequence[StockLine], reason: str
+) -> str:
+    """Goods that leave a counter for good (returned or written off), on a numbered document."""
+    require(actor, "stock.manage")
     counter = _counter(session, counter_code)
-    number = document_number(session, "write_off", counter)
-    add_movements(session, actor.username, _take_out(session, actor, counter, "write_off", lines, reason, number))
-    record(session, actor.username, "stock.write_off", number, f"{counter.code}, {len(lines)} lines, {reason}")
+    number = document_number(session, kind, counter)
+    add_movements(session, actor.username, _take_out(session, actor, counter, kind, lines, reason, number))
+    record(session, actor.username, f"stock.{kind}", number, f"{counter.code}, {len(lines)} lines, {reason}")
     return number
 
 
@@ -418,31 +421,35 @@ def differences(session: Session, number: str) -> list[Difference]:
     if take is None:
         raise InvalidValue("stocktake", _("unknown stocktake {value}").format(value=number))
     counted = {
-        pid: (int(q), int(m))
-        for pid, q, m in session.execute(
-            select(StocktakeCount.product_id, func.sum(StocktakeCount.quantity_milli), func.max(StocktakeCount.mark))
+        pid: int(q)
+        for pid, q in session.execute(
+            select(StocktakeCount.product_id, func.sum(StocktakeCount.quantity_milli))
             .where(StocktakeCount.stocktake_id == take.id)
             .group_by(StocktakeCount.product_id)
         )
     }
-    booked = dict(
-        session.execute(
-            select(StockMovement.product_id, func.sum(StockMovement.quantity_milli))
-            .where(StockMovement.counter_id == take.counter_id, StockMovement.id <= take.mark)
-            .group_by(StockMovement.product_id)
-        ).all()
+    # The book of each product up to its own last count (uncounted ones: up to the start).
+    marks = (
+        select(StocktakeCount.product_id, func.max(StocktakeCount.mark).label("mark"))
+        .where(StocktakeCount.stocktake_id == take.id)
+        .group_by(StocktakeCount.product_id)
+        .subquery()
     )
-    products = {pid for pid, q in booked.items() if q} | set(counted)
-    names = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(products)))}
-    rows = []
-    for pid in products:
-        quantity, mark = counted.get(pid, (None, take.mark))
-        expected = session.scalar(
-            select(func.coalesce(func.sum(StockMovement.quantity_milli), 0)).where(
-                StockMovement.counter_id == take.counter_id, StockMovement.product_id == pid, StockMovement.id <= mark
-            )
+    expected = {
+        pid: int(q)
+        for pid, q in session.execute(
+            select(StockMovement.product_id, func.sum(StockMovement.quantity_milli))
+            .outerjoin(marks, marks.c.product_id == StockMovement.product_id)
+            .where(StockMovement.counter_id == take.counter_id)
+            .where(StockMovement.id <= func.coalesce(marks.c.mark, take.mark))
+            .group_by(StockMovement.product_id)
         )
-        rows.append(Difference(pid, names[pid].code, names[pid].name, int(expected or 0), quantity))
+    }
+    products = {pid for pid, q in expected.items() if q} | set(counted)
+    names = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(products)))}
+    rows = [
+        Difference(pid, names[pid].code, names[pid].name, expected.get(pid, 0), counted.get(pid)) for pid in products
+    ]
     return sorted(rows, key=lambda d: d.code)
 
 

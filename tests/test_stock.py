@@ -109,6 +109,14 @@ def test_selling_what_is_not_on_hand_sells_with_a_warning(session: Session) -> N
     assert _on_hand(session, "ZZ01", p1) == -1000  # for the next stocktake
 
 
+def test_a_counter_that_never_received_goods_sells_without_stock_warnings(session: Session) -> None:
+    p1, _p2 = _setup(session)
+    for _ in range(2):  # its sales alone take its balance below zero
+        draft = SaleDraft("counter", DAY, (LineDraft(p1, 1000),), (PaymentDraft("cash", 1000),), counter_code="ZZ02")
+        record_sale(session, ADMIN, draft)
+    assert scan(session, "P1", DAY.date(), "ZZ02").warning == ""
+
+
 def test_a_balance_edited_behind_bangfus_back_is_found(session: Session) -> None:
     p1, _p2 = _setup(session)
     stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 4000)])
