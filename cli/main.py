@@ -26,8 +26,6 @@ from core.logs import PrivateFormatter
 from core.paths import log_dir
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from core.auth import Actor
 
 PAGES = (
@@ -267,13 +265,9 @@ def cmd_attribution(args: argparse.Namespace) -> int:
 def cmd_settlement(args: argparse.Namespace) -> int:
     """The month's settlement of every supplier (SPEC §11 JSON); with --supplier its statement
     (JSON, PDF or XLSX: the issued one once issued); --issue issues it; --paid marks one paid."""
-    from sqlalchemy import select
-
-    from core.config import business_day
-    from core.models import SettlementStatement
     from orders.settlement import settlement, statement
-    from reports.settlement_docs import statement_pdf, statement_xlsx
-    from reports.settlement_issue import issue_statement, mark_paid, supplier_id_of
+    from reports.settlement_docs import statement_xlsx
+    from reports.settlement_issue import issue_statement, mark_paid, statement_pdf_of, supplier_id_of
 
     if args.paid:
         if not (args.paid_on and args.reference):
@@ -299,19 +293,12 @@ def cmd_settlement(args: argparse.Namespace) -> int:
                     _("issued {number}").format(number=issue_statement(session, actor, args.month, supplier_id).number)
                 )
                 return 0
-            data = statement(session, actor, args.month, supplier_id)
-            issued = session.scalars(
-                select(SettlementStatement).where(
-                    SettlementStatement.supplier_id == supplier_id, SettlementStatement.month == args.month
-                )
-            ).first()
-            if args.format == "json":
-                _write_json(data, args.out)
+            if args.format == "pdf":
+                Path(args.out).write_bytes(statement_pdf_of(session, actor, args.month, supplier_id))
             elif args.format == "xlsx":
-                statement_xlsx(data, Path(args.out))
+                statement_xlsx(statement(session, actor, args.month, supplier_id), Path(args.out))
             else:
-                pdf = issued.pdf if issued else statement_pdf(data, None, business_day(session))
-                Path(args.out).write_bytes(pdf)
+                _write_json(statement(session, actor, args.month, supplier_id), args.out)
     finally:
         db.dispose()
     return 0
@@ -339,6 +326,7 @@ def cmd_stock(args: argparse.Namespace) -> int:
     from core.money import quantity_text
     from core.tabular import write_table
     from orders import stock
+    from reports.stock_docs import document_pdf
 
     if args.what in MOVES:
         return _stock_move(args)
@@ -353,7 +341,7 @@ def cmd_stock(args: argparse.Namespace) -> int:
                 return 0
             actor = command_line_actor()
             if args.what == "document":
-                Path(args.out).write_bytes(_stock_document(session, actor, args.number or ""))
+                Path(args.out).write_bytes(document_pdf(session, actor, args.number or ""))
                 print(_("written: {file}").format(file=args.out))
                 return 0
             rows: list[list[object]]
@@ -422,23 +410,6 @@ def _stock_move(args: argparse.Namespace) -> int:
         db.dispose()
     print(_("recorded: {number}").format(number=done))
     return 0
-
-
-def _stock_document(session: "Session", actor: "Actor", number: str) -> bytes:
-    """A receiving note, transfer, return or write-off (its number), or a stocktake's differences (PD-…)."""
-    from sqlalchemy import select
-
-    from core.config import business_zone
-    from core.models import Counter, Stocktake
-    from orders import stock
-    from reports.stock_docs import note_pdf, stocktake_pdf
-
-    take = session.scalars(select(Stocktake).where(Stocktake.number == number)).first()
-    if take is None:
-        return note_pdf(stock.note(session, actor, number), business_zone(session))
-    counter = session.get(Counter, take.counter_id)
-    assert counter is not None
-    return stocktake_pdf(number, counter.code, stock.differences(session, number), take.approved_by)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

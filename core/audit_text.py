@@ -39,6 +39,21 @@ ACTIONS = {
     "bulk.deliver": "bulk order delivered",
     "bulk.paid": "bulk order paid",
     "demo.load": "demo data loaded",
+    "kiosk.join": "kiosk enrolled",
+    "kiosk.claim": "counter claimed by a kiosk",
+    "kiosk.release": "counter released from its kiosk",
+    "stock.receipt": "goods received",
+    "stock.transfer": "goods transferred",
+    "stock.return": "goods returned to the supplier",
+    "stock.write_off": "goods written off",
+    "stock.minimum": "minimum stock set",
+    "stocktake.start": "stocktake started",
+    "stocktake.approve": "stocktake approved",
+    "settlement.issue": "settlement statement issued",
+    "settlement.paid": "settlement statement paid",
+    "points.award": "points awarded",
+    "points.redeem": "points redeemed",
+    "points.adjust": "points adjusted",
 }
 # import.products, export.households, suppliers.update …: an operation on a kind of record
 KINDS = {
@@ -48,6 +63,10 @@ KINDS = {
     "linkages": "linkages",
     "sales": "sales and refunds",
     "audit": "audit log",
+    "stock": "stock",
+    "points_rules": "points rules",
+    "points_goods": "points goods",
+    "points": "points",
 }
 OPERATIONS = {
     "import": "import: {kind}",
@@ -72,6 +91,11 @@ GROUPS = {
     "shift": "shifts",
     "bulk": "bulk orders",
     "demo": "demo data",
+    "kiosk": "kiosks",
+    "stock": "stock",
+    "stocktake": "stocktakes",
+    "settlement": "settlement",
+    "points": "points",
 }
 
 # The summaries' shapes as core and catalog write them, with their wording for translation.

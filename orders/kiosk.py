@@ -431,9 +431,10 @@ def receive(central: Session, kiosk_id: str, box: Outbox) -> dict[str, int]:
 
 def _receive_stock(central: Session, kiosk_id: str, rows: list[dict[str, Any]]) -> int:
     """The kiosk's stock movements, each once (by its origin), moving the central's balances."""
-    origins = {f"{kiosk_id}:{row['id']}": row for row in rows}
-    have = set(central.scalars(select(StockMovement.origin).where(StockMovement.origin.in_(list(origins)))))
-    new = [{**{k: v for k, v in row.items() if k != "id"}, "origin": o} for o, row in origins.items() if o not in have]
+    new = [
+        {**{k: v for k, v in row.items() if k != "id"}, "origin": key}
+        for key, row in _not_yet_sent(central, StockMovement.origin, kiosk_id, rows)
+    ]
     append_rows(central, new)
     return len(new)
 
@@ -460,16 +461,22 @@ def _note_numbers(central: Session, sales: list[dict[str, Any]]) -> None:
 def _receive_audit(central: Session, kiosk_id: str, rows: list[dict[str, Any]]) -> int:
     """The kiosk's audit rows join the central's chain, each once (by its origin), with the
     kiosk's time and user."""
-    origins = {f"{kiosk_id}:{row['id']}": row for row in rows}
-    have = set(central.scalars(select(AuditEvent.origin).where(AuditEvent.origin.in_(list(origins)))))
     fields = ("at", "username", "action", "target", "summary")
     entries = [
         Entry(**{field: row[field] for field in fields}, origin=origin)
-        for origin, row in origins.items()
-        if origin not in have
+        for origin, row in _not_yet_sent(central, AuditEvent.origin, kiosk_id, rows)
     ]
     append(central, entries)
     return len(entries)
+
+
+def _not_yet_sent(
+    central: Session, origin: Any, kiosk_id: str, rows: list[dict[str, Any]]
+) -> list[tuple[str, dict[str, Any]]]:
+    """(origin, row) of the kiosk's rows the central does not hold yet ("<kiosk id>:<its id>")."""
+    origins = {f"{kiosk_id}:{row['id']}": row for row in rows}
+    have = set(central.scalars(select(origin).where(origin.in_(list(origins)))))
+    return [(key, row) for key, row in origins.items() if key not in have]
 
 
 def _children(rows: list[dict[str, Any]], sale_ids: dict[int, int]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from catalog.kinds import KeyedKind
+from core.errors import InvalidValue
 from core.i18n import _
 from core.models import Household, PointsEvent, PointsGood, PointsRedemptionLine, PointsRule
 from orders.points import NewEvent, check_spends, rule_problem, store
@@ -119,9 +120,9 @@ class PointsEvents:
             return
         try:
             check_spends(session, [n for _line, n in new])
-        except Exception as exc:
-            line = next((ln for ln, n in new if n.event.ref in str(exc)), new[0][0] if new else 0)
-            batch.fail(line, getattr(exc, "field", "points"), getattr(exc, "reason", str(exc)))
+        except InvalidValue as exc:  # an overdraw: on the row of the new event it names
+            line = next((ln for ln, n in new if exc.reason.startswith(f"{n.event.ref}:")), new[0][0])
+            batch.fail(line, exc.field, exc.reason)
             return
         store(session, self.username, [n for _line, n in new])
         batch.added += sum(len(groups[n.event.ref]) for _line, n in new)

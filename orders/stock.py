@@ -370,6 +370,16 @@ def start_stocktake(session: Session, actor: Actor, counter_code: str) -> str:
     return number
 
 
+def stocktake_of(session: Session, number: str) -> tuple[str, str | None] | None:
+    """A stocktake's counter and who approved it (None: not approved); None if there is none."""
+    row = session.execute(
+        select(Counter.code, Stocktake.approved_by)
+        .join(Counter, Counter.id == Stocktake.counter_id)
+        .where(Stocktake.number == number)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
 def _open_stocktake(session: Session, number: str, lock: bool = False) -> Stocktake:
     take = locked(session, Stocktake, Stocktake.number == number, lock=lock)
     if take is None:

@@ -69,6 +69,17 @@ def issue_statement(session: Session, actor: Actor, month: str, supplier_id: int
     return issued
 
 
+def statement_pdf_of(session: Session, actor: Actor, month: str, supplier_id: int) -> bytes:
+    """A supplier's statement as PDF: the frozen one once it is issued, else a draft of today's figures."""
+    data = statement(session, actor, month, supplier_id)  # also checks who may see it
+    issued = session.scalars(
+        select(SettlementStatement.pdf).where(
+            SettlementStatement.supplier_id == supplier_id, SettlementStatement.month == month
+        )
+    ).first()
+    return issued if issued is not None else statement_pdf(data, None, business_day(session))
+
+
 def mark_paid(session: Session, actor: Actor, number: str, paid_on: dt.date, reference: str) -> None:
     require(actor, "settlement.issue")
     issued = locked(session, SettlementStatement, SettlementStatement.number == number)  # paid once, also at once

@@ -5,9 +5,12 @@ import datetime as dt
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
+from sqlalchemy.orm import Session
 
+from core.auth import Actor, require
+from core.config import business_zone
 from core.money import quantity_text
-from orders.stock import Difference, Note
+from orders.stock import Difference, Note, differences, note, stocktake_of
 from reports.a4 import a4_pdf, grid, text_styles
 from reports.fonts import text_paragraph
 
@@ -70,3 +73,13 @@ def stocktake_pdf(number: str, counter: str, differences: list[Difference], appr
         text_paragraph("盘点人（签字）：＿＿＿＿＿＿　　审核人（签字）：＿＿＿＿＿＿", styles["body"]),
     ]
     return a4_pdf(story)
+
+
+def document_pdf(session: Session, actor: Actor, number: str) -> bytes:
+    """A receiving note, transfer, return or write-off by its number, or a stocktake's differences (PD-…)."""
+    take = stocktake_of(session, number)
+    if take is None:
+        return note_pdf(note(session, actor, number), business_zone(session))
+    require(actor, "stock.view")
+    counter, approved_by = take
+    return stocktake_pdf(number, counter, differences(session, number), approved_by)

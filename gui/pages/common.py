@@ -202,3 +202,8 @@ class RecordPage(QWidget):
     def _changed(self, kinds: frozenset[str]) -> None:
         if kinds & set(self.shows):
             self.reload()
+
+
+def recent_months(today: dt.date, count: int = 24) -> list[str]:
+    index = today.year * 12 + today.month - 1
+    return [f"{(index - n) // 12:04d}-{(index - n) % 12 + 1:02d}" for n in range(count)]

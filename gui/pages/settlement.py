@@ -8,18 +8,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
 from core.auth import Actor, can
-from core.config import business_day
 from core.db import Database
 from core.money import format_fen
 from gui.forms import Field, FormDialog, Operation
-from gui.pages.common import RecordPage
-from gui.pages.summary import recent_months
+from gui.pages.common import RecordPage, recent_months
 from gui.table import Col
-from gui.tasks import read, read_now, write
+from gui.tasks import read, write
 from gui.text import tr
 from orders.settlement import statement
-from reports.settlement_docs import statement_pdf, statement_xlsx
-from reports.settlement_issue import issue_statement, mark_paid, settlement_rows
+from reports.settlement_docs import statement_xlsx
+from reports.settlement_issue import issue_statement, mark_paid, settlement_rows, statement_pdf_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,8 +35,7 @@ def _state(row: "SettlementRow") -> str:
 
 class SettlementPage(RecordPage):
     def __init__(self, db: Database, actor: Actor, title: str) -> None:
-        today = read_now(db, business_day)
-        self.months = recent_months(today)
+        self.months = recent_months(dt.date.today())  # as the summary page: no read before it shows
         self.month = self.months[1]  # the last month that has ended: the one to settle
         columns = [
             Col(tr("Credit code"), lambda r: r.figures.uscc),
@@ -115,14 +112,13 @@ class SettlementPage(RecordPage):
         )
         if not path:
             return
-        month, supplier, number = self.month, row.figures.id, row.number
+        month, supplier = self.month, row.figures.id
 
         def write_file(session: "Session") -> str:
-            data = statement(session, self.actor, month, supplier)
             if path.endswith(".xlsx"):
-                statement_xlsx(data, Path(path))
-            else:
-                Path(path).write_bytes(statement_pdf(data, number, business_day(session)))
+                statement_xlsx(statement(session, self.actor, month, supplier), Path(path))
+            else:  # the issued statement as it was issued, or a draft
+                Path(path).write_bytes(statement_pdf_of(session, self.actor, month, supplier))
             return path
 
         read(self, self.db, write_file, lambda _path: None, self.show_error)

@@ -37,6 +37,7 @@ from core.config import business_day, business_zone
 from core.db import Database
 from core.money import format_fen
 from core.scales import zero_based_scale
+from gui.pages.common import recent_months
 from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.tasks import Report, Task, message_for, read, read_long, run_task, write
@@ -67,11 +68,6 @@ MonthShown = tuple[ReportInput, dict[str, tuple[int, int]], tuple[int, str] | No
 
 def _shown(key: str, value: int) -> str:
     return format_fen(value) if key.endswith("_fen") else f"{value:,}"
-
-
-def recent_months(today: dt.date, count: int = 24) -> list[str]:
-    index = today.year * 12 + today.month - 1
-    return [f"{(index - n) // 12:04d}-{(index - n) % 12 + 1:02d}" for n in range(count)]
 
 
 def _card(title: str) -> tuple[QWidget, QLabel]:
