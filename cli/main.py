@@ -352,6 +352,27 @@ def cmd_stock(args: argparse.Namespace) -> int:
                     [e.counter, e.code, e.name, e.batch, e.expires_on.isoformat(), quantity_text(e.quantity_milli)]
                     for e in found
                 ]
+            elif args.what == "movements":
+                if not args.month:
+                    raise UsageError(_("stock movements needs --month"))
+                moved = stock.movement_rows(session, actor, args.month, args.counter)
+                header = ["at", "counter_code", "product_code", "name", "kind", "quantity", "document", "batch"]
+                header += ["reason", "username"]
+                rows = [
+                    [
+                        m.at.isoformat(timespec="seconds"),
+                        m.counter,
+                        m.code,
+                        m.name,
+                        m.kind,
+                        quantity_text(m.quantity_milli),
+                        m.document,
+                        m.batch,
+                        m.reason,
+                        m.username,
+                    ]
+                    for m in moved
+                ]
             else:
                 every = stock.stock_rows(session, actor, args.counter)
                 chosen = {
@@ -646,6 +667,7 @@ def build_parser() -> argparse.ArgumentParser:
             "low",
             "expiring",
             "slow",
+            "movements",
             "document",
             "transfer",
             "return",
@@ -659,6 +681,7 @@ def build_parser() -> argparse.ArgumentParser:
     stock.add_argument("--reason", help=_("return, write-off: why"))
     stock.add_argument("--number", help=_("document: the receiving note's, transfer's, … or stocktake's number"))
     stock.add_argument("--counter", help=_("one counter only"))
+    stock.add_argument("--month", type=_month, help=_("movements: the month's (YYYY-MM)"))
     stock.add_argument("--days", type=int, default=30, help=_("expiring within / not sold for this many days"))
     stock.add_argument("--out", default="-", help=_("CSV or XLSX file (default: JSON on stdout)"))
     stock.set_defaults(func=cmd_stock)

@@ -465,6 +465,12 @@ ZH: dict[str, str] = {
     "kiosks": "终端",
     "stocktakes": "盘点",
     "settlement": "结算",
+    "stock movements needs --month": "stock movements 需要 --month",
+    "movements: the month's (YYYY-MM)": "movements：该月的出入库流水（YYYY-MM）",
+    "sell batch {batch} first: it expires on {day}": "请先售批次 {batch}：{day} 到期",
+    "{code}: batch {batch} on the shelf expires first ({day}): put the new goods behind it": (
+        "{code}：货架上的批次 {batch} 先到期（{day}），新货请放在其后"
+    ),
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

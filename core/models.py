@@ -545,6 +545,9 @@ class StockBalance(Base):
     counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"), primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
     quantity_milli: Mapped[int] = mapped_column(BigInteger)
+    # The latest sale movement's time, kept by the same upsert: slow movers without a scan of
+    # every sale movement.
+    last_sold_at: Mapped[dt.datetime | None]
 
 
 class StockMinimum(Base):

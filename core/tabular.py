@@ -11,6 +11,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ from core.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CHUNK = 1 << 20
+PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
 MAX_SHEET_ROWS = 1_048_576  # Excel's own limit; a sheet claiming more rows is not a real one
 
 
@@ -116,8 +118,9 @@ def unescape_formula(text: str) -> str:
 
 
 def escape_formula(text: str) -> str:
-    """Keep Excel from running a text cell as a formula (CWE-1236)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Keep Excel from running a text cell as a formula (CWE-1236); a plain negative number such
+    as a stock movement's -4.500 is no formula and stays as it is."""
+    return "'" + text if text.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(text) else text
 
 
 def _csv_rows(path: Path, encoding: str) -> Iterator[list[str]]:

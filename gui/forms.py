@@ -8,7 +8,7 @@ every field is right.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -61,11 +61,12 @@ class FormDialog(QDialog):
         save: Callable[[dict[str, str]], Operation],
         db: Database,
         saved: Callable[[], None] = lambda: None,
+        result: Callable[[Any], None] = lambda _value: None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
-        self._save, self.db, self._saved = save, db, saved
+        self._save, self.db, self._saved, self._result = save, db, saved, result
         self.saving = False  # an operation is on the worker: a second press does nothing
         self.loading = 0  # reads that fill the form are still on the worker: Save waits for them
         self.inputs: dict[str, QLineEdit | QComboBox | QDateEdit] = {}
@@ -192,8 +193,9 @@ class FormDialog(QDialog):
             self._refused(exc)
             return
 
-        def done(_result: object) -> None:
+        def done(value: object) -> None:
             self.saving = False
+            self._result(value)  # what the operation returned (a document's number, say)
             self._saved()
             self.accept()
 

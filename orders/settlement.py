@@ -196,6 +196,13 @@ def settlement(session: Session, actor: Actor, month: str, supplier_id: int | No
     return Settlement(month, tuple(sorted(rows, key=lambda s: s.uscc)))
 
 
+def _pool(session: Session, month: str, supplier_id: int) -> int:
+    """The supplier's §6 pool for the month, for a statement with no counter sale to settle (its
+    cooperative or bulk sales still owe its households)."""
+    pools = attribute(session, month, business_zone(session), suppliers=[supplier_id])
+    return pools[supplier_id].pool_fen if supplier_id in pools else 0
+
+
 @dataclass(frozen=True)
 class StatementLine:
     """One product on a supplier's statement: its goods (all counters) and its money."""
@@ -271,6 +278,6 @@ def statement(session: Session, actor: Actor, month: str, supplier_id: int) -> d
         "counter_net_fen": figures.counter_net_fen if figures else 0,
         "payable_fen": figures.payable_fen if figures else 0,
         "commission_fen": figures.commission_fen if figures else 0,
-        "pool_fen": figures.pool_fen if figures else 0,
+        "pool_fen": figures.pool_fen if figures else _pool(session, month, supplier_id),
         "lines": [asdict(line) for line in lines],
     }

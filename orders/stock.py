@@ -10,8 +10,8 @@ writing off more than is on hand is refused, with the balance row locked while i
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import asdict, dataclass, replace
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
-from core.config import business_day, business_zone
+from core.config import business_day, business_zone, month_bounds
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import locked, serialize
@@ -33,7 +33,7 @@ from core.models import (
     StocktakeCount,
     utc_now,
 )
-from core.money import parse_quantity, quantity_text, whole_units_problem
+from core.money import line_amount, parse_quantity, quantity_text, whole_units_problem
 from orders.kiosk_binding import check_sells_here
 
 MILLI = 1000  # one whole unit, in the thousandths quantities are kept in
@@ -79,17 +79,28 @@ def append_rows(session: Session, rows: list[dict[str, Any]]) -> None:
         return
     session.execute(insert(StockMovement), rows)
     totals: defaultdict[tuple[int, int], int] = defaultdict(int)
+    sold: dict[tuple[int, int], dt.datetime] = {}
     for row in rows:
-        totals[(row["counter_id"], row["product_id"])] += row["quantity_milli"]
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        key = (row["counter_id"], row["product_id"])
+        totals[key] += row["quantity_milli"]
+        if row["kind"] == "sale":
+            sold[key] = max(sold.get(key, row["at"]), row["at"])
+    postgres = session.get_bind().dialect.name == "postgresql"
+    dialect = postgresql if postgres else sqlite
     # One statement for all of them, in one order (two writers never lock rows the other way round).
     stmt = dialect.insert(StockBalance).values(
-        [{"counter_id": c, "product_id": p, "quantity_milli": q} for (c, p), q in sorted(totals.items())]
+        [
+            {"counter_id": c, "product_id": p, "quantity_milli": q, "last_sold_at": sold.get((c, p))}
+            for (c, p), q in sorted(totals.items())
+        ]
     )
+    # The later of the two times, either of which may be NULL (a kiosk's sales may arrive late).
+    old, new = StockBalance.last_sold_at, stmt.excluded.last_sold_at
+    later = (func.greatest if postgres else func.max)(func.coalesce(old, new), func.coalesce(new, old))
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=[StockBalance.counter_id, StockBalance.product_id],
-            set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli},
+            set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli, "last_sold_at": later},
         )
     )
 
@@ -239,14 +250,49 @@ def transfer(session: Session, actor: Actor, from_code: str, to_code: str, lines
     if source.id == target.id:
         raise InvalidValue("to_counter", _("a transfer goes to another counter"))
     number = document_number(session, "transfer_out", source)
-    out = _take_out(session, actor, source, "transfer_out", lines, f"→ {target.code}", number)
+    out = _by_lot(session, _take_out(session, actor, source, "transfer_out", lines, f"→ {target.code}", number))
     back = [
-        Movement(target.id, m.product_id, "transfer_in", -m.quantity_milli, number, m.batch, reason=f"← {source.code}")
+        replace(
+            m, counter_id=target.id, kind="transfer_in", quantity_milli=-m.quantity_milli, reason=f"← {source.code}"
+        )
         for m in out
     ]
     add_movements(session, actor.username, out + back)
     record(session, actor.username, "stock.transfer", number, f"{source.code} → {target.code}, {len(lines)} lines")
     return number
+
+
+def _by_lot(session: Session, out: list[Movement]) -> list[Movement]:
+    """Goods leaving a shelf split over the batches they are, first-expiry-first-out (the next to
+    sell), each with its production date and shelf life: so they expire at the counter they go
+    to. A line that names its batch keeps it; what no known batch covers goes without one."""
+    lots: dict[int, list[Lot]] = {}
+    pieces = []
+    for m in out:
+        if m.product_id not in lots:
+            lots[m.product_id] = lots_on_hand(session, m.counter_id, m.product_id)
+        left, mine = -m.quantity_milli, lots[m.product_id]
+        for n, lot in enumerate(mine):
+            if left == 0:
+                break
+            if lot.quantity_milli == 0 or (m.batch and lot.batch != m.batch):
+                continue
+            take = min(left, lot.quantity_milli)
+            mine[n] = replace(lot, quantity_milli=lot.quantity_milli - take)
+            batch = lot.batch or None
+            pieces.append(
+                replace(
+                    m,
+                    quantity_milli=-take,
+                    batch=batch,
+                    produced_on=lot.produced_on,
+                    shelf_life_days=lot.shelf_life_days,
+                )
+            )
+            left -= take
+        if left:
+            pieces.append(replace(m, quantity_milli=-left))
+    return pieces
 
 
 def return_to_supplier(
@@ -417,10 +463,16 @@ class Difference:
     name: str
     expected_milli: int  # on hand when it was (last) counted, by the book
     counted_milli: int | None  # None: on the book but not counted (left as it is at approval)
+    price_fen: int = 0  # the product's selling price now
 
     @property
     def difference_milli(self) -> int:
         return 0 if self.counted_milli is None else self.counted_milli - self.expected_milli
+
+    @property
+    def value_fen(self) -> int:
+        """What the difference is worth at the selling price (negative: goods missing)."""
+        return line_amount(self.price_fen, self.difference_milli)
 
 
 def differences(session: Session, number: str) -> list[Difference]:
@@ -458,7 +510,8 @@ def differences(session: Session, number: str) -> list[Difference]:
     products = {pid for pid, q in expected.items() if q} | set(counted)
     names = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(products)))}
     rows = [
-        Difference(pid, names[pid].code, names[pid].name, expected.get(pid, 0), counted.get(pid)) for pid in products
+        Difference(pid, names[pid].code, names[pid].name, expected.get(pid, 0), counted.get(pid), names[pid].price_fen)
+        for pid in products
     ]
     return sorted(rows, key=lambda d: d.code)
 
@@ -486,8 +539,7 @@ def approve_stocktake(session: Session, approver: Actor, number: str) -> list[Di
 # -- what to act on ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class StockRow:
+class StockRow(NamedTuple):  # a tuple: a counter's whole list is tens of thousands of them
     counter: str
     code: str
     name: str
@@ -505,12 +557,6 @@ def stock_rows(session: Session, actor: Actor, counter_code: str | None = None) 
     """Stock on hand by counter and product code (one row per running balance). A cooperative
     manager sees their own products, at every counter."""
     require(actor, "stock.view")
-    last_sold = (
-        select(StockMovement.counter_id, StockMovement.product_id, func.max(StockMovement.at).label("at"))
-        .where(StockMovement.kind == "sale")
-        .group_by(StockMovement.counter_id, StockMovement.product_id)
-        .subquery()
-    )
     query = (
         select(
             Counter.code,
@@ -519,7 +565,7 @@ def stock_rows(session: Session, actor: Actor, counter_code: str | None = None) 
             Product.unit,
             StockBalance.quantity_milli,
             StockMinimum.quantity_milli,
-            last_sold.c.at,
+            StockBalance.last_sold_at,
         )
         .select_from(StockBalance)
         .join(Counter, Counter.id == StockBalance.counter_id)
@@ -528,10 +574,6 @@ def stock_rows(session: Session, actor: Actor, counter_code: str | None = None) 
             StockMinimum,
             (StockMinimum.counter_id == StockBalance.counter_id) & (StockMinimum.product_id == StockBalance.product_id),
         )
-        .outerjoin(
-            last_sold,
-            (last_sold.c.counter_id == StockBalance.counter_id) & (last_sold.c.product_id == StockBalance.product_id),
-        )
         .order_by(Counter.code, Product.code)
     )
     if counter_code:
@@ -539,9 +581,58 @@ def stock_rows(session: Session, actor: Actor, counter_code: str | None = None) 
     if actor.role == "coop_manager":
         query = query.where(Product.supplier_id == actor.supplier_id)
     zone = business_zone(session)
+    # Through the connection: plain rows, without the ORM's result machinery (a third of the time).
     return [
-        StockRow(counter, code, name, unit, quantity, minimum, sold.astimezone(zone) if sold else None)
-        for counter, code, name, unit, quantity, minimum, sold in session.execute(query)
+        StockRow(counter, code, name, unit, quantity, minimum, sold and sold.astimezone(zone))
+        for counter, code, name, unit, quantity, minimum, sold in session.connection().execute(query).all()
+    ]
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    at: dt.datetime  # in the business zone
+    counter: str
+    code: str
+    name: str
+    kind: str
+    quantity_milli: int  # signed
+    document: str
+    batch: str
+    reason: str
+    username: str
+
+
+def movement_rows(session: Session, actor: Actor, month: str, counter_code: str | None = None) -> list[MovementRow]:
+    """The month's movements (business zone), oldest first: the ledger itself, for an export. A
+    cooperative manager sees their own products' only."""
+    require(actor, "stock.view")
+    zone = business_zone(session)
+    start, end = month_bounds(month, zone)
+    query = (
+        select(StockMovement, Counter.code, Product.code, Product.name)
+        .join(Counter, Counter.id == StockMovement.counter_id)
+        .join(Product, Product.id == StockMovement.product_id)
+        .where(StockMovement.at >= start, StockMovement.at < end)
+        .order_by(StockMovement.at, StockMovement.id)
+    )
+    if counter_code:
+        query = query.where(Counter.code == counter_code)
+    if actor.role == "coop_manager":
+        query = query.where(Product.supplier_id == actor.supplier_id)
+    return [
+        MovementRow(
+            m.at.astimezone(zone),
+            counter,
+            code,
+            name,
+            m.kind,
+            m.quantity_milli,
+            m.document,
+            m.batch or "",
+            m.reason,
+            m.username,
+        )
+        for m, counter, code, name in session.execute(query)
     ]
 
 
@@ -556,6 +647,17 @@ class Lot:
     batch: str
     expires_on: dt.date | None  # None: no shelf life given
     quantity_milli: int
+    produced_on: dt.date | None = None
+    shelf_life_days: int | None = None
+
+
+def received_lot(batch: str | None, produced: dt.date | None, life: int | None, quantity_milli: int) -> Lot:
+    """A batch as it came in; it expires shelf life days after its production date."""
+    expires = produced + dt.timedelta(days=life) if produced and life else None
+    return Lot(batch or "", expires, quantity_milli, produced, life)
+
+
+RECEIVED = (StockMovement.kind.in_(("receipt", "transfer_in")), StockMovement.quantity_milli > 0)
 
 
 def fefo_left(on_hand_milli: int, received: list[Lot]) -> list[Lot]:
@@ -566,9 +668,60 @@ def fefo_left(on_hand_milli: int, received: list[Lot]) -> list[Lot]:
         if left <= 0:
             break
         take = min(left, batch.quantity_milli)
-        kept.append(Lot(batch.batch, batch.expires_on, take))
+        kept.append(replace(batch, quantity_milli=take))
         left -= take
     return sorted(kept, key=lambda b: (b.expires_on is None, b.expires_on or dt.date.max))
+
+
+def lots_on_hand(session: Session, counter_id: int, product_id: int) -> list[Lot]:
+    """A counter's stock of a product by batch, soonest expiry first (first-expiry-first-out)."""
+    query = select(
+        StockMovement.batch, StockMovement.produced_on, StockMovement.shelf_life_days, StockMovement.quantity_milli
+    ).where(StockMovement.counter_id == counter_id, StockMovement.product_id == product_id, *RECEIVED)
+    received = [received_lot(b, p, life, q) for b, p, life, q in session.execute(query)]
+    return fefo_left(on_hand(session, counter_id, product_id), received)
+
+
+FEFO_HINT_DAYS = 7  # a batch this close to its end is named at every scan of the product
+
+
+def fefo_hint(session: Session, counter_id: int, product_id: int, day: dt.date) -> str:
+    """At a scan: the batch to sell first when it expires within a week."""
+    soon = day + dt.timedelta(days=FEFO_HINT_DAYS)
+    dated = [lot for lot in lots_on_hand(session, counter_id, product_id) if lot.expires_on is not None]
+    first = dated[0] if dated else None
+    if first is None or first.expires_on is None or first.expires_on > soon:
+        return ""
+    return _("sell batch {batch} first: it expires on {day}").format(
+        batch=first.batch or "—", day=first.expires_on.isoformat()
+    )
+
+
+def receiving_hints(session: Session, number: str) -> list[str]:
+    """After goods are received: for each product, an older batch on the shelf that expires before
+    the new one (it goes to the front, the new goods behind it)."""
+    hints = []
+    for counter_id, product_id, code, batch in session.execute(
+        select(StockMovement.counter_id, StockMovement.product_id, Product.code, StockMovement.batch)
+        .join(Product, Product.id == StockMovement.product_id)
+        .where(StockMovement.document == number, StockMovement.kind == "receipt")
+        .order_by(StockMovement.id)
+    ):
+        lots = lots_on_hand(session, counter_id, product_id)
+        new = next((lot for lot in lots if lot.batch == (batch or "")), None)
+        ends = new.expires_on if new is not None else None
+        older = [
+            lot
+            for lot in lots
+            if lot.batch != (batch or "") and lot.expires_on is not None and (ends is None or lot.expires_on < ends)
+        ]
+        if older and older[0].expires_on is not None:
+            hints.append(
+                _("{code}: batch {batch} on the shelf expires first ({day}): put the new goods behind it").format(
+                    code=code, batch=older[0].batch or "—", day=older[0].expires_on.isoformat()
+                )
+            )
+    return hints
 
 
 @dataclass(frozen=True)
@@ -597,11 +750,10 @@ def expiring(session: Session, actor: Actor, today: dt.date, within_days: int) -
         )
         .join(Counter, Counter.id == StockMovement.counter_id)
         .join(Product, Product.id == StockMovement.product_id)
-        .where(StockMovement.kind.in_(("receipt", "transfer_in")), StockMovement.quantity_milli > 0)
+        .where(*RECEIVED)
     )
     for counter, code, batch, produced, life, quantity in session.execute(query):
-        expires = produced + dt.timedelta(days=life) if produced and life else None
-        received[(counter, code)].append(Lot(batch or "", expires, quantity))
+        received[(counter, code)].append(received_lot(batch, produced, life, quantity))
     soon = today + dt.timedelta(days=within_days)
     found = [
         Expiring(counter, code, rows[(counter, code)].name, b.batch, b.expires_on, b.quantity_milli)

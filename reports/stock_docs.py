@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.auth import Actor, require
 from core.config import business_zone
-from core.money import quantity_text
+from core.money import format_fen, quantity_text
 from orders.stock import Difference, Note, differences, note, stocktake_of
 from reports.a4 import a4_pdf, grid, text_styles
 from reports.fonts import text_paragraph
@@ -52,7 +52,7 @@ def note_pdf(data: Note, zone: dt.tzinfo) -> bytes:
 
 def stocktake_pdf(number: str, counter: str, differences: list[Difference], approved: str | None) -> bytes:
     styles = text_styles()
-    rows = [["商品编码", "商品名称", "账面", "实盘", "差异"]]
+    rows = [["商品编码", "商品名称", "账面", "实盘", "差异", "差异金额(售价)"]]
     rows += [
         [
             d.code,
@@ -60,15 +60,17 @@ def stocktake_pdf(number: str, counter: str, differences: list[Difference], appr
             quantity_text(d.expected_milli),
             "未盘" if d.counted_milli is None else quantity_text(d.counted_milli),
             quantity_text(d.difference_milli),
+            format_fen(d.value_fen),
         ]
         for d in differences
     ]
+    rows.append(["合计", "", "", "", "", format_fen(sum(d.value_fen for d in differences))])
     story = [
         text_paragraph(f"盘点差异表　{number}", styles["title"]),
         Spacer(1, 4 * mm),
         text_paragraph(f"专柜：{counter}　" + (f"审核：{approved}" if approved else "（未审核）"), styles["body"]),
         Spacer(1, 3 * mm),
-        grid(rows, [26 * mm, 64 * mm, 26 * mm, 26 * mm, 26 * mm], numbers_from=2),
+        grid(rows, [24 * mm, 52 * mm, 22 * mm, 22 * mm, 22 * mm, 28 * mm], numbers_from=2),
         Spacer(1, 14 * mm),
         text_paragraph("盘点人（签字）：＿＿＿＿＿＿　　审核人（签字）：＿＿＿＿＿＿", styles["body"]),
     ]

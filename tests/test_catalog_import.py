@@ -271,3 +271,12 @@ def test_cancelling_an_import_writes_nothing(session: Session, tmp_path: Path) -
     nested.rollback()
     assert seen == [1000]
     assert count(session, Household) == 0
+
+
+def test_exports_escape_formulas_but_not_plain_negative_numbers() -> None:
+    from core.tabular import escape_formula, unescape_formula
+
+    assert [escape_formula(t) for t in ("-4", "-1.500", "-1+cmd|' /C calc'!A0", "=1", "@SUM(A1)")] == [
+        "-4", "-1.500", "'-1+cmd|' /C calc'!A0", "'=1", "'@SUM(A1)",
+    ]  # fmt: skip
+    assert unescape_formula(escape_formula("-2+3")) == "-2+3"

@@ -296,9 +296,38 @@ def test_a_refund_of_goods_that_cannot_be_sold_again_writes_them_off(qtbot, page
     scan(qtbot, page, "XG500")
     sold = pay(page, PaymentDraft("cash", page.cart.total_fen, 10000))
     assert sold is not None
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from gui.refund_dialog import RefundDialog
+
+    def receipt_number() -> None:  # F8 asks for the receipt's number first
+        asking = QApplication.activeModalWidget()
+        if not isinstance(asking, QInputDialog):
+            QTimer.singleShot(5, receipt_number)
+            return
+        asking.activateWindow()  # what the window system does for a new modal dialog
+        qtbot.waitUntil(asking.isActiveWindow)
+        qtbot.keyClicks(QApplication.focusWidget(), sold.ref)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, receipt_number)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_F8)
+    settle()  # the sale is read on the worker, then one dialog asks the rest
+    [dialog] = [d for d in page.findChildren(RefundDialog) if d.isVisible()]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.line
+    qtbot.keyClick(dialog.line, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "\b1")  # the quantity: 1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "crushed")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # "can be sold again": no
+    assert not dialog.back_on_shelf.isChecked()
     seen: list[str] = []
     manager_approves(qtbot, seen)
-    page.refund(sold.ref, {"卢氏花菇 500克": "1"}, "压坏了", back_on_shelf=False)  # the clerk said "No"
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     settle()
     assert page.last_refund == f"{sold.ref}-R1"
     with page.db.read_session() as session:

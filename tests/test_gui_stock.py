@@ -19,7 +19,7 @@ from tests.factories import ADMIN
 pytestmark = pytest.mark.gui
 
 
-def test_goods_received_by_keys_show_on_the_stock_page(qtbot, registry_db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_goods_received_by_keys_show_on_the_stock_page(qtbot, registry_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with registry_db.session() as session, session.begin():
         factories.counter(session, "ZZ01", "市民服务中心专柜")
     page = StockPage(registry_db, ADMIN, "库存")
@@ -35,6 +35,20 @@ def test_goods_received_by_keys_show_on_the_stock_page(qtbot, registry_db: Datab
     qtbot.waitUntil(lambda: not dialog.isVisible())
     settle()
     assert [(r.code, r.on_hand_milli) for r in page.model.rows] == [("XG500", 24_000)]
+    assert page.last_document.startswith("SH-ZZ01-")  # the receiving note, ready to print
+    pdf = tmp_path / "note.pdf"
+    page.save_document(page.last_document, str(pdf))
+    settle()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    minimum = page.set_minimum()
+    qtbot.addWidget(minimum)
+    qtbot.keyClicks(minimum.inputs["product_code"], "XG500")
+    qtbot.keyClicks(minimum.inputs["quantity"], "30")
+    qtbot.keyClick(minimum.inputs["quantity"], Qt.Key.Key_Return)
+    settle()
+    qtbot.waitUntil(lambda: not minimum.isVisible())
+    settle()
+    assert [(r.minimum_milli, r.low) for r in page.model.rows] == [(30_000, True)]
 
 
 def test_a_statement_is_issued_from_the_settlement_page(qtbot, registry_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -73,6 +73,18 @@ def test_a_month_settled_by_hand(session: Session) -> None:
     assert settlement(session, ADMIN, "2026-11").to_json() == {"month": "2026-11", "suppliers": []}
 
 
+def test_a_statement_without_counter_sales_still_shows_the_households_pool(session: Session) -> None:
+    from orders.settlement import statement
+
+    factories.counter(session)
+    supplier = factories.supplier(session, 1, rate_bp=1000)
+    product = factories.product(session, supplier, "P1", unit="件", price_fen=1000)
+    _sale(session, "bulk", dt.datetime(2026, 10, 3, 10, tzinfo=OCT), [(product.id, 5000)], {product.id: 1000})
+    assert settlement(session, ADMIN, "2026-10").suppliers == ()  # nothing to settle (§11 lists none)
+    shown = statement(session, ADMIN, "2026-10", supplier.id)
+    assert (shown["payable_fen"], shown["pool_fen"]) == (0, 500)  # its bulk sale still owes 10 %
+
+
 def test_rounding_is_half_away_from_zero_both_ways() -> None:
     assert payable_of(0, 1, None, 5000) == 1  # 0.5 → 1
     assert payable_of(0, -1, None, 5000) == -1  # −0.5 → −1

@@ -83,6 +83,7 @@ def test_a_counters_day_received_sold_refunded_moved_returned_and_counted(sessio
     stock.count(session, MANAGER, take, p2, 11_750)
     found = {d.code: (d.expected_milli, d.counted_milli, d.difference_milli) for d in stock.differences(session, take)}
     assert found == {"P1": (13_000, 12_000, -1000), "P2": (12_000, 11_750, -250)}
+    assert [d.value_fen for d in stock.differences(session, take)] == [-1000, -500]  # ¥10/件, ¥20/公斤 × 0.25
     with pytest.raises(PermissionDenied):
         stock.approve_stocktake(session, Actor("c", "cashier", counter_code="ZZ01"), take)
     stock.approve_stocktake(session, MANAGER, take)
@@ -130,6 +131,20 @@ def test_a_receipt_with_the_same_reference_is_recorded_once(session: Session) ->
     for _ in range(2):
         assert stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 4000)], document="GYS-0007") == "GYS-0007"
     assert _on_hand(session, "ZZ01", p1) == 4000
+
+
+def test_slow_movers_go_by_the_latest_sale_even_when_an_older_one_arrives_later(session: Session) -> None:
+    p1, p2 = _setup(session)
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 9000), StockLine(p2, 9000)])
+    _sell(session, p1, 1000, 1000)  # on DAY
+    earlier = [stock.Movement(session.scalar(select(StockBalance.counter_id)) or 0, p1, "sale", -1000, "K-1")]
+    stock.add_movements(session, "kiosk", earlier, at=DAY - dt.timedelta(days=30))  # uploaded late
+    rows = {r.code: r for r in stock.stock_rows(session, MANAGER, "ZZ01")}
+    assert rows["P1"].last_sold == DAY
+    assert rows["P2"].last_sold is None
+    slow = stock.slow_movers(list(rows.values()), DAY + dt.timedelta(days=10), days=7)
+    assert [r.code for r in slow] == ["P1", "P2"]
+    assert [r.code for r in stock.slow_movers(list(rows.values()), DAY + dt.timedelta(days=5), 7)] == ["P2"]
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -214,6 +229,42 @@ def test_first_expiry_first_out_leaves_the_latest_batches(session: Session) -> N
     assert stock.expiring(session, ADMIN, dt.date(2026, 10, 1), 30) == []  # A is gone: nothing to warn of
 
 
+def test_goods_transferred_take_their_batches_and_expiry_with_them(session: Session) -> None:
+    p1, _p2 = _setup(session)
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 5000, "A", dt.date(2026, 9, 1), 90)])
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 10_000, "B", dt.date(2026, 10, 1), 180)])
+    number = stock.transfer(session, MANAGER, "ZZ01", "ZZ02", [StockLine(p1, 7000)])  # the next to sell: A, then B
+    arrived = session.execute(
+        select(StockMovement.batch, StockMovement.quantity_milli, StockMovement.produced_on)
+        .where(StockMovement.document == number, StockMovement.kind == "transfer_in")
+        .order_by(StockMovement.id)
+    ).all()
+    assert [tuple(r) for r in arrived] == [("A", 5000, dt.date(2026, 9, 1)), ("B", 2000, dt.date(2026, 10, 1))]
+    soon = stock.expiring(session, ADMIN, dt.date(2026, 11, 20), 30)
+    assert [(e.counter, e.batch, e.expires_on, e.quantity_milli) for e in soon] == [
+        ("ZZ02", "A", dt.date(2026, 11, 30), 5000)
+    ]  # and ZZ01 keeps 8 of B, which expires in March
+    assert [(lot.batch, lot.quantity_milli) for lot in stock.note(session, MANAGER, number).lines] == [
+        ("A", 5000),
+        ("B", 2000),
+    ]
+
+
+def test_the_batch_that_expires_first_is_named_at_receiving_and_at_the_scan(session: Session) -> None:
+    p1, _p2 = _setup(session)
+    stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 3000, "A", dt.date(2026, 9, 1), 90)])
+    counter_id = session.scalar(select(StockBalance.counter_id))
+    assert counter_id is not None
+    assert stock.fefo_hint(session, counter_id, p1, dt.date(2026, 11, 1)) == ""  # A ends 2026-11-30: weeks away
+    later = stock.receive_goods(session, MANAGER, "ZZ01", [StockLine(p1, 5000, "B", dt.date(2026, 11, 1), 90)])
+    assert stock.receiving_hints(session, later) == [
+        "P1: batch A on the shelf expires first (2026-11-30): put the new goods behind it"
+    ]
+    assert scan(session, "P1", dt.date(2026, 11, 25), "ZZ01").warning == "sell batch A first: it expires on 2026-11-30"
+    _sell(session, p1, 3000, 1000)  # A is gone (first-expiry-first-out)
+    assert stock.fefo_hint(session, counter_id, p1, dt.date(2026, 11, 25)) == ""
+
+
 @given(
     st.integers(0, 20), st.lists(st.tuples(st.integers(1, 9), st.one_of(st.none(), st.integers(0, 400))), max_size=6)
 )
@@ -260,3 +311,11 @@ def test_a_manager_moves_goods_from_the_command_line(tmp_path) -> None:  # type:
     assert [(r["counter_code"], r["on_hand"], r["minimum"]) for r in json.loads(buffer.getvalue())] == [
         ("ZZ01", "5", "6")
     ]
+    month = f"{dt.datetime.now(dt.timezone(dt.timedelta(hours=8))):%Y-%m}"
+    assert command([*base, "movements"]) == 2  # which month?
+    out = tmp_path / "movements.csv"
+    assert command([*base, "movements", "--month", month, "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "at,counter_code,product_code,name,kind,quantity,document,batch,reason,username"
+    moved = [line.split(",")[4:6] for line in lines[1:]]
+    assert moved == [["receipt", "10"], ["transfer_out", "-4"], ["transfer_in", "4"], ["write_off", "-1"]]

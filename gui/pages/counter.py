@@ -38,6 +38,7 @@ from core.errors import BangfuError
 from core.money import format_fen, parse_yuan, quantity_text
 from gui.login import PasswordDialog
 from gui.printing import print_pdf
+from gui.refund_dialog import RefundDialog
 from gui.table import Col, RecordModel
 from gui.tasks import message_for, read, write
 from gui.text import QT_TRANSLATE_NOOP, tr
@@ -670,22 +671,10 @@ class CounterPage(QWidget):
 
     def _refund(self, receipt: Receipt, lines: dict[str, str] | None, reason: str, back_on_shelf: bool) -> None:
         if lines is None:
-            names = [f"{line.name}  {line.quantity} {line.unit}" for line in receipt.lines]
-            chosen, ok = QInputDialog.getItem(self, tr("Refund"), tr("Line to refund"), names, 0, False)
-            if not ok:
-                return
-            quantity, ok = QInputDialog.getText(
-                self, tr("Refund"), tr("Quantity"), text=receipt.lines[names.index(chosen)].quantity
-            )
-            if not ok:
-                return
-            reason, _ok = QInputDialog.getText(self, tr("Refund"), tr("Reason"))
-            lines = {receipt.lines[names.index(chosen)].name: quantity}
-            shelf = QMessageBox.question(
-                self, tr("Refund"), tr("Can the goods be sold again (back on the shelf)?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
-            )  # fmt: skip
-            back_on_shelf = shelf == QMessageBox.StandardButton.Yes
+            dialog = RefundDialog(self, receipt)  # opened, not run: the page's loop goes on
+            dialog.accepted.connect(lambda: self._refund_chosen(dialog))
+            dialog.open()
+            return
         approver = self.approver("sale.refund", tr("Approve a refund"))
         if approver is None:
             return
@@ -697,6 +686,9 @@ class CounterPage(QWidget):
             return record_refund(session, approver, draft)
 
         self._write(op, self._refunded, ("sales",))
+
+    def _refund_chosen(self, dialog: RefundDialog) -> None:
+        self._refund(dialog.receipt, dialog.lines(), dialog.reason.text(), dialog.back_on_shelf.isChecked())
 
     def _refunded(self, done: RefundRecorded) -> None:
         self.last_refund, self.last_document = done.ref, self.refund_pdf

@@ -2,6 +2,7 @@
 stocktake (盘点), all through orders.stock on the worker."""
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel
 from core.auth import Actor, can
 from core.db import Database
 from core.errors import BangfuError
-from core.money import quantity_text
+from core.money import format_fen, quantity_text
 from gui.forms import Field, FormDialog, Operation
 from gui.pages.common import RecordPage
 from gui.table import Col
@@ -51,7 +52,7 @@ class StockPage(RecordPage):
             actor,
             title,
             columns,
-            lambda session: stock.stock_rows(session, actor),
+            lambda session: [],  # replaced by reload: one counter's stock (a city has millions of rows)
             shows=("sales", "stock"),
             background=lambda r: QColor("#fde2e2") if r.on_hand_milli < 0 or r.low else None,
         )
@@ -64,19 +65,41 @@ class StockPage(RecordPage):
             self.show_filter.addItem(text, value)
         self.show_filter.currentIndexChanged.connect(self._filter)
         self.filters.addWidget(self.show_filter, 1)
+        self.counter_box = QComboBox()
+        self.counter_box.currentIndexChanged.connect(self._counter_chosen)
+        self.filters.addWidget(self.counter_box, 1)
         self.stocktake = QLabel()
         self.inner.addWidget(self.stocktake)
         self.counter_codes: list[str] = []
+        self.last_document = ""  # the receiving note, transfer… this page just recorded
         if can(actor, "stock.manage"):
             self.add_button(tr("Receive goods…"), self.receive)
             self.add_button(tr("Move out…"), self.move_out)
+            self.add_button(tr("Minimum…"), self.set_minimum)
             self.add_button(tr("Stocktake: start"), self.start_stocktake)
             self.add_button(tr("Stocktake: count…"), self.count_goods)
-            self.add_button(tr("Stocktake: differences and approve…"), self.approve)
+            self.add_button(tr("Stocktake: approve…"), self.approve)
+        self.add_button(tr("Save document PDF…"), self.ask_document)
         read(self, db, lambda session: [c.code for c in counters(session)], self._counters, self.show_error)
 
     def _counters(self, codes: list[str]) -> None:
+        """A manager starts at their own counter, an administrator at the first; a cooperative
+        manager at every counter (their own goods only)."""
         self.counter_codes = codes
+        self.counter_box.blockSignals(True)
+        self.counter_box.addItem(tr("All counters"), "")
+        for code in codes:
+            self.counter_box.addItem(code, code)
+        everywhere = self.actor.role == "coop_manager" or not codes
+        start = "" if everywhere else (self.actor.counter_code if self.actor.counter_code in codes else codes[0])
+        self.counter_box.setCurrentIndex(self.counter_box.findData(start))
+        self.counter_box.blockSignals(False)
+        self._counter_chosen()
+
+    def _counter_chosen(self) -> None:
+        counter = self.counter_box.currentData() or None
+        self._load = lambda session: stock.stock_rows(session, self.actor, counter)
+        self.reload()
 
     def _filter(self) -> None:
         chosen = self.show_filter.currentData()
@@ -89,7 +112,9 @@ class StockPage(RecordPage):
             self.proxy.set_predicate("on_hand_milli", None)
 
     def _counter_field(self) -> Field:
-        return Field("counter_code", tr("Counter"), choices=[(code, code) for code in self.counter_codes])
+        shown = self.counter_box.currentData()  # the counter on screen comes first
+        codes = sorted(self.counter_codes, key=lambda code: code != shown)
+        return Field("counter_code", tr("Counter"), choices=[(code, code) for code in codes])
 
     def receive(self) -> FormDialog:
         """收货: one supplier's goods into a counter, a line at a time."""
@@ -116,7 +141,7 @@ class StockPage(RecordPage):
 
             return op
 
-        dialog = FormDialog(self, tr("Receive goods"), fields, save, self.db, self.saved)
+        dialog = FormDialog(self, tr("Receive goods"), fields, save, self.db, self.saved, self._recorded)
         dialog.open()
         return dialog
 
@@ -151,13 +176,69 @@ class StockPage(RecordPage):
 
             return op
 
-        dialog = FormDialog(self, tr("Move goods out"), fields, save, self.db, self.saved)
+        dialog = FormDialog(self, tr("Move goods out"), fields, save, self.db, self.saved, self._recorded)
         dialog.open()
         return dialog
 
+    def _recorded(self, number: str) -> None:
+        self.last_document = number
+        recorded = tr("Recorded {0}: Save document PDF… prints it.").replace("{0}", number)
+        self.stocktake.setText(recorded)
+        read(
+            self,
+            self.db,
+            lambda session: stock.receiving_hints(session, number),  # first-expiry-first-out on the shelf
+            lambda hints: self.stocktake.setText("\n".join([recorded, *hints])),
+            self.show_error,
+        )
+
+    def set_minimum(self) -> FormDialog:
+        """下限: below this the counter's stock of the product is low."""
+        fields = [
+            self._counter_field(),
+            Field("product_code", tr("Product code or barcode")),
+            Field("quantity", tr("Minimum"), placeholder="5"),
+        ]
+
+        def save(texts: dict[str, str]) -> Operation:
+            def op(session: "Session") -> None:
+                line = stock.typed_line(session, texts["product_code"], texts["quantity"])
+                stock.set_minimum(session, self.actor, texts["counter_code"], line.product_id, line.quantity_milli)
+
+            return op
+
+        dialog = FormDialog(self, tr("Minimum stock"), fields, save, self.db, self.saved)
+        dialog.open()
+        return dialog
+
+    def ask_document(self) -> None:
+        """A receiving note, transfer, return, write-off or stocktake (PD-…) by its number, as PDF."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        number, ok = QInputDialog.getText(
+            self, tr("Save document PDF…"), tr("Document number"), text=self.last_document
+        )
+        if not ok or not number.strip():
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save document PDF…"), f"{number.strip()}.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            self.save_document(number.strip(), path)
+
+    def save_document(self, number: str, path: str) -> None:
+        from reports.stock_docs import document_pdf
+
+        def write_file(session: "Session") -> str:
+            Path(path).write_bytes(document_pdf(session, self.actor, number))
+            return path
+
+        read(self, self.db, write_file, lambda _path: None, self.show_error)
+
     def _chosen_counter(self) -> str | None:
         row = self.selected()
-        return row.counter if row is not None else (self.counter_codes[0] if self.counter_codes else None)
+        shown = self.counter_box.currentData() or (self.counter_codes[0] if self.counter_codes else None)
+        return row.counter if row is not None else shown
 
     def start_stocktake(self) -> None:
         counter = self._chosen_counter()
@@ -219,6 +300,8 @@ class StockPage(RecordPage):
             + (tr("not counted") if d.counted_milli is None else quantity_text(d.counted_milli))
             for d in rows
         ]
+        if rows:
+            lines.append(tr("Value of the differences: {0}").replace("{0}", format_fen(sum(d.value_fen for d in rows))))
         answer = QMessageBox.question(
             self, tr("Approve stocktake {0}").replace("{0}", number), "\n".join(lines) or tr("No differences.")
         )

@@ -135,7 +135,7 @@
     <message>
         <location filename="../../gui/import_dialog.py" line="201"/>
         <location filename="../../gui/import_dialog.py" line="207"/>
-        <location filename="../../gui/pages/summary.py" line="375"/>
+        <location filename="../../gui/pages/summary.py" line="371"/>
         <location filename="../../gui/pages/users.py" line="115"/>
         <source>Export</source>
         <translation>导出</translation>
@@ -196,7 +196,7 @@
         <location filename="../../gui/pages/products.py" line="111"/>
         <location filename="../../gui/pages/settings.py" line="70"/>
         <location filename="../../gui/pages/settings.py" line="143"/>
-        <location filename="../../gui/pages/stock.py" line="38"/>
+        <location filename="../../gui/pages/stock.py" line="39"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -337,7 +337,7 @@
         <location filename="../../gui/pages/settings.py" line="71"/>
         <location filename="../../gui/pages/settings.py" line="78"/>
         <location filename="../../gui/pages/settings.py" line="144"/>
-        <location filename="../../gui/pages/stock.py" line="39"/>
+        <location filename="../../gui/pages/stock.py" line="40"/>
         <location filename="../../gui/pages/suppliers.py" line="52"/>
         <location filename="../../gui/pages/suppliers.py" line="135"/>
         <location filename="../../gui/pages/users.py" line="32"/>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="97"/>
-        <location filename="../../gui/pages/counter.py" line="245"/>
+        <location filename="../../gui/pages/counter.py" line="246"/>
         <location filename="../../gui/pages/products.py" line="76"/>
         <source>Price</source>
         <translation>价格</translation>
@@ -367,8 +367,8 @@
     <message>
         <location filename="../../gui/pages/products.py" line="79"/>
         <location filename="../../gui/pages/products.py" line="122"/>
-        <location filename="../../gui/pages/settlement.py" line="45"/>
-        <location filename="../../gui/pages/summary.py" line="170"/>
+        <location filename="../../gui/pages/settlement.py" line="42"/>
+        <location filename="../../gui/pages/summary.py" line="166"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
@@ -493,7 +493,7 @@
         <location filename="../../gui/pages/coop.py" line="95"/>
         <location filename="../../gui/pages/coop.py" line="110"/>
         <location filename="../../gui/pages/coop.py" line="368"/>
-        <location filename="../../gui/pages/counter.py" line="242"/>
+        <location filename="../../gui/pages/counter.py" line="243"/>
         <location filename="../../gui/pages/labels.py" line="55"/>
         <location filename="../../gui/pages/products.py" line="186"/>
         <source>Product</source>
@@ -505,103 +505,103 @@
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="72"/>
+        <location filename="../../gui/pages/counter.py" line="73"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="73"/>
+        <location filename="../../gui/pages/counter.py" line="74"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="74"/>
+        <location filename="../../gui/pages/counter.py" line="75"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="81"/>
+        <location filename="../../gui/pages/counter.py" line="82"/>
         <source>Pay</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="82"/>
+        <location filename="../../gui/pages/counter.py" line="83"/>
         <source>Print receipt again</source>
         <translation>重打小票</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="87"/>
+        <location filename="../../gui/pages/counter.py" line="88"/>
         <source>Remove line</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="88"/>
+        <location filename="../../gui/pages/counter.py" line="89"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="97"/>
+        <location filename="../../gui/pages/counter.py" line="98"/>
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="101"/>
+        <location filename="../../gui/pages/counter.py" line="102"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="127"/>
+        <location filename="../../gui/pages/counter.py" line="128"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="132"/>
+        <location filename="../../gui/pages/counter.py" line="133"/>
         <source>cash handed over (empty: exact)</source>
         <translation>顾客实付现金（不填：正好）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="136"/>
+        <location filename="../../gui/pages/counter.py" line="137"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="137"/>
+        <location filename="../../gui/pages/counter.py" line="138"/>
         <source>Cash tendered</source>
         <translation>现金实收</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="141"/>
+        <location filename="../../gui/pages/counter.py" line="142"/>
         <source>reference (optional)</source>
         <translation>交易号（可不填）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="153"/>
+        <location filename="../../gui/pages/counter.py" line="154"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="169"/>
-        <location filename="../../gui/pages/counter.py" line="720"/>
+        <location filename="../../gui/pages/counter.py" line="170"/>
+        <location filename="../../gui/pages/counter.py" line="712"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="174"/>
+        <location filename="../../gui/pages/counter.py" line="175"/>
         <source>The card and mobile payments exceed the total.</source>
         <translation>银行卡和移动支付金额超过应收金额。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="177"/>
+        <location filename="../../gui/pages/counter.py" line="178"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="179"/>
+        <location filename="../../gui/pages/counter.py" line="180"/>
         <source>Cash tendered is less than the cash part {0}.</source>
         <translation>现金实收少于现金应收 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="228"/>
+        <location filename="../../gui/pages/counter.py" line="229"/>
         <source>Scan a barcode or label, or type a code, name or pinyin initials, then Enter</source>
         <translation>扫描条码或标签二维码，或输入编码、名称、拼音首字母后按回车</translation>
     </message>
@@ -661,12 +661,12 @@
         <location filename="../../gui/pages/coop.py" line="96"/>
         <location filename="../../gui/pages/coop.py" line="111"/>
         <location filename="../../gui/pages/coop.py" line="292"/>
-        <location filename="../../gui/pages/counter.py" line="79"/>
-        <location filename="../../gui/pages/counter.py" line="243"/>
-        <location filename="../../gui/pages/counter.py" line="517"/>
-        <location filename="../../gui/pages/counter.py" line="678"/>
-        <location filename="../../gui/pages/stock.py" line="99"/>
-        <location filename="../../gui/pages/stock.py" line="135"/>
+        <location filename="../../gui/pages/counter.py" line="80"/>
+        <location filename="../../gui/pages/counter.py" line="244"/>
+        <location filename="../../gui/pages/counter.py" line="518"/>
+        <location filename="../../gui/pages/stock.py" line="124"/>
+        <location filename="../../gui/pages/stock.py" line="160"/>
+        <location filename="../../gui/refund_dialog.py" line="26"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -674,7 +674,7 @@
         <location filename="../../gui/pages/coop.py" line="98"/>
         <location filename="../../gui/pages/coop.py" line="128"/>
         <location filename="../../gui/pages/coop.py" line="240"/>
-        <location filename="../../gui/pages/counter.py" line="249"/>
+        <location filename="../../gui/pages/counter.py" line="250"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="185"/>
-        <location filename="../../gui/pages/counter.py" line="366"/>
+        <location filename="../../gui/pages/counter.py" line="367"/>
         <source>Total {0}</source>
         <translation>合计 {0}</translation>
     </message>
@@ -873,162 +873,163 @@
         <translation>帮扶活动</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="374"/>
+        <location filename="../../gui/pages/counter.py" line="375"/>
         <source>Counter {0} · shift #{1}</source>
         <translation>专柜 {0} · 第 {1} 班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="371"/>
+        <location filename="../../gui/pages/counter.py" line="372"/>
         <source>Counter {0} · no shift open (F9)</source>
         <translation>专柜 {0} · 未开班（F9）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="369"/>
-        <location filename="../../gui/pages/counter.py" line="432"/>
+        <location filename="../../gui/pages/counter.py" line="370"/>
+        <location filename="../../gui/pages/counter.py" line="433"/>
         <source>No counter is registered yet.</source>
         <translation>尚未登记专柜。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="78"/>
-        <location filename="../../gui/pages/counter.py" line="495"/>
+        <location filename="../../gui/pages/counter.py" line="79"/>
+        <location filename="../../gui/pages/counter.py" line="496"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="536"/>
+        <location filename="../../gui/pages/counter.py" line="537"/>
         <source>Approve a price change</source>
         <translation>授权改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="80"/>
-        <location filename="../../gui/pages/counter.py" line="540"/>
+        <location filename="../../gui/pages/counter.py" line="81"/>
+        <location filename="../../gui/pages/counter.py" line="541"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="396"/>
+        <location filename="../../gui/pages/counter.py" line="397"/>
         <source>Open the shift first (F9): a sale needs an open shift.</source>
         <translation>请先开班（F9）：销售需要在班次内进行。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="561"/>
+        <location filename="../../gui/pages/counter.py" line="562"/>
         <source>The cart is empty.</source>
         <translation>购物车是空的。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="582"/>
+        <location filename="../../gui/pages/counter.py" line="583"/>
         <source>Paid {0}, receipt {1}.</source>
         <translation>已收款 {0}，小票号 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="83"/>
-        <location filename="../../gui/pages/counter.py" line="611"/>
+        <location filename="../../gui/pages/counter.py" line="84"/>
+        <location filename="../../gui/pages/counter.py" line="612"/>
         <source>Hold</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="580"/>
+        <location filename="../../gui/pages/counter.py" line="581"/>
         <source>Change {0}</source>
         <translation>找零 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="611"/>
+        <location filename="../../gui/pages/counter.py" line="612"/>
         <source>Name for the held cart (e.g. the customer)</source>
         <translation>挂单名称（例如顾客称呼）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="615"/>
+        <location filename="../../gui/pages/counter.py" line="616"/>
         <source>Cart held.</source>
         <translation>已挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="625"/>
+        <location filename="../../gui/pages/counter.py" line="626"/>
         <source>No held carts.</source>
         <translation>没有挂单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="84"/>
-        <location filename="../../gui/pages/counter.py" line="629"/>
+        <location filename="../../gui/pages/counter.py" line="85"/>
+        <location filename="../../gui/pages/counter.py" line="630"/>
         <source>Recall</source>
         <translation>取单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="629"/>
+        <location filename="../../gui/pages/counter.py" line="630"/>
         <source>Held carts</source>
         <translation>挂单列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="634"/>
+        <location filename="../../gui/pages/counter.py" line="635"/>
         <source>held cart</source>
         <translation>挂单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="85"/>
-        <location filename="../../gui/pages/counter.py" line="662"/>
-        <location filename="../../gui/pages/counter.py" line="674"/>
-        <location filename="../../gui/pages/counter.py" line="678"/>
-        <location filename="../../gui/pages/counter.py" line="682"/>
-        <location filename="../../gui/pages/counter.py" line="685"/>
+        <location filename="../../gui/pages/counter.py" line="86"/>
+        <location filename="../../gui/pages/counter.py" line="663"/>
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="125"/>
         <location filename="../../gui/pages/coop.py" line="418"/>
-        <location filename="../../gui/pages/counter.py" line="662"/>
+        <location filename="../../gui/pages/counter.py" line="663"/>
         <source>Receipt number</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="674"/>
+        <location filename="../../gui/refund_dialog.py" line="14"/>
+        <source>Refund {0}</source>
+        <translation>退款 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/refund_dialog.py" line="21"/>
+        <source>The goods can be sold again (back on the shelf)</source>
+        <translation>商品可再次销售（放回货架）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/refund_dialog.py" line="25"/>
         <source>Line to refund</source>
         <translation>退货商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="682"/>
         <location filename="../../gui/pages/products.py" line="189"/>
-        <location filename="../../gui/pages/stock.py" line="139"/>
+        <location filename="../../gui/pages/stock.py" line="164"/>
+        <location filename="../../gui/refund_dialog.py" line="27"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="685"/>
-        <source>Can the goods be sold again (back on the shelf)?</source>
-        <translation>商品还能再卖吗（放回货架）？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/counter.py" line="689"/>
+        <location filename="../../gui/pages/counter.py" line="678"/>
         <source>Approve a refund</source>
         <translation>授权退货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="704"/>
+        <location filename="../../gui/pages/counter.py" line="696"/>
         <source>Refunded {0} in cash, refund {1}.</source>
         <translation>已退现金 {0}，退货单 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="714"/>
+        <location filename="../../gui/pages/counter.py" line="706"/>
         <source>Cash float to start the shift</source>
         <translation>开班备用金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="714"/>
+        <location filename="../../gui/pages/counter.py" line="706"/>
         <source>Cash counted in the drawer</source>
         <translation>钱箱清点现金</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="86"/>
-        <location filename="../../gui/pages/counter.py" line="716"/>
+        <location filename="../../gui/pages/counter.py" line="87"/>
+        <location filename="../../gui/pages/counter.py" line="708"/>
         <source>Shift</source>
         <translation>开班/交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="735"/>
+        <location filename="../../gui/pages/counter.py" line="727"/>
         <source>Approve closing the shift</source>
         <translation>授权交班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="749"/>
+        <location filename="../../gui/pages/counter.py" line="741"/>
         <source>Shift closed. Difference {0}.</source>
         <translation>已交班，差额 {0}。</translation>
     </message>
@@ -1089,80 +1090,80 @@
         <translation>土地流转</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="32"/>
+        <location filename="../../gui/pages/settlement.py" line="30"/>
         <source>not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="34"/>
+        <location filename="../../gui/pages/settlement.py" line="32"/>
         <source>{0} paid {1}</source>
         <translation>{0} 已于 {1} 付款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="44"/>
+        <location filename="../../gui/pages/settlement.py" line="41"/>
         <location filename="../../gui/pages/suppliers.py" line="51"/>
         <location filename="../../gui/pages/suppliers.py" line="134"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="46"/>
+        <location filename="../../gui/pages/settlement.py" line="43"/>
         <source>Counter net</source>
         <translation>专柜净额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="47"/>
+        <location filename="../../gui/pages/settlement.py" line="44"/>
         <source>Commission</source>
         <translation>扣点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="48"/>
+        <location filename="../../gui/pages/settlement.py" line="45"/>
         <source>Payable</source>
         <translation>应付货款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="49"/>
+        <location filename="../../gui/pages/settlement.py" line="46"/>
         <source>Benefit pool</source>
         <translation>带贫资金池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="50"/>
+        <location filename="../../gui/pages/settlement.py" line="47"/>
         <source>Statement</source>
         <translation>结算单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="52"/>
+        <location filename="../../gui/pages/settlement.py" line="49"/>
         <source>Since the issue</source>
         <translation>出具后变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="71"/>
-        <location filename="../../gui/pages/settlement.py" line="114"/>
+        <location filename="../../gui/pages/settlement.py" line="68"/>
+        <location filename="../../gui/pages/settlement.py" line="111"/>
         <source>Save statement…</source>
         <translation>保存结算单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="73"/>
+        <location filename="../../gui/pages/settlement.py" line="70"/>
         <source>Issue statement</source>
         <translation>出具结算单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="74"/>
+        <location filename="../../gui/pages/settlement.py" line="71"/>
         <source>Mark paid…</source>
         <translation>标记已付款…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="99"/>
+        <location filename="../../gui/pages/settlement.py" line="96"/>
         <source>Paid on</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="99"/>
+        <location filename="../../gui/pages/settlement.py" line="96"/>
         <source>Payment reference</source>
         <translation>付款凭证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settlement.py" line="105"/>
+        <location filename="../../gui/pages/settlement.py" line="102"/>
         <source>Mark {0} paid</source>
         <translation>{0} 标记已付款</translation>
     </message>
@@ -1239,155 +1240,155 @@
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="54"/>
+        <location filename="../../gui/pages/summary.py" line="55"/>
         <source>Sales</source>
         <translation>销售笔数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="55"/>
+        <location filename="../../gui/pages/summary.py" line="56"/>
         <source>Gross</source>
         <translation>销售总额</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="130"/>
-        <location filename="../../gui/pages/summary.py" line="56"/>
+        <location filename="../../gui/pages/summary.py" line="57"/>
         <source>Refunds</source>
         <translation>退货</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="368"/>
-        <location filename="../../gui/pages/summary.py" line="57"/>
-        <location filename="../../gui/pages/summary.py" line="171"/>
-        <location filename="../../gui/pages/summary.py" line="196"/>
-        <location filename="../../gui/pages/summary.py" line="319"/>
-        <location filename="../../gui/pages/summary.py" line="340"/>
+        <location filename="../../gui/pages/summary.py" line="58"/>
+        <location filename="../../gui/pages/summary.py" line="167"/>
+        <location filename="../../gui/pages/summary.py" line="192"/>
+        <location filename="../../gui/pages/summary.py" line="315"/>
+        <location filename="../../gui/pages/summary.py" line="336"/>
         <source>Net</source>
         <translation>净销售额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="58"/>
-        <location filename="../../gui/pages/summary.py" line="173"/>
-        <location filename="../../gui/pages/summary.py" line="197"/>
+        <location filename="../../gui/pages/summary.py" line="59"/>
+        <location filename="../../gui/pages/summary.py" line="169"/>
+        <location filename="../../gui/pages/summary.py" line="193"/>
         <source>Attributed</source>
         <translation>已分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="59"/>
-        <location filename="../../gui/pages/summary.py" line="174"/>
+        <location filename="../../gui/pages/summary.py" line="60"/>
+        <location filename="../../gui/pages/summary.py" line="170"/>
         <source>Unattributed</source>
         <translation>未分配收益</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="60"/>
-        <location filename="../../gui/pages/summary.py" line="198"/>
+        <location filename="../../gui/pages/summary.py" line="61"/>
+        <location filename="../../gui/pages/summary.py" line="194"/>
         <source>Households benefited</source>
         <translation>受益户数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="127"/>
-        <location filename="../../gui/pages/summary.py" line="195"/>
-        <location filename="../../gui/pages/summary.py" line="214"/>
+        <location filename="../../gui/pages/summary.py" line="123"/>
+        <location filename="../../gui/pages/summary.py" line="191"/>
+        <location filename="../../gui/pages/summary.py" line="210"/>
         <location filename="../../gui/pages/suppliers.py" line="103"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="131"/>
+        <location filename="../../gui/pages/summary.py" line="127"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="132"/>
+        <location filename="../../gui/pages/summary.py" line="128"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="136"/>
-        <location filename="../../gui/pages/summary.py" line="426"/>
+        <location filename="../../gui/pages/summary.py" line="132"/>
+        <location filename="../../gui/pages/summary.py" line="422"/>
         <source>Issue this month…</source>
         <translation>出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="146"/>
+        <location filename="../../gui/pages/summary.py" line="142"/>
         <source>Uncertified lines</source>
         <translation>证书无效销售行</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="153"/>
+        <location filename="../../gui/pages/summary.py" line="149"/>
         <source>Net sales per day (yuan)</source>
         <translation>每日净销售额（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="155"/>
+        <location filename="../../gui/pages/summary.py" line="151"/>
         <source>Channels</source>
         <translation>渠道占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="157"/>
+        <location filename="../../gui/pages/summary.py" line="153"/>
         <source>Top suppliers (net, yuan)</source>
         <translation>净销售额前列供应商（元）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="172"/>
+        <location filename="../../gui/pages/summary.py" line="168"/>
         <source>Pool</source>
         <translation>收益池</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="208"/>
-        <location filename="../../gui/pages/summary.py" line="215"/>
+        <location filename="../../gui/pages/summary.py" line="204"/>
+        <location filename="../../gui/pages/summary.py" line="211"/>
         <source>Year</source>
         <translation>全年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="246"/>
-        <location filename="../../gui/pages/summary.py" line="260"/>
+        <location filename="../../gui/pages/summary.py" line="242"/>
+        <location filename="../../gui/pages/summary.py" line="256"/>
         <source>Computing the month…</source>
         <translation>正在计算本月数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="290"/>
+        <location filename="../../gui/pages/summary.py" line="286"/>
         <source>This month has not been issued.</source>
         <translation>本月尚未出具。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="293"/>
+        <location filename="../../gui/pages/summary.py" line="289"/>
         <source>Issued as number {0} on {1}; the figures have not changed since.</source>
         <translation>已于 {1} 出具第 {0} 版，此后数据没有变化。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="300"/>
+        <location filename="../../gui/pages/summary.py" line="296"/>
         <source>Issued as number {0} on {1}. Changed since: {2}</source>
         <translation>已于 {1} 出具第 {0} 版。此后数据有变化：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="307"/>
+        <location filename="../../gui/pages/summary.py" line="303"/>
         <source>Not yet uploaded to the month&apos;s end: {0}; the figures may still grow.</source>
         <translation>尚未上传至月末的专柜：{0}；本月数字可能还会增加。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="361"/>
+        <location filename="../../gui/pages/summary.py" line="357"/>
         <source>Computing the year…</source>
         <translation>正在计算全年数据…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="350"/>
-        <location filename="../../gui/pages/summary.py" line="395"/>
-        <location filename="../../gui/pages/summary.py" line="415"/>
+        <location filename="../../gui/pages/summary.py" line="391"/>
+        <location filename="../../gui/pages/summary.py" line="411"/>
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="440"/>
+        <location filename="../../gui/pages/summary.py" line="436"/>
         <source>Issuing the month…</source>
         <translation>正在出具本月汇总…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="393"/>
+        <location filename="../../gui/pages/summary.py" line="389"/>
         <source>Written to {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/summary.py" line="427"/>
+        <location filename="../../gui/pages/summary.py" line="423"/>
         <source>Issue the summary of {0}? The issued figures and PDF never change.</source>
         <translation>出具 {0} 的汇总吗？出具后的数据和 PDF 不再改变。</translation>
     </message>
@@ -1668,7 +1669,7 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/counter.py" line="100"/>
+        <location filename="../../gui/pages/counter.py" line="101"/>
         <location filename="../../gui/text.py" line="23"/>
         <source>Manager</source>
         <translation>店长</translation>
@@ -1711,162 +1712,201 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="37"/>
-        <location filename="../../gui/pages/stock.py" line="92"/>
+        <location filename="../../gui/pages/stock.py" line="38"/>
+        <location filename="../../gui/pages/stock.py" line="117"/>
         <location filename="../../gui/pages/users.py" line="34"/>
         <location filename="../../gui/text.py" line="31"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="41"/>
+        <location filename="../../gui/pages/stock.py" line="42"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="46"/>
+        <location filename="../../gui/pages/stock.py" line="47"/>
+        <location filename="../../gui/pages/stock.py" line="192"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="47"/>
+        <location filename="../../gui/pages/stock.py" line="48"/>
         <source>Last sold</source>
         <translation>最近售出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="60"/>
+        <location filename="../../gui/pages/stock.py" line="61"/>
         <source>All stock</source>
         <translation>全部库存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="61"/>
+        <location filename="../../gui/pages/stock.py" line="62"/>
         <source>Low or below zero</source>
         <translation>不足或为负</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="62"/>
+        <location filename="../../gui/pages/stock.py" line="63"/>
         <source>Not sold for {n} days</source>
         <translation>{n} 天未售出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="71"/>
+        <location filename="../../gui/pages/stock.py" line="76"/>
         <source>Receive goods…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="72"/>
+        <location filename="../../gui/pages/stock.py" line="77"/>
         <source>Move out…</source>
         <translation>出库…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="73"/>
+        <location filename="../../gui/pages/stock.py" line="78"/>
+        <source>Minimum…</source>
+        <translation>库存下限…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="79"/>
         <source>Stocktake: start</source>
         <translation>开始盘点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="74"/>
+        <location filename="../../gui/pages/stock.py" line="80"/>
         <source>Stocktake: count…</source>
         <translation>盘点计数…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="75"/>
-        <source>Stocktake: differences and approve…</source>
+        <location filename="../../gui/pages/stock.py" line="81"/>
+        <source>Stocktake: approve…</source>
         <translation>盘点差异与审核…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="98"/>
-        <location filename="../../gui/pages/stock.py" line="134"/>
-        <location filename="../../gui/pages/stock.py" line="181"/>
+        <location filename="../../gui/pages/stock.py" line="82"/>
+        <location filename="../../gui/pages/stock.py" line="211"/>
+        <location filename="../../gui/pages/stock.py" line="216"/>
+        <source>Save document PDF…</source>
+        <translation>保存单据 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="90"/>
+        <source>All counters</source>
+        <translation>全部专柜</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="123"/>
+        <location filename="../../gui/pages/stock.py" line="159"/>
+        <location filename="../../gui/pages/stock.py" line="191"/>
+        <location filename="../../gui/pages/stock.py" line="254"/>
         <source>Product code or barcode</source>
         <translation>商品编码或条码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="101"/>
+        <location filename="../../gui/pages/stock.py" line="126"/>
         <source>Produced on (YYYY-MM-DD)</source>
         <translation>生产日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="102"/>
+        <location filename="../../gui/pages/stock.py" line="127"/>
         <source>Shelf life (days)</source>
         <translation>保质期（天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="119"/>
+        <location filename="../../gui/pages/stock.py" line="144"/>
         <source>Receive goods</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="127"/>
+        <location filename="../../gui/pages/stock.py" line="152"/>
         <source>Transfer to another counter</source>
         <translation>调拨到其他专柜</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="128"/>
+        <location filename="../../gui/pages/stock.py" line="153"/>
         <source>Return to the supplier</source>
         <translation>退回供应商</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="129"/>
+        <location filename="../../gui/pages/stock.py" line="154"/>
         <source>Write off (expired, damaged…)</source>
         <translation>报损（过期、破损……）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="132"/>
+        <location filename="../../gui/pages/stock.py" line="157"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="137"/>
+        <location filename="../../gui/pages/stock.py" line="162"/>
         <source>To counter (transfers)</source>
         <translation>调入专柜（调拨时）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="154"/>
+        <location filename="../../gui/pages/stock.py" line="179"/>
         <source>Move goods out</source>
         <translation>出库</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="171"/>
+        <location filename="../../gui/pages/stock.py" line="185"/>
+        <source>Recorded {0}: Save document PDF… prints it.</source>
+        <translation>已记录 {0}：点“保存单据 PDF…”可打印。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="202"/>
+        <source>Minimum stock</source>
+        <translation>库存下限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="211"/>
+        <source>Document number</source>
+        <translation>单据编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="244"/>
         <source>Stocktake {0} open at {1}: count, then approve.</source>
         <translation>盘点单 {0} 已在 {1} 开始：计数后审核。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="182"/>
+        <location filename="../../gui/pages/stock.py" line="255"/>
         <source>Quantity counted</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="189"/>
+        <location filename="../../gui/pages/stock.py" line="262"/>
         <source>Start a stocktake at this counter first.</source>
         <translation>请先在该专柜开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="195"/>
+        <location filename="../../gui/pages/stock.py" line="268"/>
         <source>Stocktake: count</source>
         <translation>盘点计数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="214"/>
+        <location filename="../../gui/pages/stock.py" line="287"/>
         <source>No stocktake is open at this counter.</source>
         <translation>该专柜没有进行中的盘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="219"/>
+        <location filename="../../gui/pages/stock.py" line="292"/>
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="223"/>
+        <location filename="../../gui/pages/stock.py" line="296"/>
+        <source>Value of the differences: {0}</source>
+        <translation>差异金额（按售价）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/stock.py" line="298"/>
         <source>Approve stocktake {0}</source>
         <translation>审核盘点单 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="223"/>
+        <location filename="../../gui/pages/stock.py" line="298"/>
         <source>No differences.</source>
         <translation>没有差异。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="230"/>
+        <location filename="../../gui/pages/stock.py" line="305"/>
         <source>Stocktake {0} approved.</source>
         <translation>盘点单 {0} 已审核。</translation>
     </message>
@@ -1999,7 +2039,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="84"/>
-        <location filename="../../gui/pages/stock.py" line="100"/>
+        <location filename="../../gui/pages/stock.py" line="125"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -2030,7 +2070,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/labels.py" line="93"/>
-        <location filename="../../gui/pages/summary.py" line="133"/>
+        <location filename="../../gui/pages/summary.py" line="129"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2322,17 +2362,17 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../gui/tasks.py" line="276"/>
+        <location filename="../../gui/tasks.py" line="279"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="280"/>
+        <location filename="../../gui/tasks.py" line="283"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="300"/>
+        <location filename="../../gui/tasks.py" line="303"/>
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
     </message>
