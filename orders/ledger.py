@@ -252,9 +252,11 @@ def record_sale(
         ref = draft.ref or f"{draft.channel.upper()}-{day:%Y%m%d}-{uuid.uuid4().hex[:8].upper()}"
     if session.scalars(select(Sale.id).where(Sale.ref == ref)).first() is not None:
         raise InvalidValue("sale_ref", _("already used by another sale: {value}").format(value=ref))
-    # Plain INSERTs rather than the unit of work: the rows are final, and a counter's sale is the
-    # hottest write of the program (see benchmarks/pgload.py).
-    sale_id = session.execute(
+    # Plain INSERTs through the connection rather than the unit of work or the ORM's bulk path:
+    # the rows are final, and a counter's sale is the hottest write of the program
+    # (see benchmarks/pgload.py and benchmarks/counter.py).
+    connection = session.connection()
+    sale_id = connection.execute(
         insert(Sale).returning(Sale.id),
         {
             "ref": ref,
@@ -267,9 +269,9 @@ def record_sale(
             "idempotency_key": draft.idempotency_key,
         },
     ).scalar_one()
-    session.execute(insert(SaleLine), [{**_columns(line, SALE_LINE_COLUMNS), "sale_id": sale_id} for line in lines])
+    connection.execute(insert(SaleLine), [{**_columns(line, SALE_LINE_COLUMNS), "sale_id": sale_id} for line in lines])
     if payments:
-        session.execute(insert(Payment), [{**_columns(p, PAYMENT_COLUMNS), "sale_id": sale_id} for p in payments])
+        connection.execute(insert(Payment), [{**_columns(p, PAYMENT_COLUMNS), "sale_id": sale_id} for p in payments])
     if counter is not None:  # the goods leave the counter's shelf in the sale's own transaction
         sold = [(line.product_id, line.quantity_milli) for line in lines]
         add_movements(session, actor.username, sale_movements(counter.id, ref, sold), draft.sold_at)

@@ -77,7 +77,8 @@ def append_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     """Movement rows as stored (also a kiosk's, uploaded to the central) and their balances."""
     if not rows:
         return
-    session.execute(insert(StockMovement), rows)
+    connection = session.connection()  # Core executemany: one compiled statement for any number of rows
+    connection.execute(insert(StockMovement), rows)
     totals: defaultdict[tuple[int, int], int] = defaultdict(int)
     sold: dict[tuple[int, int], dt.datetime] = {}
     for row in rows:
@@ -86,22 +87,21 @@ def append_rows(session: Session, rows: list[dict[str, Any]]) -> None:
         if row["kind"] == "sale":
             sold[key] = max(sold.get(key, row["at"]), row["at"])
     postgres = session.get_bind().dialect.name == "postgresql"
-    dialect = postgresql if postgres else sqlite
-    # One statement for all of them, in one order (two writers never lock rows the other way round).
-    stmt = dialect.insert(StockBalance).values(
-        [
-            {"counter_id": c, "product_id": p, "quantity_milli": q, "last_sold_at": sold.get((c, p))}
-            for (c, p), q in sorted(totals.items())
-        ]
-    )
+    stmt = (postgresql if postgres else sqlite).insert(StockBalance)
     # The later of the two times, either of which may be NULL (a kiosk's sales may arrive late).
     old, new = StockBalance.last_sold_at, stmt.excluded.last_sold_at
     later = (func.greatest if postgres else func.max)(func.coalesce(old, new), func.coalesce(new, old))
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[StockBalance.counter_id, StockBalance.product_id],
-            set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli, "last_sold_at": later},
-        )
+    upsert = stmt.on_conflict_do_update(
+        index_elements=[StockBalance.counter_id, StockBalance.product_id],
+        set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli, "last_sold_at": later},
+    )
+    # In one order (two writers never lock rows the other way round); the database adds.
+    connection.execute(
+        upsert,
+        [
+            {"counter_id": c, "product_id": p, "quantity_milli": q, "last_sold_at": sold.get((c, p))}
+            for (c, p), q in sorted(totals.items())
+        ],
     )
 
 
