@@ -3,6 +3,8 @@
 A product with a barcode gets a GS1 Digital Link URI —
 ``https://{domain}/01/{GTIN-14}/10/{batch}?17={YYMMDD expiry}&cert={certificate}`` — which any
 GS1-aware phone understands; one without gets ``bangfu:p/{code}?10={batch}&17={YYMMDD}``.
+A household's points card (积分卡) says ``bangfu:h/{household code}``: the code only, never a name
+or an ID number.
 """
 
 import datetime as dt
@@ -65,3 +67,13 @@ def read_label(text: str) -> LabelCode | None:
     # GTIN-14 → the EAN-8 (six leading zeros, GS1 keeps that range for it) or the EAN-13
     barcode = gtin[6:] if gtin.startswith("000000") else gtin[1:] if gtin.startswith("0") else gtin
     return LabelCode(barcode, None, batch, _yymmdd(parse_qs(parts.query).get("17", [None])[0]))
+
+
+def card_payload(household_code: str) -> str:
+    return f"bangfu:h/{quote(household_code, safe='')}"
+
+
+def read_card(text: str) -> str:
+    """The household code a scanned points card names, or ``text`` itself as a typed code."""
+    text = text.strip()
+    return unquote(text[len("bangfu:h/") :]) if text.startswith("bangfu:h/") else text

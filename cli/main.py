@@ -12,8 +12,9 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from catalog import fields
@@ -26,6 +27,8 @@ from core.logs import PrivateFormatter
 from core.paths import log_dir
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from core.auth import Actor
 
 PAGES = (
@@ -37,6 +40,7 @@ PAGES = (
     "labels",
     "stock",
     "settlement",
+    "points",
     "summary",
     "users",
     "settings",
@@ -305,17 +309,78 @@ def cmd_settlement(args: argparse.Namespace) -> int:
 
 
 def cmd_points(args: argparse.Namespace) -> int:
-    """The month's points (SPEC §10 JSON)."""
-    from orders.points import month_figures
+    """points --month M: the month (SPEC §10 JSON, or the report as PDF/XLSX); points notice |
+    statement | cards: the public notice, a household's statement, the households' cards; points
+    pending | approve | refuse: proposals that wait for a second person."""
+    from orders import points
+    from orders.points_proposals import pending
 
+    actor = command_line_actor()
     db = open_database(args.db, create=False)
     try:
+        if args.what in ("approve", "refuse", "supermarket"):
+            with db.session() as session, session.begin():
+                if args.what == "supermarket":
+                    from orders.points_counter import add_supermarket
+
+                    add_supermarket(session, actor, args.counter or "", args.name or "")
+                    done = args.counter or ""
+                elif args.what == "approve":
+                    done = points.approve(session, actor, args.number or "")
+                else:
+                    points.refuse(session, actor, args.number or "", args.reason or "")
+                    done = args.number or ""
+            print(_("recorded: {ref}").format(ref=done))
+            return 0
         with db.read_session() as session, session.begin():
-            figures = month_figures(session, command_line_actor(), args.month)
+            if args.what == "pending":
+                waiting = [{**asdict(p), "day": p.day.isoformat()} for p in pending(session, actor)]
+                _write_json(waiting, args.out or "-")
+                return 0
+            if not args.out:
+                raise UsageError(_("points {what} needs --out").format(what=args.what))
+            content = _points_document(session, actor, args)
     finally:
         db.dispose()
-    _write_json(figures, args.out)
+    if isinstance(content, bytes):
+        Path(args.out).write_bytes(content)
+        print(_("written: {file}").format(file=args.out))
+    elif content is not None:
+        _write_json(content, args.out)
     return 0
+
+
+def _points_document(session: "Session", actor: "Actor", args: argparse.Namespace) -> "bytes | dict[str, Any] | None":
+    """What ``points month|notice|statement|cards`` writes (None: an XLSX already written)."""
+    from core.config import business_day
+    from core.identifiers import mask_name
+    from core.places import place_name
+    from orders import points, points_counter, points_reports
+    from reports import points_docs
+
+    today = business_day(session)
+    if args.what == "statement":
+        household, rows = points_reports.points_statement(session, actor, args.household or "", today)
+        return points_docs.points_statement_pdf(household.code, mask_name(household.head_name), rows, today)
+    if args.what == "cards":
+        codes = points_counter.household_codes(session, args.region)
+        return points_docs.cards_pdf([points_counter.card(session, code, today) for code in codes])
+    if not args.month:
+        raise UsageError(_("points {what} needs --month").format(what=args.what))
+    if args.what == "notice":
+        if not args.region:
+            raise UsageError(_("points notice needs --region"))
+        earned = points_reports.points_notice(session, actor, args.month, args.region)
+        return points_docs.points_notice_pdf(args.month, args.region, place_name(args.region), earned, today)
+    if args.format == "json":
+        return points.month_figures(session, actor, args.month)
+    data = points_reports.points_month(session, actor, args.month)
+    if args.format == "pdf":
+        return points_docs.points_month_pdf(data)
+    check_output(Path(args.out))
+    points_docs.points_month_xlsx(data, Path(args.out))
+    print(_("written: {file}").format(file=args.out))
+    return None
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
@@ -687,9 +752,19 @@ def build_parser() -> argparse.ArgumentParser:
     stock.set_defaults(func=cmd_stock)
 
     points = sub.add_parser("points", help=_("a month of a points supermarket's points (SPEC §10)"))
-    points.add_argument("--month", type=_month, required=True)
-    points.add_argument("--format", choices=("json",), default="json")
-    points.add_argument("--out", required=True)
+    points.add_argument(
+        "what", nargs="?", default="month",
+        choices=("month", "notice", "statement", "cards", "pending", "approve", "refuse", "supermarket"),
+    )  # fmt: skip
+    points.add_argument("--month", type=_month)
+    points.add_argument("--format", choices=("json", "pdf", "xlsx"), default="json")
+    points.add_argument("--out")
+    points.add_argument("--region", help=_("notice, cards: the village's region code"))
+    points.add_argument("--household", help=_("statement: the household's code"))
+    points.add_argument("number", nargs="?", help=_("approve, refuse: the proposal's number (SP-…)"))
+    points.add_argument("--reason", help=_("refuse: why"))
+    points.add_argument("--counter", help=_("supermarket: the new points supermarket's counter code"))
+    points.add_argument("--name", help=_("supermarket: its name"))
     points.set_defaults(func=cmd_points)
 
     settle = sub.add_parser("settlement", help=_("what each supplier is owed for a month's counter sales (SPEC §11)"))

@@ -54,6 +54,12 @@ ACTIONS = {
     "points.award": "points awarded",
     "points.redeem": "points redeemed",
     "points.adjust": "points adjusted",
+    "points.propose": "points proposed for approval",
+    "points.approve": "points proposal approved",
+    "points.refuse": "points proposal refused",
+    "points.donation": "donated goods received",
+    "points.purchase": "goods bought with programme funds",
+    "points.supermarket": "points supermarket registered",
 }
 # import.products, export.households, suppliers.update …: an operation on a kind of record
 KINDS = {

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import secrets
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,10 +50,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
          "coop.sales", "settlement.view", "stock.manage", "stock.view", "stocktake.approve", "points.view",
          "points.award", "points.redeem", "points.adjust"}
     ),
-    "cashier": frozenset({"sale.record", "registry.view"}),
+    "cashier": frozenset({"sale.record", "registry.view", "points.view", "points.redeem"}),
     "coop_manager": frozenset({"registry.view", "registry.edit", "labels.print", "coop.sales", "sales.import",
                                "stock.view", "settlement.view"}),
+    # 村干部: awards for the households of their regions, adjustments proposed for a second person
+    "village_officer": frozenset({"points.view", "points.award", "points.adjust"}),
 }  # fmt: skip
+# Who may approve a points proposal (an award above the threshold, any adjustment): never its proposer.
+APPROVERS = ("admin", "manager")
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's defaults (above OWASP's minimum)
 
 
@@ -66,6 +71,7 @@ class Actor:
     supplier_id: int | None = None
     counter_code: str | None = None
     user_id: int | None = None
+    regions: tuple[str, ...] = ()  # a village officer's region codes
 
 
 class PermissionDenied(BangfuError):
@@ -105,7 +111,8 @@ def _check_password(password: str) -> None:
 
 
 def actor_of(user: User) -> Actor:
-    return Actor(user.username, user.role, user.supplier_id, user.counter_code, user.id)
+    regions = tuple(code for code in (user.region_codes or "").split(",") if code)
+    return Actor(user.username, user.role, user.supplier_id, user.counter_code, user.id, regions)
 
 
 def first_admin(session: Session) -> Actor | None:
@@ -127,6 +134,7 @@ def create_user(
     password: str,
     supplier_id: int | None = None,
     counter_code: str | None = None,
+    region_codes: Sequence[str] = (),
 ) -> User:
     """Add a user. With no users yet, the first one is created without an actor and must be an admin."""
     if actor is None:
@@ -145,6 +153,12 @@ def create_user(
         raise InvalidValue("supplier", _("a cooperative manager is bound to one supplier"))
     if role == "cashier" and not counter_code:
         raise InvalidValue("counter", _("a cashier is bound to one counter"))
+    regions = [code.strip() for code in region_codes if code.strip()]
+    if role == "village_officer" and not regions:
+        raise InvalidValue("regions", _("a village officer is bound to one or more region codes"))
+    for code in regions:
+        if not (len(code) == 6 and code.isdigit()):
+            raise InvalidValue("regions", _("a region code has 6 digits: {value}").format(value=code))
     serialize(session, User.username, username)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise InvalidValue("username", _("{value} is already used by another record").format(value=username))
@@ -156,6 +170,7 @@ def create_user(
         password_hash=_hasher.hash(password),
         supplier_id=supplier_id,
         counter_code=counter_code,
+        region_codes=",".join(regions) if role == "village_officer" else None,
     )
     session.add(user)
     session.flush()

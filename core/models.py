@@ -244,6 +244,7 @@ class User(Base):
     __table_args__ = (
         CheckConstraint(_one_of("role", ROLES), name="role"),
         CheckConstraint("role != 'coop_manager' OR supplier_id IS NOT NULL", name="coop_supplier"),
+        CheckConstraint("role != 'village_officer' OR region_codes IS NOT NULL", name="officer_regions"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -253,6 +254,7 @@ class User(Base):
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"))
     active: Mapped[bool] = mapped_column(default=True)
     counter_code: Mapped[str | None] = mapped_column(String(32))  # a cashier's counter
+    region_codes: Mapped[str | None] = mapped_column(String(200))  # a village officer's, comma-separated
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
@@ -675,6 +677,53 @@ class PointsRedemptionLine(Base):
     good_id: Mapped[int] = mapped_column(ForeignKey("points_goods.id"))
     quantity: Mapped[int]
     points: Mapped[int]
+
+
+class PointsProposal(Base):
+    """An award above the approval threshold or an adjustment, proposed by one person and counted
+    only once a second (a manager or administrator) approves it (issue 17). Decided once."""
+
+    __tablename__ = "points_proposals"
+    __table_args__ = (CheckConstraint("kind IN ('award', 'adjustment')", name="kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    day: Mapped[dt.date]
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("points_rules.id"))
+    times: Mapped[int | None]
+    points: Mapped[int]
+    reason: Mapped[str] = mapped_column(Text, default="")
+    proposed_by: Mapped[str] = mapped_column(String(64))
+    proposed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[dt.datetime | None]
+    event_ref: Mapped[str | None] = mapped_column(String(64))  # the award or adjustment it became; None: refused
+    refusal: Mapped[str] = mapped_column(Text, default="")
+
+
+class PointsStockMovement(Base):
+    """Goods in and out of a points supermarket (issue 17): donations and purchases in, redemptions
+    and write-offs out. Never edited; stock on hand is the sum."""
+
+    __tablename__ = "points_stock_movements"
+    __table_args__ = (
+        CheckConstraint("kind IN ('donation', 'purchase', 'redemption', 'write_off')", name="kind"),
+        CheckConstraint("quantity != 0", name="quantity"),
+        Index("ix_points_stock_movements_counter_good", "counter_id", "good_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    good_id: Mapped[int] = mapped_column(ForeignKey("points_goods.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int]  # whole units, signed
+    document: Mapped[str] = mapped_column(
+        String(64), index=True
+    )  # JZ-… donation, CG-… purchase, or the redemption's ref
+    donor: Mapped[str] = mapped_column(String(200), default="")
+    value_fen: Mapped[int] = mapped_column(BigInteger, default=0)  # what the goods are worth (donation receipt)
+    username: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 
 
 class AuditEvent(Base):

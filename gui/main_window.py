@@ -29,6 +29,7 @@ ROLE_NAMES = {
     "manager": "Manager",
     "cashier": "Cashier",
     "coop_manager": "Cooperative manager",
+    "village_officer": "Village officer",
 }
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 

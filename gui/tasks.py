@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from core.db import Database
 from core.errors import BangfuError
@@ -122,6 +123,7 @@ class Task(QObject):
         super().__init__(parent)
         self.token = CancelToken()
         self.superseded = False  # a newer load of the same view started: drop this one's result
+        self.ended = False
         self.label = label
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -136,6 +138,8 @@ class Task(QObject):
 
     @Slot(int)
     def _progress(self, value: int) -> None:
+        if self.ended or not isValid(self.dialog):  # late news of ended work, or its page already gone
+            return
         if self.dialog.maximum():
             self.dialog.setValue(min(value, self.dialog.maximum()))
         else:  # unknown length (a file being read): a busy bar and a count
@@ -144,13 +148,17 @@ class Task(QObject):
     def _end(self, signal: Any, value: object) -> None:
         """Hide the progress, hand the result on, and only then let the task go: a result that
         opens a modal dialog (a nested event loop) must not find its task deleted under it."""
-        self.dialog.reset()
-        self.dialog.close()
+        self.ended = True
+        shown = isValid(self.dialog)  # not when its page was closed first
+        if shown:
+            self.dialog.reset()
+            self.dialog.close()
         try:
             if not self.superseded:
                 signal.emit(value)
         finally:
-            self.dialog.deleteLater()  # a child of the page, not of the task
+            if shown and isValid(self.dialog):
+                self.dialog.deleteLater()  # a child of the page, not of the task
             self.deleteLater()
 
     # Real Qt slots of this QObject (not lambdas or plain methods, which PySide routes through a

@@ -23,6 +23,7 @@ def role_text(role: str) -> str:
         "manager": tr("Manager"),
         "cashier": tr("Cashier"),
         "coop_manager": tr("Cooperative manager"),
+        "village_officer": tr("Village officer"),
     }[role]
 
 

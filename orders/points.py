@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from core.i18n import _
 from core.locks import serialize
 from core.models import Household, PointsEvent, PointsGood, PointsRedemptionLine, PointsRule
 from orders.points_ledger import ADJUSTMENT, AWARD, REDEMPTION, Event, covers, month_index, order_key, replay
+from orders.points_proposals import add_proposal, approval_threshold, check_region, decide, take_proposal
 
 VALID_MONTHS = "points_valid_months"
 
@@ -138,9 +139,16 @@ def _ref(session: Session, prefix: str, day: dt.date) -> str:
     return f"{head}{(taken or 0) + 1:04d}"
 
 
-def award(session: Session, actor: Actor, household_code: str, rule_code: str, day: dt.date, times: int = 1) -> str:
+class Outcome(NamedTuple):
+    number: str  # the award's or adjustment's ref, or the proposal's number (SP-…) while it waits
+    pending: bool
+
+
+def award(session: Session, actor: Actor, household_code: str, rule_code: str, day: dt.date, times: int = 1) -> Outcome:
+    """评定: a rule × times for a household; above the approval threshold it is a proposal."""
     require(actor, "points.award")
     household = _household(session, household_code)
+    check_region(actor, household)
     rule = session.scalars(select(PointsRule).where(PointsRule.code == rule_code.strip())).one_or_none()
     if rule is None:
         raise InvalidValue("rule_code", _("unknown rule {value}").format(value=rule_code))
@@ -149,11 +157,30 @@ def award(session: Session, actor: Actor, household_code: str, rule_code: str, d
         raise InvalidValue("rule_code", problem)
     if times < 1:
         raise InvalidValue("times", _("must be a whole number of at least 1: {value}").format(value=times))
+    if rule.points * times > approval_threshold(session):
+        number = add_proposal(session, actor, AWARD, household, day, rule.points * times, rule, times)
+        record(session, actor.username, "points.propose", number, f"{household.code}, {rule.code} × {times}")
+        return Outcome(number, True)
+    return Outcome(_record_award(session, actor.username, household, rule, day, times), False)
+
+
+def _record_award(
+    session: Session, username: str, household: Household, rule: PointsRule, day: dt.date, times: int
+) -> str:
     ref = _ref(session, "A", day)
     event = Event(ref, AWARD, day, household.code, rule.points * times, rule.code)
-    store(session, actor.username, [NewEvent(event, household.id, rule.id, times)])
-    record(session, actor.username, "points.award", ref, f"{household.code}, {rule.code} × {times}")
+    store(session, username, [NewEvent(event, household.id, rule.id, times)])
+    record(session, username, "points.award", ref, f"{household.code}, {rule.code} × {times}")
     return ref
+
+
+def award_many(
+    session: Session, actor: Actor, rule_code: str, day: dt.date, household_codes: Sequence[str], times: int = 1
+) -> list[Outcome]:
+    """A meeting's list at once: one rule for every ticked household, all or none."""
+    if not household_codes:
+        raise BangfuError(_("tick at least one household"))
+    return [award(session, actor, code, rule_code, day, times) for code in household_codes]
 
 
 def redeem(session: Session, actor: Actor, household_code: str, day: dt.date, lines: Sequence[tuple[str, int]]) -> str:
@@ -180,20 +207,52 @@ def redeem(session: Session, actor: Actor, household_code: str, day: dt.date, li
     return ref
 
 
-def adjust(session: Session, actor: Actor, household_code: str, day: dt.date, points: int, reason: str) -> str:
-    """更正: a signed number of points with the reason; a negative one spends like a redemption."""
+def adjust(session: Session, actor: Actor, household_code: str, day: dt.date, points: int, reason: str) -> Outcome:
+    """更正: a signed number of points with the reason, proposed; it counts once a second person
+    approves it (``approve``), and a negative one then spends like a redemption."""
     require(actor, "points.adjust")
     household = _household(session, household_code)
+    check_region(actor, household)
     if points == 0:
         raise InvalidValue("points", _("an adjustment is not 0 points"))
     if not reason.strip():
         raise InvalidValue("reason", _("an adjustment needs a reason"))
-    ref = _ref(session, "J", day)
-    new = NewEvent(Event(ref, ADJUSTMENT, day, household.code, points), household.id, reason=reason.strip())
-    check_spends(session, [new])
-    store(session, actor.username, [new])
-    record(session, actor.username, "points.adjust", ref, f"{household.code}, {points:+d}, {reason.strip()}")
+    number = add_proposal(session, actor, ADJUSTMENT, household, day, points, reason=reason.strip())
+    record(session, actor.username, "points.propose", number, f"{household.code}, {points:+d}, {reason.strip()}")
+    return Outcome(number, True)
+
+
+def approve(session: Session, approver: Actor, number: str) -> str:
+    """审核: a second person counts a proposal; returns the award's or adjustment's ref. A negative
+    adjustment that the household's points no longer cover is refused (the proposal stays open)."""
+    proposal = take_proposal(session, approver, number)
+    household = session.get(Household, proposal.household_id)
+    assert household is not None
+    if proposal.kind == AWARD:
+        rule = session.get(PointsRule, proposal.rule_id)
+        assert rule is not None
+        assert proposal.times is not None
+        ref = _record_award(session, proposal.proposed_by, household, rule, proposal.day, proposal.times)
+    else:
+        ref = _ref(session, "J", proposal.day)
+        event = Event(ref, ADJUSTMENT, proposal.day, household.code, proposal.points)
+        new = NewEvent(event, household.id, reason=proposal.reason)
+        check_spends(session, [new])
+        store(session, proposal.proposed_by, [new])
+        summary = f"{household.code}, {proposal.points:+d}, {proposal.reason}"
+        record(session, proposal.proposed_by, "points.adjust", ref, summary)
+    decide(proposal, approver, ref)
+    record(session, approver.username, "points.approve", proposal.number, f"→ {ref}")
     return ref
+
+
+def refuse(session: Session, approver: Actor, number: str, why: str) -> None:
+    """A second person refuses a proposal, saying why; it never counts."""
+    if not why.strip():
+        raise InvalidValue("reason", _("say why the proposal is refused"))
+    proposal = take_proposal(session, approver, number)
+    decide(proposal, approver, None, why.strip())
+    record(session, approver.username, "points.refuse", proposal.number, why.strip())
 
 
 def available(session: Session, household_code: str, day: dt.date) -> int:

@@ -43,6 +43,7 @@ def test_navigation_lists_every_page_in_chinese(window: MainWindow) -> None:
         "标签打印",
         "库存",
         "代销结算",
+        "积分超市",
         "月度汇总",
         "用户与日志",
         "设置",
@@ -52,7 +53,7 @@ def test_navigation_lists_every_page_in_chinese(window: MainWindow) -> None:
 
 
 def test_clicking_and_keys_switch_pages(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    rect = window.nav.visualItemRect(window.nav.item(8))
+    rect = window.nav.visualItemRect(window.nav.item(9))
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_slug() == "summary"
     window.nav.setFocus()

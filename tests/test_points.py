@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from catalog.importing import ImportFailed, import_file
 from catalog.kinds import registry_kinds
+from core.auth import Actor
 from core.errors import InvalidValue
 from core.models import Household, PointsGood, PointsRule
 from orders import points
@@ -21,6 +22,16 @@ from tests.factories import ADMIN
 from tests.files import SAMPLES
 
 D = dt.date
+
+
+MANAGER = Actor("li", "manager")
+
+
+def _adjusted(session: Session, household: str, day: dt.date, amount: int, reason: str) -> str:
+    """An adjustment as it comes to count: proposed by one person, approved by a second."""
+    proposed = points.adjust(session, ADMIN, household, day, amount, reason)
+    assert proposed.pending
+    return points.approve(session, MANAGER, proposed.number)
 
 
 def _registry(session: Session) -> None:
@@ -65,9 +76,9 @@ def test_a_month_as_the_spec_json_with_adjustments_only_in_adjusted(session: Ses
     _registry(session)
     points.award(session, ADMIN, "LS001", "LD", D(2026, 5, 3), times=3)  # 30
     points.award(session, ADMIN, "LS002", "WS", D(2026, 5, 4))  # 5
-    points.adjust(session, ADMIN, "LS002", D(2026, 5, 5), 7, "补记四月劳动")
+    _adjusted(session, "LS002", D(2026, 5, 5), 7, "补记四月劳动")
     points.redeem(session, ADMIN, "LS001", D(2026, 5, 6), [("SOAP", 3)])  # 12
-    points.adjust(session, ADMIN, "LS001", D(2026, 5, 7), -8, "重复登记")
+    _adjusted(session, "LS001", D(2026, 5, 7), -8, "重复登记")
     figures = points.month_figures(session, ADMIN, "2026-05")
     assert figures == {
         "month": "2026-05",
@@ -104,7 +115,7 @@ def test_rules_apply_by_region_prefix_and_dates_and_a_spend_never_overdraws(sess
     with pytest.raises(InvalidValue, match="only 5 points are available for 30"):
         points.redeem(session, ADMIN, "LS001", D(2026, 6, 30), [("OIL", 1)])
     with pytest.raises(InvalidValue, match="only 5 points"):
-        points.adjust(session, ADMIN, "LS001", D(2026, 7, 1), -6, "错误")
+        _adjusted(session, "LS001", D(2026, 7, 1), -6, "错误")
     assert points.available(session, "LS001", D(2026, 7, 1)) == 5
 
 
@@ -246,3 +257,60 @@ def test_the_points_command_writes_the_month(tmp_path: Path) -> None:
     assert command(["--db", path, "points", "--month", "2026-05", "--format", "json", "--out", str(out)]) == 0
     assert json.loads(out.read_text())["earned"] == 10
     assert Household  # the registry the file names
+
+
+def test_a_village_officer_awards_their_regions_and_a_second_person_approves(session: Session) -> None:
+    from core.auth import PermissionDenied, actor_of, create_user
+    from core.config import set_setting
+    from orders.points_proposals import APPROVAL_ABOVE, pending
+
+    _registry(session)
+    officer = actor_of(
+        create_user(session, ADMIN, "cun", "村干部", "village_officer", "officer-pass", region_codes=["411224"])
+    )
+    assert officer.regions == ("411224",)
+    with pytest.raises(InvalidValue, match="region codes"):
+        create_user(session, ADMIN, "cun2", "村干部", "village_officer", "officer-pass")
+    session.add(Household(code="XX9", head_name="赵六", region_code="411225", members=1, status="poor"))
+    with pytest.raises(PermissionDenied, match="for regions 411224 only, not 411225"):
+        points.award(session, officer, "XX9", "WS", D(2026, 5, 3))
+    set_setting(session, APPROVAL_ABOVE, "20")
+    assert points.award(session, officer, "LS001", "LD", D(2026, 5, 3)) == ("A20260503-0001", False)  # 10: counts
+    big = points.award_many(session, officer, "LD", D(2026, 5, 4), ["LS001", "LS002"], times=3)  # 30 each: wait
+    assert [b.pending for b in big] == [True, True]
+    fix = points.adjust(session, officer, "LS002", D(2026, 5, 5), 5, "补记")
+    assert points.available(session, "LS001", D(2026, 5, 31)) == 10  # pending points are in no balance
+    assert [(p.number, p.household, p.head_name, p.points) for p in pending(session, officer)] == [
+        ("SP-20260504-0001", "LS001", "王*国", 30), ("SP-20260504-0002", "LS002", "李*英", 30),
+        ("SP-20260505-0001", "LS002", "李*英", 5),
+    ]  # fmt: skip
+    with pytest.raises(PermissionDenied, match="may not approve"):
+        points.approve(session, officer, big[0].number)
+    with pytest.raises(PermissionDenied, match="second person"):
+        points.approve(session, Actor("cun", "manager"), big[0].number)  # the proposer, whatever the role
+    assert points.approve(session, MANAGER, big[0].number) == "A20260504-0001"
+    with pytest.raises(Exception, match="already decided by li"):
+        points.approve(session, ADMIN, big[0].number)
+    with pytest.raises(InvalidValue, match="say why"):
+        points.refuse(session, MANAGER, fix.number, " ")
+    points.refuse(session, MANAGER, fix.number, "无依据")
+    assert points.available(session, "LS001", D(2026, 5, 31)) == 40
+    assert points.available(session, "LS002", D(2026, 5, 31)) == 0  # still waiting, and refused
+    assert [p.number for p in pending(session, MANAGER)] == ["SP-20260504-0002"]
+
+
+def test_two_approvals_of_one_proposal_at_once_count_it_once(empty_db_url: str) -> None:
+    from core.db import open_database
+    from tests.test_concurrency import refused, twice
+
+    db = open_database(empty_db_url)
+    try:
+        with db.session() as session, session.begin():
+            _registry(session)
+            number = points.adjust(session, ADMIN, "LS001", D(2026, 5, 1), 9, "补记").number
+        results = twice(db, lambda s: points.approve(s, MANAGER, number))
+        assert len(refused(results)) == 1
+        with db.read_session() as session:
+            assert points.available(session, "LS001", D(2026, 5, 31)) == 9
+    finally:
+        db.dispose()

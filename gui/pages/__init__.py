@@ -41,6 +41,7 @@ PAGES = (
     PageSpec("labels", QT_TRANSLATE_NOOP("Pages", "Label printing"), "labels.print", "gui.pages.labels"),
     PageSpec("stock", QT_TRANSLATE_NOOP("Pages", "Stock"), "stock.view", "gui.pages.stock"),
     PageSpec("settlement", QT_TRANSLATE_NOOP("Pages", "Settlement"), "settlement.view", "gui.pages.settlement"),
+    PageSpec("points", QT_TRANSLATE_NOOP("Pages", "Points supermarket"), "points.view", "gui.pages.points"),
     PageSpec("summary", QT_TRANSLATE_NOOP("Pages", "Monthly summary"), "report.view", "gui.pages.summary"),
     PageSpec("users", QT_TRANSLATE_NOOP("Pages", "Users & log"), "audit.view", "gui.pages.users"),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"), "settings.change", "gui.pages.settings"),

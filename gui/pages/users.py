@@ -46,14 +46,16 @@ class UsersTab(RecordPage):
             Field("role", tr("Role"), choices=[(r, role_text(r)) for r in ROLES]),
             Field("counter_code", tr("Counter (cashiers)")),
             Field("supplier", tr("Cooperative (coop managers)"), choices=[("", "—")], choices_later=True),
+            Field("regions", tr("Region codes (village officers)"), placeholder="411224, 411225"),
             Field("password", tr("Password (at least 8 characters)")),
         ]
 
         def save(t: dict[str, str]) -> Operation:
             supplier = int(t["supplier"]) if t["supplier"] else None
+            regions = t.get("regions", "").replace("，", ",").split(",")
             return lambda s: create_user(
                 s, self.actor, t["username"], t["display_name"], t["role"], t["password"], supplier,
-                t["counter_code"] or None,
+                t["counter_code"] or None, regions,
             )  # fmt: skip
 
         dialog = FormDialog(self, tr("New user"), fields, save, self.db, self.saved)

@@ -136,19 +136,19 @@
         <location filename="../../gui/import_dialog.py" line="201"/>
         <location filename="../../gui/import_dialog.py" line="207"/>
         <location filename="../../gui/pages/summary.py" line="371"/>
-        <location filename="../../gui/pages/users.py" line="115"/>
+        <location filename="../../gui/pages/users.py" line="117"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="201"/>
-        <location filename="../../gui/pages/users.py" line="115"/>
+        <location filename="../../gui/pages/users.py" line="117"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="216"/>
-        <location filename="../../gui/pages/users.py" line="134"/>
+        <location filename="../../gui/pages/users.py" line="136"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/common.py" line="138"/>
-        <location filename="../../gui/pages/users.py" line="106"/>
+        <location filename="../../gui/pages/users.py" line="108"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -664,6 +664,7 @@
         <location filename="../../gui/pages/counter.py" line="80"/>
         <location filename="../../gui/pages/counter.py" line="244"/>
         <location filename="../../gui/pages/counter.py" line="518"/>
+        <location filename="../../gui/pages/points.py" line="67"/>
         <location filename="../../gui/pages/stock.py" line="124"/>
         <location filename="../../gui/pages/stock.py" line="160"/>
         <location filename="../../gui/refund_dialog.py" line="26"/>
@@ -697,6 +698,7 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="114"/>
         <location filename="../../gui/pages/coop.py" line="126"/>
+        <location filename="../../gui/pages/points.py" line="269"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1200,6 +1202,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="103"/>
+        <location filename="../../gui/pages/points.py" line="270"/>
         <location filename="../../gui/pages/suppliers.py" line="86"/>
         <source>Household</source>
         <translation>帮扶户</translation>
@@ -1685,17 +1688,22 @@
         <translation>合作社管理员</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="32"/>
+        <location filename="../../gui/text.py" line="26"/>
+        <source>Village officer</source>
+        <translation>村干部</translation>
+    </message>
+    <message>
+        <location filename="../../gui/text.py" line="33"/>
         <source>Co-op</source>
         <translation>合作社</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="33"/>
+        <location filename="../../gui/text.py" line="34"/>
         <source>Bulk</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../gui/text.py" line="34"/>
+        <location filename="../../gui/text.py" line="35"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
@@ -1715,7 +1723,7 @@
         <location filename="../../gui/pages/stock.py" line="38"/>
         <location filename="../../gui/pages/stock.py" line="117"/>
         <location filename="../../gui/pages/users.py" line="34"/>
-        <location filename="../../gui/text.py" line="31"/>
+        <location filename="../../gui/text.py" line="32"/>
         <source>Counter</source>
         <translation>专柜</translation>
     </message>
@@ -1726,7 +1734,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/stock.py" line="47"/>
-        <location filename="../../gui/pages/stock.py" line="192"/>
+        <location filename="../../gui/pages/stock.py" line="200"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>
@@ -1782,8 +1790,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/stock.py" line="82"/>
-        <location filename="../../gui/pages/stock.py" line="211"/>
-        <location filename="../../gui/pages/stock.py" line="216"/>
+        <location filename="../../gui/pages/stock.py" line="219"/>
+        <location filename="../../gui/pages/stock.py" line="224"/>
         <source>Save document PDF…</source>
         <translation>保存单据 PDF…</translation>
     </message>
@@ -1795,8 +1803,8 @@
     <message>
         <location filename="../../gui/pages/stock.py" line="123"/>
         <location filename="../../gui/pages/stock.py" line="159"/>
-        <location filename="../../gui/pages/stock.py" line="191"/>
-        <location filename="../../gui/pages/stock.py" line="254"/>
+        <location filename="../../gui/pages/stock.py" line="199"/>
+        <location filename="../../gui/pages/stock.py" line="262"/>
         <source>Product code or barcode</source>
         <translation>商品编码或条码</translation>
     </message>
@@ -1831,9 +1839,133 @@
         <translation>报损（过期、破损……）</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/points.py" line="60"/>
+        <source>Scan the household&apos;s card, then the goods (F4 redeems, Esc clears)</source>
+        <translation>先扫积分卡，再扫商品（F4 兑换，Esc 清空）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="62"/>
+        <location filename="../../gui/pages/points.py" line="142"/>
+        <source>No card scanned.</source>
+        <translation>尚未扫积分卡。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="66"/>
+        <source>Good</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="68"/>
+        <location filename="../../gui/pages/points.py" line="272"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="78"/>
+        <source>Points supermarket</source>
+        <translation>积分超市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="99"/>
+        <source>No points supermarket yet: an administrator registers one.</source>
+        <translation>还没有积分超市：请管理员登记。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="145"/>
+        <source>{0} {1}: {2} points</source>
+        <translation>{0} {1}：{2} 分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="150"/>
+        <source>This redemption: {0} points</source>
+        <translation>本次兑换：{0} 分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="172"/>
+        <source>Redeemed {0}: {1} points spent, {2} left.</source>
+        <translation>已兑换 {0}：使用 {1} 分，剩余 {2} 分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="200"/>
+        <source>Record awards</source>
+        <translation>记录评定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="204"/>
+        <source>Rule</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="206"/>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="250"/>
+        <source>{0} awards counted.</source>
+        <translation>{0} 条评定已计入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="252"/>
+        <source>{0} wait for approval: {1}</source>
+        <translation>{0} 条待审核：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="268"/>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="271"/>
         <location filename="../../gui/pages/stock.py" line="157"/>
         <source>What</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="273"/>
+        <source>Proposed by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="285"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="285"/>
+        <location filename="../../gui/pages/points.py" line="328"/>
+        <source>Refuse…</source>
+        <translation>不通过…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="316"/>
+        <source>{0} approved: {1}</source>
+        <translation>{0} 已审核通过：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="328"/>
+        <source>Why is it refused?</source>
+        <translation>不通过的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="336"/>
+        <source>{0} refused.</source>
+        <translation>{0} 未通过。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="349"/>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="352"/>
+        <source>Awards</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="354"/>
+        <source>Approvals</source>
+        <translation>审核</translation>
     </message>
     <message>
         <location filename="../../gui/pages/stock.py" line="162"/>
@@ -1851,62 +1983,62 @@
         <translation>已记录 {0}：点“保存单据 PDF…”可打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="202"/>
+        <location filename="../../gui/pages/stock.py" line="210"/>
         <source>Minimum stock</source>
         <translation>库存下限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="211"/>
+        <location filename="../../gui/pages/stock.py" line="219"/>
         <source>Document number</source>
         <translation>单据编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="244"/>
+        <location filename="../../gui/pages/stock.py" line="252"/>
         <source>Stocktake {0} open at {1}: count, then approve.</source>
         <translation>盘点单 {0} 已在 {1} 开始：计数后审核。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="255"/>
+        <location filename="../../gui/pages/stock.py" line="263"/>
         <source>Quantity counted</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="262"/>
+        <location filename="../../gui/pages/stock.py" line="270"/>
         <source>Start a stocktake at this counter first.</source>
         <translation>请先在该专柜开始盘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="268"/>
+        <location filename="../../gui/pages/stock.py" line="276"/>
         <source>Stocktake: count</source>
         <translation>盘点计数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="287"/>
+        <location filename="../../gui/pages/stock.py" line="295"/>
         <source>No stocktake is open at this counter.</source>
         <translation>该专柜没有进行中的盘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="292"/>
+        <location filename="../../gui/pages/stock.py" line="300"/>
         <source>not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="296"/>
+        <location filename="../../gui/pages/stock.py" line="304"/>
         <source>Value of the differences: {0}</source>
         <translation>差异金额（按售价）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="298"/>
+        <location filename="../../gui/pages/stock.py" line="306"/>
         <source>Approve stocktake {0}</source>
         <translation>审核盘点单 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="298"/>
+        <location filename="../../gui/pages/stock.py" line="306"/>
         <source>No differences.</source>
         <translation>没有差异。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/stock.py" line="305"/>
+        <location filename="../../gui/pages/stock.py" line="313"/>
         <source>Stocktake {0} approved.</source>
         <translation>盘点单 {0} 已审核。</translation>
     </message>
@@ -1922,7 +2054,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="37"/>
-        <location filename="../../gui/pages/users.py" line="143"/>
+        <location filename="../../gui/pages/users.py" line="145"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -1953,62 +2085,67 @@
     </message>
     <message>
         <location filename="../../gui/pages/users.py" line="49"/>
+        <source>Region codes (village officers)</source>
+        <translation>行政区划代码（村干部）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/users.py" line="50"/>
         <source>Password (at least 8 characters)</source>
         <translation>密码（至少 8 位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="59"/>
+        <location filename="../../gui/pages/users.py" line="61"/>
         <source>New user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="73"/>
+        <location filename="../../gui/pages/users.py" line="75"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="74"/>
+        <location filename="../../gui/pages/users.py" line="76"/>
         <source>New password for {0}</source>
         <translation>{0} 的新密码</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="92"/>
+        <location filename="../../gui/pages/users.py" line="94"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="93"/>
+        <location filename="../../gui/pages/users.py" line="95"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="94"/>
+        <location filename="../../gui/pages/users.py" line="96"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="95"/>
+        <location filename="../../gui/pages/users.py" line="97"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="96"/>
+        <location filename="../../gui/pages/users.py" line="98"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="98"/>
-        <location filename="../../gui/pages/users.py" line="144"/>
+        <location filename="../../gui/pages/users.py" line="100"/>
+        <location filename="../../gui/pages/users.py" line="146"/>
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="101"/>
+        <location filename="../../gui/pages/users.py" line="103"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/users.py" line="124"/>
+        <location filename="../../gui/pages/users.py" line="126"/>
         <source>{0} rows written to {1}</source>
         <translation>已写入 {0} 行：{1}</translation>
     </message>
@@ -2135,12 +2272,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="149"/>
+        <location filename="../../gui/app.py" line="152"/>
         <source>The database is damaged ({0}). Restore the latest backup in Settings.</source>
         <translation>数据库已损坏（{0}）。请在“设置”中恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="154"/>
+        <location filename="../../gui/app.py" line="157"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -2242,37 +2379,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="45"/>
+        <location filename="../../gui/main_window.py" line="46"/>
         <source>Bangfu consumption assistance</source>
         <translation>帮扶 · 消费帮扶管理系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="46"/>
+        <location filename="../../gui/main_window.py" line="47"/>
         <source>{title} [demo data]</source>
         <translation>{title}【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Bangfu</source>
         <translation>帮扶</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="87"/>
         <source>User: {0} ({1})</source>
         <translation>用户：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="88"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
@@ -2321,16 +2458,21 @@
     </message>
     <message>
         <location filename="../../gui/pages/__init__.py" line="44"/>
+        <source>Points supermarket</source>
+        <translation>积分超市</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/__init__.py" line="45"/>
         <source>Monthly summary</source>
         <translation>月度汇总</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="45"/>
+        <location filename="../../gui/pages/__init__.py" line="46"/>
         <source>Users &amp; log</source>
         <translation>用户与日志</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="46"/>
+        <location filename="../../gui/pages/__init__.py" line="47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
