@@ -64,7 +64,8 @@ def stock_writer(db_path: str) -> None:
         n += 1
         with db.session() as session, session.begin():
             lines = [stock.StockLine(pid, 1000 * (1 + (n + k) % 4)) for k, pid in enumerate(products)]
-            print(stock.receive_goods(session, actor, "ZZ01", lines, document=f"N{n:06d}"), flush=True)
+            note = stock.receive_goods(session, actor, "ZZ01", lines, document=f"N{n:06d}")
+        print(note, flush=True)  # after the commit has returned, never before
         with db.session() as session, session.begin():
             take = stock.start_stocktake(session, actor, "ZZ01")
             for pid in products:

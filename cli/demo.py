@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from catalog.certificates import SELLABLE, change_certificate, effective_status
 from catalog.search import search_key
+from cli.demo_points import VILLAGE, load_points
 from core.audit import record
 from core.auth import Actor, create_user, require
 from core.config import DEMO_SETTING, business_zone, set_setting
@@ -360,11 +361,13 @@ def _users(session: Session, actor: Actor, suppliers: list[Supplier]) -> dict[st
         ("demo_manager", "演示店长", "manager", None, None),
         ("demo_cashier", "演示收银员", "cashier", None, COUNTERS[0][0]),
         ("demo_coop", "演示合作社", "coop_manager", suppliers[0].id, None),
+        ("demo_officer", "演示村干部", "village_officer", None, None),
     ]
     passwords = {}
     for username, name, role, supplier_id, counter in accounts:
         passwords[username] = "demo-" + "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(10))
-        create_user(session, actor, username, name, role, passwords[username], supplier_id, counter)
+        regions = [VILLAGE] if role == "village_officer" else []
+        create_user(session, actor, username, name, role, passwords[username], supplier_id, counter, regions)
     return passwords
 
 
@@ -383,6 +386,7 @@ def load_demo(session: Session, actor: Actor, until: dt.date, seed: int = 2026) 
         product.supply_price_fen = product.price_fen * 7 // 10
     sales, refunds = _sales(session, actor, rng, products, until)
     passwords = _users(session, actor, suppliers)
+    load_points(session, actor, rng, until)
     for name, kind in zip(ORGS, ("canteen", "union", "school", "union", "company"), strict=True):
         organisation = save_organisation(session, actor, name, kind, "410100")
         set_quota(session, actor, organisation.id, until.year, rng.choice([300_000, 500_000, 800_000]) * 10)

@@ -121,6 +121,61 @@ def documents(db: Database, receipt: bytes | None) -> None:
         pages(receipt, "receipt", 200)
 
 
+def points_screens(app: QApplication, db: Database, lang: str) -> None:
+    """The 积分超市 page: a redemption with a card and two goods scanned, a meeting's awards with
+    households ticked (the village officer), and what waits for approval (the manager)."""
+    from PySide6.QtCore import Qt
+
+    from gui.pages.points import PointsPage
+
+    set_language(lang)
+    translators = install_translations(app, lang)
+    try:
+        window = window_of(db, "demo_admin", "points")
+        page = window.stack.currentWidget()
+        assert isinstance(page, PointsPage)
+        assert page.redeem is not None
+        window.show()
+        settle(app)
+        for scanned in ("bangfu:h/411224-057", "6970000000044", "6970000000037"):
+            page.redeem.scan_field.setText(scanned)
+            page.redeem.scanned()
+            settle(app)
+        grab(app, window, f"points-redeem-{lang}")
+        officer = window_of(db, "demo_officer", "points")
+        awards = officer.stack.currentWidget().awards  # type: ignore[attr-defined]
+        officer.show()
+        settle(app)
+        for row in (0, 2, 3):
+            awards.households.item(row).setCheckState(Qt.CheckState.Checked)
+        grab(app, officer, f"points-awards-{lang}")
+        manager = window_of(db, "demo_manager", "points")
+        shown = manager.stack.currentWidget()
+        shown.tabs.setCurrentWidget(shown.approvals)  # type: ignore[attr-defined]
+        grab(app, manager, f"points-approvals-{lang}")
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def points_documents(db: Database) -> None:
+    from core.config import business_day
+    from orders import points_counter
+    from orders.points_reports import points_notice
+    from reports.points_docs import cards_pdf, points_notice_pdf
+
+    set_language("zh")
+    with db.read_session() as session:
+        admin = actor_of(session.scalars(select(User).where(User.username == "demo_admin")).one())
+        today = business_day(session)
+        rows = points_notice(session, admin, "2026-11", "411224")
+        cards = [points_counter.card(session, c, today) for c in points_counter.household_codes(session, "411224")]
+    pages(
+        points_notice_pdf("2026-11", "411224", "河南省三门峡市卢氏县", rows, dt.date(2026, 11, 30)), "points-notice", 80
+    )
+    pages(cards_pdf(cards), "points-cards", 80)
+
+
 def kiosk_screens(app: QApplication, db: Database) -> None:
     """The checkout of a kiosk whose central is out of reach, then after a successful round."""
     from orders import kiosk
@@ -154,6 +209,9 @@ def run() -> None:
             receipt = screens(app, db, "zh")
             screens(app, db, "en")
             documents(db, receipt)
+            for lang in ("zh", "en"):
+                points_screens(app, db, lang)
+            points_documents(db)
             kiosk_screens(app, db)
         finally:
             db.dispose()

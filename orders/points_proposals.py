@@ -16,6 +16,7 @@ from core.i18n import _
 from core.identifiers import mask_name
 from core.locks import locked, serialize
 from core.models import Household, PointsProposal, PointsRule, utc_now
+from core.places import place_name
 from orders.points_ledger import covers
 
 APPROVAL_ABOVE = "points_approval_above"  # setting: awards of more points than this wait for approval
@@ -123,19 +124,26 @@ def pending(session: Session, actor: Actor) -> list[Pending]:
 class Awardable:
     code: str
     head_name: str  # masked
-    region_code: str
 
 
-def award_households(session: Session, actor: Actor) -> list[Awardable]:
-    """The households a person may award, by code (a village officer: their regions' only)."""
-    rows = session.execute(
-        select(Household.code, Household.head_name, Household.region_code).order_by(Household.code)
-    ).all()
+def award_villages(session: Session, actor: Actor) -> list[tuple[str, str]]:
+    """The villages (region code, place name) whose households a person may award."""
+    codes = session.scalars(select(Household.region_code).distinct().order_by(Household.region_code))
     return [
-        Awardable(code, mask_name(name), region)
-        for code, name, region in rows
-        if actor.role != "village_officer" or any(covers(c, region) for c in actor.regions)
+        (code, place_name(code))
+        for code in codes
+        if actor.role != "village_officer" or any(covers(c, code) for c in actor.regions)
     ]
+
+
+def award_households(session: Session, actor: Actor, region: str) -> list[Awardable]:
+    """One village's households, by code, for a meeting's awards (a village officer: their own)."""
+    if actor.role == "village_officer" and not any(covers(c, region) for c in actor.regions):
+        return []
+    rows = session.execute(
+        select(Household.code, Household.head_name).where(Household.region_code == region).order_by(Household.code)
+    ).all()
+    return [Awardable(code, mask_name(name)) for code, name in rows]
 
 
 def rules_on(session: Session, day: dt.date) -> list[PointsRule]:

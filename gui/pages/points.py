@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QStandardItem, QS
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -29,7 +30,7 @@ from gui.table import Col, RecordModel
 from gui.tasks import CHANGES, message_for, read, write
 from gui.text import tr
 from orders import points, points_counter
-from orders.points_proposals import award_households, pending, rules_on
+from orders.points_proposals import award_households, award_villages, pending, rules_on
 
 if TYPE_CHECKING:
     from orders.points import Outcome
@@ -71,7 +72,9 @@ class RedeemTab(QWidget):
         table = QTableView()
         table.setModel(self.model)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.total = QLabel()
+        self.total.setObjectName("bigTotal")
         self.message = QLabel()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -147,7 +150,11 @@ class RedeemTab(QWidget):
                 .replace("{1}", self.card.head_name)
                 .replace("{2}", str(self.card.balance))
             )
-        self.total.setText(tr("This redemption: {0} points").replace("{0}", str(self.spent())))
+        text = tr("This redemption: {0} points").replace("{0}", str(self.spent()))
+        if self.card is not None:
+            left = self.card.balance - self.spent()
+            text += "　" + tr("left after it: {0}").replace("{0}", str(left))
+        self.total.setText(text)
 
     def confirm(self) -> None:
         """F4: the redemption, checked against the balance in its own transaction."""
@@ -190,6 +197,8 @@ class AwardTab(QWidget):
     def __init__(self, db: Database, actor: Actor) -> None:
         super().__init__()
         self.db, self.actor = db, actor
+        self.village = QComboBox()
+        self.village.currentIndexChanged.connect(self._village_chosen)
         self.rule = QComboBox()
         self.times = QSpinBox()
         self.times.setRange(1, 99)
@@ -201,6 +210,7 @@ class AwardTab(QWidget):
         record.clicked.connect(self.record)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
+        top.addWidget(self.village, 2)
         top.addWidget(QLabel(tr("Rule")))
         top.addWidget(self.rule, 3)
         top.addWidget(QLabel(tr("Times")))
@@ -211,7 +221,7 @@ class AwardTab(QWidget):
         layout.addWidget(self.message)
         today = dt.date.today()
         read(self, db, lambda s: [(r.code, r.name, r.points) for r in rules_on(s, today)], self._rules, self._failed)
-        read(self, db, lambda s: award_households(s, actor), self._households, self._failed)
+        read(self, db, lambda s: award_villages(s, actor), self._villages, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(message_for(error))
@@ -220,10 +230,18 @@ class AwardTab(QWidget):
         for code, name, worth in rules:
             self.rule.addItem(f"{code} {name}（{worth}）", code)
 
+    def _villages(self, villages: list[tuple[str, str]]) -> None:
+        for code, place in villages:
+            self.village.addItem(f"{place}（{code}）", code)
+
+    def _village_chosen(self) -> None:
+        region = self.village.currentData() or ""
+        read(self, self.db, lambda s: award_households(s, self.actor, region), self._households, self._failed)
+
     def _households(self, rows: "list[Awardable]") -> None:
         self.households.clear()
         for row in rows:
-            item = QStandardItem(f"{row.code}  {row.head_name}  {row.region_code}")
+            item = QStandardItem(f"{row.code}  {row.head_name}")
             item.setData(row.code, Qt.ItemDataRole.UserRole)
             item.setCheckable(True)
             item.setEditable(False)
@@ -268,7 +286,7 @@ class ApprovalsTab(QWidget):
                 Col(tr("Number"), lambda p: p.number),
                 Col(tr("Date"), lambda p: p.day.isoformat()),
                 Col(tr("Household"), lambda p: f"{p.household} {p.head_name}"),
-                Col(tr("What"), lambda p: p.rule or p.reason),
+                Col(tr("Rule or reason"), lambda p: p.rule or p.reason),
                 Col(tr("Points"), lambda p: f"{p.points:+d}", right=True),
                 Col(tr("Proposed by"), lambda p: p.proposed_by),
             ]
@@ -276,6 +294,7 @@ class ApprovalsTab(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.message = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -295,7 +314,11 @@ class ApprovalsTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        read(self, self.db, lambda s: pending(s, self.actor), self.model.set_rows, self._failed, view="pending")
+        read(self, self.db, lambda s: pending(s, self.actor), self._loaded, self._failed, view="pending")
+
+    def _loaded(self, rows: "list[Pending]") -> None:
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(message_for(error))

@@ -664,7 +664,7 @@
         <location filename="../../gui/pages/counter.py" line="80"/>
         <location filename="../../gui/pages/counter.py" line="244"/>
         <location filename="../../gui/pages/counter.py" line="518"/>
-        <location filename="../../gui/pages/points.py" line="67"/>
+        <location filename="../../gui/pages/points.py" line="68"/>
         <location filename="../../gui/pages/stock.py" line="124"/>
         <location filename="../../gui/pages/stock.py" line="160"/>
         <location filename="../../gui/refund_dialog.py" line="26"/>
@@ -698,7 +698,7 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="114"/>
         <location filename="../../gui/pages/coop.py" line="126"/>
-        <location filename="../../gui/pages/points.py" line="269"/>
+        <location filename="../../gui/pages/points.py" line="287"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1202,7 +1202,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="103"/>
-        <location filename="../../gui/pages/points.py" line="270"/>
+        <location filename="../../gui/pages/points.py" line="288"/>
         <location filename="../../gui/pages/suppliers.py" line="86"/>
         <source>Household</source>
         <translation>帮扶户</translation>
@@ -1839,131 +1839,140 @@
         <translation>报损（过期、破损……）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="60"/>
+        <location filename="../../gui/pages/points.py" line="61"/>
         <source>Scan the household&apos;s card, then the goods (F4 redeems, Esc clears)</source>
         <translation>先扫积分卡，再扫商品（F4 兑换，Esc 清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="62"/>
-        <location filename="../../gui/pages/points.py" line="142"/>
+        <location filename="../../gui/pages/points.py" line="63"/>
+        <location filename="../../gui/pages/points.py" line="145"/>
         <source>No card scanned.</source>
         <translation>尚未扫积分卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="66"/>
+        <location filename="../../gui/pages/points.py" line="67"/>
         <source>Good</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="68"/>
-        <location filename="../../gui/pages/points.py" line="272"/>
+        <location filename="../../gui/pages/points.py" line="69"/>
+        <location filename="../../gui/pages/points.py" line="290"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="78"/>
+        <location filename="../../gui/pages/points.py" line="81"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="99"/>
+        <location filename="../../gui/pages/points.py" line="102"/>
         <source>No points supermarket yet: an administrator registers one.</source>
         <translation>还没有积分超市：请管理员登记。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="145"/>
+        <location filename="../../gui/pages/points.py" line="148"/>
         <source>{0} {1}: {2} points</source>
         <translation>{0} {1}：{2} 分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="150"/>
+        <location filename="../../gui/pages/points.py" line="153"/>
         <source>This redemption: {0} points</source>
         <translation>本次兑换：{0} 分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="172"/>
+        <location filename="../../gui/pages/points.py" line="156"/>
+        <source>left after it: {0}</source>
+        <translation>兑换后剩余 {0} 分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="179"/>
         <source>Redeemed {0}: {1} points spent, {2} left.</source>
         <translation>已兑换 {0}：使用 {1} 分，剩余 {2} 分。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="200"/>
+        <location filename="../../gui/pages/points.py" line="209"/>
         <source>Record awards</source>
         <translation>记录评定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="204"/>
+        <location filename="../../gui/pages/points.py" line="214"/>
         <source>Rule</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="206"/>
+        <location filename="../../gui/pages/points.py" line="216"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="250"/>
+        <location filename="../../gui/pages/points.py" line="268"/>
         <source>{0} awards counted.</source>
         <translation>{0} 条评定已计入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="252"/>
+        <location filename="../../gui/pages/points.py" line="270"/>
         <source>{0} wait for approval: {1}</source>
         <translation>{0} 条待审核：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="268"/>
+        <location filename="../../gui/pages/points.py" line="286"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="271"/>
+        <location filename="../../gui/pages/points.py" line="289"/>
+        <source>Rule or reason</source>
+        <translation>积分项目或原因</translation>
+    </message>
+    <message>
         <location filename="../../gui/pages/stock.py" line="157"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="273"/>
+        <location filename="../../gui/pages/points.py" line="291"/>
         <source>Proposed by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="285"/>
+        <location filename="../../gui/pages/points.py" line="304"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="285"/>
-        <location filename="../../gui/pages/points.py" line="328"/>
+        <location filename="../../gui/pages/points.py" line="304"/>
+        <location filename="../../gui/pages/points.py" line="351"/>
         <source>Refuse…</source>
         <translation>不通过…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="316"/>
+        <location filename="../../gui/pages/points.py" line="339"/>
         <source>{0} approved: {1}</source>
         <translation>{0} 已审核通过：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="328"/>
+        <location filename="../../gui/pages/points.py" line="351"/>
         <source>Why is it refused?</source>
         <translation>不通过的原因？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="336"/>
+        <location filename="../../gui/pages/points.py" line="359"/>
         <source>{0} refused.</source>
         <translation>{0} 未通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="349"/>
+        <location filename="../../gui/pages/points.py" line="372"/>
         <source>Redeem</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="352"/>
+        <location filename="../../gui/pages/points.py" line="375"/>
         <source>Awards</source>
         <translation>评定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="354"/>
+        <location filename="../../gui/pages/points.py" line="377"/>
         <source>Approvals</source>
         <translation>审核</translation>
     </message>
@@ -2496,7 +2505,7 @@
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../gui/tasks.py" line="126"/>
+        <location filename="../../gui/tasks.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2504,17 +2513,17 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../gui/tasks.py" line="279"/>
+        <location filename="../../gui/tasks.py" line="287"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="283"/>
+        <location filename="../../gui/tasks.py" line="291"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="303"/>
+        <location filename="../../gui/tasks.py" line="311"/>
         <source>Unexpected failure; the details are in the log file.</source>
         <translation>发生意外错误，详情已写入日志文件。</translation>
     </message>
