@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import catalog, citymonth, counter, fuzz_imports, kiosk, labels, pgload, stalls, startup, stock
+from benchmarks import catalog, citymonth, counter, fuzz_imports, kiosk, labels, pgload, points, stalls, startup, stock
 
 SUITES = {
     "startup": startup.run,
@@ -13,6 +13,7 @@ SUITES = {
     "citymonth": citymonth.run,
     "counter": counter.run,
     "stock": stock.run,
+    "points": points.run,
     "labels": labels.run,
     "stalls": stalls.run,
     "fuzz": fuzz_imports.run,

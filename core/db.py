@@ -7,7 +7,9 @@ owns the transaction (``with db.session() as s, s.begin(): …``).
 
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import platformdirs
 from alembic import command
@@ -243,6 +245,22 @@ def open_database(value: str | None = None, create: bool = True, migrate: bool =
             _("cannot open database {db}: {reason}").format(db=describe(url), reason=str(exc).splitlines()[0])
         ) from exc
     return Database(url, engine)
+
+
+T = TypeVar("T")
+IN_CHUNK = 10_000  # values per IN (...): below SQLite's 32,766 and PostgreSQL's 65,535 parameters
+
+
+def chunked(values: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
+    """``values`` in lists of at most ``size``, for queries that name many keys."""
+    chunk: list[T] = []
+    for value in values:
+        chunk.append(value)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> list[int]:

@@ -12,6 +12,7 @@ from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from catalog.kinds import KeyedKind
+from core.db import chunked
 from core.errors import InvalidValue
 from core.i18n import _
 from core.models import Household, PointsEvent, PointsGood, PointsRedemptionLine, PointsRule
@@ -103,7 +104,11 @@ class PointsEvents:
         households = self._by_code(session, Household, {v["household_code"] for _l, v in self.rows})
         rules = self._by_code(session, PointsRule, {v["rule_code"] for _l, v in self.rows if v["rule_code"]})
         goods = self._by_code(session, PointsGood, {v["good_code"] for _l, v in self.rows if v["good_code"]})
-        stored = {e.ref: e for e in session.scalars(select(PointsEvent).where(PointsEvent.ref.in_(list(groups))))}
+        stored = {
+            e.ref: e
+            for refs in chunked(groups)
+            for e in session.scalars(select(PointsEvent).where(PointsEvent.ref.in_(refs)))
+        }
         new: list[tuple[int, NewEvent]] = []
         for ref, rows in groups.items():
             made = self._event(batch, rows, households, rules, goods)
@@ -129,7 +134,11 @@ class PointsEvents:
 
     @staticmethod
     def _by_code(session: Session, model: Any, codes: set[str]) -> dict[str, Any]:
-        return {row.code: row for row in session.scalars(select(model).where(model.code.in_(codes)))}
+        return {
+            row.code: row
+            for chunk in chunked(codes)
+            for row in session.scalars(select(model).where(model.code.in_(chunk)))
+        }
 
     @staticmethod
     def _shape(batch: Batch, row: Row) -> bool:

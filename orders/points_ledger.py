@@ -102,14 +102,19 @@ def _household(
 ) -> dict[int, HouseholdMonth]:
     lots: list[Lot] = []
     months: dict[int, HouseholdMonth] = {}
-    position = 0
-    for month in range(month_index(events[0].day), until + 1):
+    balance = 0  # Σ lot.left, kept as lots change (summing them per month and spend was most of the time)
+    in_month = [month_index(e.day) for e in events]
+    position, count = 0, len(events)
+    for month in range(in_month[0], until + 1):
         figures = months[month] = HouseholdMonth()
-        for lot in lots:  # month-start expiries first
-            if lot.expires == month and lot.left:
-                figures.expired += lot.left
-                lot.left = 0
-        while position < len(events) and month_index(events[position].day) == month:
+        if lots and lots[0].expires <= month:  # month-start expiries first (the oldest lots end first)
+            for lot in lots:
+                if lot.expires == month and lot.left:
+                    figures.expired += lot.left
+                    lot.left = 0
+            balance -= figures.expired
+            lots[:] = [lot for lot in lots if lot.left]  # spent and expired lots are done with
+        while position < count and in_month[position] == month:
             event = events[position]
             position += 1
             if event.kind == AWARD:
@@ -119,26 +124,32 @@ def _household(
             else:
                 figures.adjusted += event.points
             if event.gains:
+                # Events come in the SPEC's order (by day, gains by ref first), so a new lot is
+                # always the youngest: the list stays in (day, ref) order without sorting.
                 lots.append(Lot(event.day, event.ref, event.points, month + valid_months + 1))
-                lots.sort(key=lambda lot: (lot.day, lot.ref))
+                balance += event.points
             else:
-                _take(lots, event, overdraws)
-        figures.balance = sum(lot.left for lot in lots)
+                balance -= _take(lots, event, balance, overdraws)
+        figures.balance = balance
     return months
 
 
-def _take(lots: list[Lot], event: Event, overdraws: list[Overdraw]) -> None:
+def _take(lots: list[Lot], event: Event, available: int, overdraws: list[Overdraw]) -> int:
+    """Take a spend from the oldest lots; returns what was taken."""
     need = event.spent
-    available = sum(lot.left for lot in lots)
     if need > available:
         overdraws.append(Overdraw(event, available))
         need = available  # what can be taken is taken, so later checks see the truth
+    taken_all = need
     for lot in lots:
         if need == 0:
             break
         taken = min(lot.left, need)
         lot.left -= taken
         need -= taken
+    while lots and not lots[0].left:  # the oldest are used up first: drop them from the front
+        lots.pop(0)
+    return taken_all
 
 
 def covers(rule_region: str | None, household_region: str) -> bool:
