@@ -318,13 +318,15 @@ def cmd_points(args: argparse.Namespace) -> int:
     actor = command_line_actor()
     db = open_database(args.db, create=False)
     try:
-        if args.what in ("approve", "refuse", "supermarket"):
+        if args.what in ("approve", "refuse", "supermarket", "donation", "purchase"):
             with db.session() as session, session.begin():
                 if args.what == "supermarket":
                     from orders.points_counter import add_supermarket
 
                     add_supermarket(session, actor, args.counter or "", args.name or "")
                     done = args.counter or ""
+                elif args.what in ("donation", "purchase"):
+                    done = _goods_in(session, actor, args)
                 elif args.what == "approve":
                     done = points.approve(session, actor, args.number or "")
                 else:
@@ -336,6 +338,11 @@ def cmd_points(args: argparse.Namespace) -> int:
             if args.what == "pending":
                 waiting = [{**asdict(p), "day": p.day.isoformat()} for p in pending(session, actor)]
                 _write_json(waiting, args.out or "-")
+                return 0
+            if args.what == "goods":
+                from orders.points_counter import goods_on_hand
+
+                _write_json([asdict(g) for g in goods_on_hand(session, args.counter)], args.out or "-")
                 return 0
             if not args.out:
                 raise UsageError(_("points {what} needs --out").format(what=args.what))
@@ -350,6 +357,23 @@ def cmd_points(args: argparse.Namespace) -> int:
     return 0
 
 
+def _goods_in(session: "Session", actor: "Actor", args: argparse.Namespace) -> str:
+    """points donation|purchase --counter C --good G --quantity N --value YUAN [--donor D]."""
+    from core.money import parse_yuan
+    from orders.points_counter import goods_in
+
+    if not (args.counter and args.good and args.quantity):
+        raise UsageError(_("points {what} needs --counter, --good and --quantity").format(what=args.what))
+    try:
+        quantity = int(args.quantity)
+    except ValueError:
+        raise InvalidValue(
+            "quantity", _("must be a whole number of at least 1: {value}").format(value=args.quantity)
+        ) from None
+    value = parse_yuan(args.value or "0", "value")
+    return goods_in(session, actor, args.counter, args.what, [(args.good, quantity, value)], args.donor or "")
+
+
 def _points_document(session: "Session", actor: "Actor", args: argparse.Namespace) -> "bytes | dict[str, Any] | None":
     """What ``points month|notice|statement|cards`` writes (None: an XLSX already written)."""
     from core.config import business_day
@@ -362,6 +386,8 @@ def _points_document(session: "Session", actor: "Actor", args: argparse.Namespac
     if args.what == "statement":
         household, rows = points_reports.points_statement(session, actor, args.household or "", today)
         return points_docs.points_statement_pdf(household.code, mask_name(household.head_name), rows, today)
+    if args.what == "document":
+        return points_docs.donation_pdf(points_counter.donation(session, args.number or ""))
     if args.what == "cards":
         codes = points_counter.household_codes(session, args.region)
         return points_docs.cards_pdf([points_counter.card(session, code, today) for code in codes])
@@ -754,7 +780,10 @@ def build_parser() -> argparse.ArgumentParser:
     points = sub.add_parser("points", help=_("a month of a points supermarket's points (SPEC §10)"))
     points.add_argument(
         "what", nargs="?", default="month",
-        choices=("month", "notice", "statement", "cards", "pending", "approve", "refuse", "supermarket"),
+        choices=(
+            "month", "notice", "statement", "cards", "pending", "approve", "refuse", "supermarket",
+            "donation", "purchase", "goods", "document",
+        ),
     )  # fmt: skip
     points.add_argument("--month", type=_month)
     points.add_argument("--format", choices=("json", "pdf", "xlsx"), default="json")
@@ -765,6 +794,10 @@ def build_parser() -> argparse.ArgumentParser:
     points.add_argument("--reason", help=_("refuse: why"))
     points.add_argument("--counter", help=_("supermarket: the new points supermarket's counter code"))
     points.add_argument("--name", help=_("supermarket: its name"))
+    points.add_argument("--good", help=_("donation, purchase: the points good's code or barcode"))
+    points.add_argument("--quantity", help=_("donation, purchase: how many (whole)"))
+    points.add_argument("--value", help=_("donation, purchase: what they are worth, in yuan"))
+    points.add_argument("--donor", help=_("donation: who gave it"))
     points.set_defaults(func=cmd_points)
 
     settle = sub.add_parser("settlement", help=_("what each supplier is owed for a month's counter sales (SPEC §11)"))

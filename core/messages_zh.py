@@ -501,6 +501,11 @@ ZH: dict[str, str] = {
     "{user} records points for regions {regions} only, not {region}": "{user} 只能为 {regions} 的农户记录积分，不能为 {region}",
     "supermarket: the new points supermarket's counter code": "supermarket：新积分超市的专柜编码",
     "supermarket: its name": "supermarket：名称",
+    "points {what} needs --counter, --good and --quantity": "points {what} 需要 --counter、--good 和 --quantity",
+    "donation, purchase: the points good's code or barcode": "donation、purchase：积分商品编码或条码",
+    "donation, purchase: how many (whole)": "donation、purchase：数量（整数）",
+    "donation, purchase: what they are worth, in yuan": "donation、purchase：价值（元）",
+    "donation: who gave it": "donation：捐赠方",
     "{user} may not approve this": "{user} 无权授权此操作",
 }
 

@@ -103,3 +103,17 @@ def test_a_meetings_awards_wait_for_a_second_person_then_count(qtbot, registry_d
     assert [p.household for p in approvals.model.rows] == ["LS001"]
     with registry_db.read_session() as session:
         assert points.available(session, "LS002", TODAY) == 30
+
+
+def test_the_reports_tab_saves_the_month_the_notice_and_the_cards(qtbot, registry_db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _supermarket(registry_db)
+    page = PointsPage(registry_db, MANAGER, "积分超市")
+    qtbot.addWidget(page)
+    settle()
+    reports = page.reports
+    reports.month.setCurrentIndex(0)  # this month: the award above
+    for what, name in (("month", "m.pdf"), ("month", "m.xlsx"), ("notice", "n.pdf"), ("cards", "c.pdf")):
+        reports.save(what, str(tmp_path / name))
+        settle()
+        assert (tmp_path / name).read_bytes()[:4] in (b"%PDF", b"PK\x03\x04"), reports.message.text()
+    assert "c.pdf" in reports.message.text()

@@ -102,6 +102,19 @@ def test_the_points_command_prints_reports_and_approves(tmp_path: Path) -> None:
     assert [p["number"] for p in json.loads((tmp_path / "pending.json").read_text())] == [number]
     assert command([*base, "approve", number]) == 0  # the command line is a second person
     assert command([*base, "approve", number]) == 2  # already decided
+    gift = [*base, "donation", "--counter", "JF01", "--good", "SOAP", "--quantity", "10", "--value", "30"]
+    assert command(gift) == 2  # a donation names its donor
+    assert command([*gift, "--donor", "县慈善总会"]) == 0
+    assert command([*base, "purchase", "--counter", "JF01", "--good", "OIL", "--quantity", "two"]) == 2
+    assert command([*base, "goods", "--counter", "JF01", "--out", str(tmp_path / "goods.json")]) == 0
+    on_hand = {g["code"]: g["on_hand"] for g in json.loads((tmp_path / "goods.json").read_text())}
+    assert on_hand == {"OIL": 5, "SOAP": 30}
+    db = open_database(path)
+    with db.read_session() as session:
+        [number] = [d for d in session.scalars(select(PointsStockMovement.document).distinct()) if d.endswith("-02")]
+    db.dispose()
+    assert command([*base, "document", number, "--out", str(tmp_path / "jz.pdf")]) == 0
+    assert (tmp_path / "jz.pdf").read_bytes().startswith(b"%PDF")
     out = tmp_path / "june.json"
     assert command([*base, "--month", "2026-05", "--format", "json", "--out", str(out)]) == 0
     assert json.loads(out.read_text())["adjusted"] == 4

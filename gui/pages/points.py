@@ -4,6 +4,7 @@ that wait for a second person. Everything goes through orders.points* on the wor
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -25,14 +26,19 @@ from PySide6.QtWidgets import (
 
 from core.auth import APPROVERS, Actor, can
 from core.db import Database
-from gui.pages.common import page_layout
+from core.places import place_name
+from gui.pages.common import page_layout, recent_months
+from gui.printing import print_pdf
 from gui.table import Col, RecordModel
 from gui.tasks import CHANGES, message_for, read, write
 from gui.text import tr
 from orders import points, points_counter
 from orders.points_proposals import award_households, award_villages, pending, rules_on
+from orders.points_reports import points_month, points_notice
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from orders.points import Outcome
     from orders.points_counter import Card, Redeemed
     from orders.points_proposals import Awardable, Pending
@@ -58,7 +64,9 @@ class RedeemTab(QWidget):
         self.last: Redeemed | None = None
         self.counter = QComboBox()
         self.scan_field = QLineEdit()
-        self.scan_field.setPlaceholderText(tr("Scan the household's card, then the goods (F4 redeems, Esc clears)"))
+        self.scan_field.setPlaceholderText(
+            tr("Scan the household's card, then the goods (F4 redeems, F5 prints the receipt, Esc clears)")
+        )
         self.scan_field.returnPressed.connect(self.scanned)
         self.who = QLabel(tr("No card scanned."))
         self.who.setObjectName("bigTotal")
@@ -86,7 +94,7 @@ class RedeemTab(QWidget):
         layout.addWidget(table, 1)
         layout.addWidget(self.total)
         layout.addWidget(self.message)
-        for key, action in (("F4", self.confirm), ("Escape", self.clear)):
+        for key, action in (("F4", self.confirm), ("F5", self.reprint), ("Escape", self.clear)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
@@ -182,6 +190,17 @@ class RedeemTab(QWidget):
             .replace("{2}", str(done.balance))
         )
         self.scan_field.setFocus()
+
+    def reprint(self) -> None:
+        """F5: the last redemption's receipt (points spent, balance left)."""
+        from reports.points_docs import redemption_receipt  # ReportLab only when a receipt is printed
+
+        done, counter = self.last, self.counter.currentData() or ""
+        if done is not None:
+            read(self, self.db, lambda _s: redemption_receipt(done, counter), self._print, self._failed)
+
+    def _print(self, data: bytes) -> None:
+        print_pdf(self, data, "receipt")
 
     def clear(self) -> None:
         self.card, self.lines = None, []
@@ -362,6 +381,84 @@ class ApprovalsTab(QWidget):
         )
 
 
+class ReportsTab(QWidget):
+    """The month's report (PDF or XLSX), a village's public notice and its households' cards."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        super().__init__()
+        self.db, self.actor = db, actor
+        self.month = QComboBox()
+        for month in recent_months(dt.date.today()):
+            self.month.addItem(month, month)
+        self.month.setCurrentIndex(1)  # the last month that has ended
+        self.village = QComboBox()
+        self.message = QLabel()
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Month")))
+        row.addWidget(self.month)
+        row.addWidget(self.village, 2)
+        for text, what in ((tr("Month report…"), "month"), (tr("Public notice…"), "notice"), (tr("Cards…"), "cards")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, w=what: self.ask(w))
+            row.addWidget(button)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        read(self, db, lambda s: award_villages(s, actor), self._villages, self._failed)
+
+    def _villages(self, villages: list[tuple[str, str]]) -> None:
+        for code, place in villages:
+            self.village.addItem(f"{place}（{code}）", code)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(message_for(error))
+
+    def ask(self, what: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        month, region = self.month.currentData(), self.village.currentData() or ""
+        name = {
+            "month": f"积分月报-{month}.pdf",
+            "notice": f"积分公示-{region}-{month}.pdf",
+            "cards": f"积分卡-{region}.pdf",
+        }
+        kinds = "PDF (*.pdf);;Excel (*.xlsx)" if what == "month" else "PDF (*.pdf)"
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Save…"), name[what], kinds)
+        if path:
+            self.save(what, path)
+
+    def save(self, what: str, path: str) -> None:
+        """Render on the worker and write ``path`` (a month report ending in .xlsx is a workbook)."""
+        month, region = self.month.currentData(), self.village.currentData() or ""
+
+        def write_file(session: "Session") -> str:
+            from reports import points_docs
+
+            today = dt.date.today()
+            if what == "month":
+                data = points_month(session, self.actor, month)
+                if path.endswith(".xlsx"):
+                    points_docs.points_month_xlsx(data, Path(path))
+                    return path
+                Path(path).write_bytes(points_docs.points_month_pdf(data))
+            elif what == "notice":
+                rows = points_notice(session, self.actor, month, region)
+                Path(path).write_bytes(points_docs.points_notice_pdf(month, region, place_name(region), rows, today))
+            else:
+                codes = points_counter.household_codes(session, region)
+                Path(path).write_bytes(points_docs.cards_pdf([points_counter.card(session, c, today) for c in codes]))
+            return path
+
+        read(
+            self,
+            self.db,
+            write_file,
+            lambda done: self.message.setText(tr("Saved {0}.").replace("{0}", done)),
+            self._failed,
+        )
+
+
 class PointsPage(QWidget):
     def __init__(self, db: Database, actor: Actor, title: str) -> None:
         super().__init__()
@@ -375,6 +472,8 @@ class PointsPage(QWidget):
             self.tabs.addTab(self.awards, tr("Awards"))
         self.approvals = ApprovalsTab(db, actor)
         self.tabs.addTab(self.approvals, tr("Approvals"))
+        self.reports = ReportsTab(db, actor)
+        self.tabs.addTab(self.reports, tr("Reports"))
         layout.addWidget(self.tabs, 1)
 
 

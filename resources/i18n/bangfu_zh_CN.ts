@@ -664,7 +664,7 @@
         <location filename="../../gui/pages/counter.py" line="80"/>
         <location filename="../../gui/pages/counter.py" line="244"/>
         <location filename="../../gui/pages/counter.py" line="518"/>
-        <location filename="../../gui/pages/points.py" line="68"/>
+        <location filename="../../gui/pages/points.py" line="76"/>
         <location filename="../../gui/pages/stock.py" line="124"/>
         <location filename="../../gui/pages/stock.py" line="160"/>
         <location filename="../../gui/refund_dialog.py" line="26"/>
@@ -698,7 +698,7 @@
     <message>
         <location filename="../../gui/pages/coop.py" line="114"/>
         <location filename="../../gui/pages/coop.py" line="126"/>
-        <location filename="../../gui/pages/points.py" line="287"/>
+        <location filename="../../gui/pages/points.py" line="306"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1202,7 +1202,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/coop.py" line="103"/>
-        <location filename="../../gui/pages/points.py" line="288"/>
+        <location filename="../../gui/pages/points.py" line="307"/>
         <location filename="../../gui/pages/suppliers.py" line="86"/>
         <source>Household</source>
         <translation>帮扶户</translation>
@@ -1288,6 +1288,7 @@
         <translation>受益户数</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/points.py" line="398"/>
         <location filename="../../gui/pages/summary.py" line="123"/>
         <location filename="../../gui/pages/summary.py" line="191"/>
         <location filename="../../gui/pages/summary.py" line="210"/>
@@ -1839,91 +1840,96 @@
         <translation>报损（过期、破损……）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="61"/>
-        <source>Scan the household&apos;s card, then the goods (F4 redeems, Esc clears)</source>
-        <translation>先扫积分卡，再扫商品（F4 兑换，Esc 清空）</translation>
+        <location filename="../../gui/pages/points.py" line="68"/>
+        <source>Scan the household&apos;s card, then the goods (F4 redeems, F5 prints the receipt, Esc clears)</source>
+        <translation>先扫积分卡，再扫商品（F4 兑换，F5 打印兑换单，Esc 清空）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="63"/>
-        <location filename="../../gui/pages/points.py" line="145"/>
+        <location filename="../../gui/pages/points.py" line="71"/>
+        <location filename="../../gui/pages/points.py" line="153"/>
         <source>No card scanned.</source>
         <translation>尚未扫积分卡。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="67"/>
+        <location filename="../../gui/pages/points.py" line="75"/>
         <source>Good</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="69"/>
-        <location filename="../../gui/pages/points.py" line="290"/>
+        <location filename="../../gui/pages/points.py" line="77"/>
+        <location filename="../../gui/pages/points.py" line="309"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="81"/>
+        <location filename="../../gui/pages/points.py" line="89"/>
         <source>Points supermarket</source>
         <translation>积分超市</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="102"/>
+        <location filename="../../gui/pages/points.py" line="110"/>
         <source>No points supermarket yet: an administrator registers one.</source>
         <translation>还没有积分超市：请管理员登记。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="148"/>
+        <location filename="../../gui/pages/points.py" line="156"/>
         <source>{0} {1}: {2} points</source>
         <translation>{0} {1}：{2} 分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="153"/>
+        <location filename="../../gui/pages/points.py" line="161"/>
         <source>This redemption: {0} points</source>
         <translation>本次兑换：{0} 分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="156"/>
+        <location filename="../../gui/pages/points.py" line="164"/>
         <source>left after it: {0}</source>
         <translation>兑换后剩余 {0} 分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="179"/>
+        <location filename="../../gui/pages/points.py" line="187"/>
         <source>Redeemed {0}: {1} points spent, {2} left.</source>
         <translation>已兑换 {0}：使用 {1} 分，剩余 {2} 分。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="209"/>
+        <location filename="../../gui/pages/points.py" line="228"/>
         <source>Record awards</source>
         <translation>记录评定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="214"/>
+        <location filename="../../gui/pages/points.py" line="233"/>
         <source>Rule</source>
         <translation>积分项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="216"/>
+        <location filename="../../gui/pages/points.py" line="235"/>
         <source>Times</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="268"/>
+        <location filename="../../gui/pages/points.py" line="287"/>
         <source>{0} awards counted.</source>
         <translation>{0} 条评定已计入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="270"/>
+        <location filename="../../gui/pages/points.py" line="289"/>
         <source>{0} wait for approval: {1}</source>
         <translation>{0} 条待审核：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="286"/>
+        <location filename="../../gui/pages/points.py" line="305"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="289"/>
+        <location filename="../../gui/pages/points.py" line="308"/>
         <source>Rule or reason</source>
         <translation>积分项目或原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="476"/>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <location filename="../../gui/pages/stock.py" line="157"/>
@@ -1931,48 +1937,73 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="291"/>
+        <location filename="../../gui/pages/points.py" line="310"/>
         <source>Proposed by</source>
         <translation>提交人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="304"/>
+        <location filename="../../gui/pages/points.py" line="323"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="304"/>
-        <location filename="../../gui/pages/points.py" line="351"/>
+        <location filename="../../gui/pages/points.py" line="323"/>
+        <location filename="../../gui/pages/points.py" line="370"/>
         <source>Refuse…</source>
         <translation>不通过…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="339"/>
+        <location filename="../../gui/pages/points.py" line="358"/>
         <source>{0} approved: {1}</source>
         <translation>{0} 已审核通过：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="351"/>
+        <location filename="../../gui/pages/points.py" line="370"/>
         <source>Why is it refused?</source>
         <translation>不通过的原因？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="359"/>
+        <location filename="../../gui/pages/points.py" line="378"/>
         <source>{0} refused.</source>
         <translation>{0} 未通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="372"/>
+        <location filename="../../gui/pages/points.py" line="401"/>
+        <source>Month report…</source>
+        <translation>月度报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="401"/>
+        <source>Public notice…</source>
+        <translation>评定公示…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="401"/>
+        <source>Cards…</source>
+        <translation>积分卡…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="427"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="457"/>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/points.py" line="469"/>
         <source>Redeem</source>
         <translation>兑换</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="375"/>
+        <location filename="../../gui/pages/points.py" line="472"/>
         <source>Awards</source>
         <translation>评定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/points.py" line="377"/>
+        <location filename="../../gui/pages/points.py" line="474"/>
         <source>Approvals</source>
         <translation>审核</translation>
     </message>
