@@ -1,4 +1,6 @@
-"""Start-up to first window shown, against a bare PySide6 window in the same run.
+"""Start-up to first window shown, against a bare PySide6 window in the same run; and the whole
+``report monthly --format json`` process against a bare interpreter that imports SQLAlchemy's
+ORM and runs one query on the same file (issue 18).
 
 Each sample is a fresh process: ``python main.py gui --screenshot`` (imports, database open and
 migration check, translations, stylesheet, window shown and painted) versus a bare QApplication
@@ -24,6 +26,13 @@ window.show()
 app.processEvents()
 window.grab().save(sys.argv[1])
 """
+BARE_QUERY = """
+import sys
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+with Session(create_engine("sqlite:///" + sys.argv[1])) as session:
+    session.execute(text("SELECT count(*) FROM sale_lines")).scalar()
+"""
 
 
 def _time(cmd: list[str], env: dict[str, str]) -> float:
@@ -44,4 +53,11 @@ def run(samples: int = 7) -> list[tuple[str, float, float]]:
             _time([sys.executable, "main.py", "--db", db, "gui", "--screenshot", shot], env) for _ in range(samples)
         ]
         bare = [_time([sys.executable, "-c", BARE, shot], env) for _ in range(samples)]
-    return [("startup to first window (demo database)", statistics.median(bangfu), statistics.median(bare))]
+        out = str(Path(tmp) / "r.json")
+        report = [sys.executable, "main.py", "--db", db, "report", "monthly", "--month", "2026-10", "--format", "json"]
+        json_report = [_time([*report, "--out", out], env) for _ in range(samples)]
+        bare_query = [_time([sys.executable, "-c", BARE_QUERY, db], env) for _ in range(samples)]
+    return [
+        ("startup to first window (demo database)", statistics.median(bangfu), statistics.median(bare)),
+        ("report monthly --format json, whole process", statistics.median(json_report), statistics.median(bare_query)),
+    ]

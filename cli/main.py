@@ -222,8 +222,6 @@ def _write_json(data: object, out: str) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from orders.monthly import monthly_summary
     from orders.report_data import attributed_households, report_input
-    from reports.monthly_pdf import render_monthly_pdf
-    from reports.monthly_xlsx import render_monthly_xlsx
 
     if args.format != "json" and args.out == "-":
         raise UsageError(_("--out - writes JSON only; give a file for {format}").format(format=args.format))
@@ -235,11 +233,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                 _write_json(monthly_summary(session, actor, args.month).to_json(), args.out)
                 return 0
             data = report_input(session, actor, args.month)
-            content = (
-                render_monthly_pdf(data)
-                if args.format == "pdf"
-                else render_monthly_xlsx(data, attributed_households(session, data.summary))
-            )
+            if args.format == "pdf":  # ReportLab and openpyxl only for the documents that need them
+                from reports.monthly_pdf import render_monthly_pdf
+
+                content = render_monthly_pdf(data)
+            else:
+                from reports.monthly_xlsx import render_monthly_xlsx
+
+                content = render_monthly_xlsx(data, attributed_households(session, data.summary))
     finally:
         db.dispose()
     write_output(Path(args.out), content)

@@ -14,9 +14,8 @@ import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -26,6 +25,9 @@ from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import serialize
 from core.models import User, utc_now
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 APPROVAL_FOR = dt.timedelta(minutes=5)
 _APPROVAL_KEY = secrets.token_bytes(32)  # new at every start: an approval never outlives the program
@@ -58,7 +60,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Who may approve a points proposal (an award above the threshold, any adjustment): never its proposer.
 APPROVERS = ("admin", "manager")
-_hasher = PasswordHasher()  # Argon2id with argon2-cffi's defaults (above OWASP's minimum)
+
+
+@cache
+def _hasher() -> "PasswordHasher":
+    """Argon2id with argon2-cffi's defaults (above OWASP's minimum), loaded at the first password."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,7 @@ def create_user(
         username=username,
         display_name=display_name.strip() or username,
         role=role,
-        password_hash=_hasher.hash(password),
+        password_hash=_hasher().hash(password),
         supplier_id=supplier_id,
         counter_code=counter_code,
         region_codes=",".join(regions) if role == "village_officer" else None,
@@ -217,12 +226,14 @@ def approved_by(approval: Approval, permission: str, now: dt.datetime | None = N
 
 @cache
 def _dummy_hash() -> str:
-    return _hasher.hash(secrets.token_hex(16))
+    return _hasher().hash(secrets.token_hex(16))
 
 
 def _password_matches(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerifyMismatchError, InvalidHashError):
         return False
 
@@ -250,8 +261,8 @@ def authenticate(session: Session, username: str, password: str, now: dt.datetim
             record(session, user.username, "login.failed", user.username, f"attempt {user.failed_attempts}")
         raise refused
     user.failed_attempts, user.locked_until = 0, None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher().hash(password)
     record(session, user.username, "login", user.username, "")
     return actor_of(user)
 
@@ -290,7 +301,7 @@ def change_password(
     if own and not _password_matches(user.password_hash, old_password or ""):
         raise InvalidValue("old_password", _("wrong password"))
     _check_password(new_password)
-    user.password_hash = _hasher.hash(new_password)
+    user.password_hash = _hasher().hash(new_password)
     record(session, actor.username, "user.password", username, "")
 
 

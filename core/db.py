@@ -6,18 +6,16 @@ owns the transaction (``with db.session() as s, s.begin(): …``).
 """
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import BangfuError
@@ -132,7 +130,9 @@ def _server_engine(url: URL) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
-def _alembic_config(connection: object) -> Config:
+def _alembic_config(connection: object) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", "core:migrations")
     cfg.attributes["connection"] = connection
@@ -140,6 +140,8 @@ def _alembic_config(connection: object) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
     assert head is not None
     return head
@@ -147,11 +149,45 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of Bangfu can open (and migrate)."""
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(_alembic_config(None)).walk_revisions()}
 
 
+MIGRATIONS = Path(__file__).resolve().parent / "migrations" / "versions"
+_REVISION = re.compile(r"^(down_)?revision = [\"']?(\w+)", re.MULTILINE)
+
+
+@cache
+def head_from_files() -> str:
+    """The newest revision, read from the migration files' own lines (``revision = "0020"``,
+    ``down_revision = "0019"``) without importing Alembic: a database already at it needs
+    nothing more (tests hold this equal to Alembic's head)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in MIGRATIONS.glob("*.py"):
+        for down, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (parents if down else revisions).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else ""  # none found or several: Alembic decides
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The database's schema revision, or None when it has none yet (a new database)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def bring_to_head(engine: Engine) -> None:
-    """A new database is created from the models and stamped; an older one is migrated."""
+    """A new database is created from the models and stamped; an older one is migrated. One at
+    the head is left as it is, without loading Alembic (most of a short command's start)."""
+    with engine.connect() as connection:
+        if stored_revision(connection) == head_from_files():
+            return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         sqlite = engine.dialect.name == "sqlite"
         if sqlite:
@@ -181,8 +217,8 @@ def bring_to_head(engine: Engine) -> None:
 
 def _same_schema(engine: Engine, url: URL) -> None:
     with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-    if current == head_revision():
+        current = stored_revision(connection)
+    if current == head_from_files():
         return
     if current in known_revisions():
         reason = _("{db} has an older schema ({rev}): upgrade Bangfu there first")
@@ -246,6 +282,9 @@ def open_database(value: str | None = None, create: bool = True, migrate: bool =
         ) from exc
     return Database(url, engine)
 
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 T = TypeVar("T")
 IN_CHUNK = 10_000  # values per IN (...): below SQLite's 32,766 and PostgreSQL's 65,535 parameters

@@ -124,6 +124,7 @@ class Task(QObject):
         self.token = CancelToken()
         self.superseded = False  # a newer load of the same view started: drop this one's result
         self.ended = False
+        self.updating = False
         self.label = label
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, maximum, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -138,28 +139,41 @@ class Task(QObject):
 
     @Slot(int)
     def _progress(self, value: int) -> None:
-        if self.ended or not isValid(self.dialog):  # late news of ended work, or its page already gone
+        if self.ended or self.updating or not isValid(self.dialog):  # late news, or its page already gone
             return
-        if self.dialog.maximum():
-            self.dialog.setValue(min(value, self.dialog.maximum()))
-        else:  # unknown length (a file being read): a busy bar and a count
-            self.dialog.setLabelText(f"{self.label} {value:,}")
+        # A shown window-modal QProgressDialog runs the event loop inside setValue: the work's end
+        # can arrive in there, and must not delete the dialog under its own setValue.
+        self.updating = True
+        try:
+            if self.dialog.maximum():
+                self.dialog.setValue(min(value, self.dialog.maximum()))
+            else:  # unknown length (a file being read): a busy bar and a count
+                self.dialog.setLabelText(f"{self.label} {value:,}")
+        finally:
+            self.updating = False
+        if self.ended:
+            self._dispose()
 
     def _end(self, signal: Any, value: object) -> None:
         """Hide the progress, hand the result on, and only then let the task go: a result that
         opens a modal dialog (a nested event loop) must not find its task deleted under it."""
         self.ended = True
-        shown = isValid(self.dialog)  # not when its page was closed first
-        if shown:
+        if not self.updating and isValid(self.dialog):  # not when its page was closed first
             self.dialog.reset()
             self.dialog.close()
         try:
             if not self.superseded:
                 signal.emit(value)
         finally:
-            if shown and isValid(self.dialog):
-                self.dialog.deleteLater()  # a child of the page, not of the task
-            self.deleteLater()
+            if not self.updating:  # else _progress lets go once its setValue has returned
+                self._dispose()
+
+    def _dispose(self) -> None:
+        if isValid(self.dialog):
+            self.dialog.reset()
+            self.dialog.close()
+            self.dialog.deleteLater()  # a child of the page, not of the task
+        self.deleteLater()
 
     # Real Qt slots of this QObject (not lambdas or plain methods, which PySide routes through a
     # global receiver), so Qt drops the connection when the page that owns the task is closed

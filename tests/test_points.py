@@ -25,6 +25,18 @@ D = dt.date
 
 
 MANAGER = Actor("li", "manager")
+HEADER_EVENTS = [
+    "ref",
+    "kind",
+    "date",
+    "household_code",
+    "rule_code",
+    "times",
+    "good_code",
+    "quantity",
+    "points",
+    "reason",
+]
 
 
 def _adjusted(session: Session, household: str, day: dt.date, amount: int, reason: str) -> str:
@@ -314,3 +326,35 @@ def test_two_approvals_of_one_proposal_at_once_count_it_once(empty_db_url: str) 
             assert points.available(session, "LS001", D(2026, 5, 31)) == 9
     finally:
         db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("kind", "header", "row", "named"),
+    [
+        ("points_rules", "code,name,points,region_code,valid_from,valid_until", "LX,劳动,0,,2026-01-01,", "points"),
+        ("points_goods", "code,name,unit,points_price,barcode", "TEA,茶叶,盒,3.5,", "points_price"),
+        ("points", ",".join(HEADER_EVENTS), "A1,award,2026-05-01,NOBODY,LD,1,,,,", "household_code"),
+    ],
+)
+def test_each_bad_points_file_exits_2_naming_the_row_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, header: str, row: str, named: str
+) -> None:
+    from cli.main import main as command
+    from core.db import open_database
+
+    path = str(tmp_path / "p.db")
+    db = open_database(path)
+    with db.session() as session, session.begin():
+        _registry(session)
+    db.dispose()
+    bad = tmp_path / f"{kind}.csv"
+    bad.write_text(header + "\n" + row + "\n", encoding="utf-8")
+    assert command(["--db", path, "import", kind, str(bad)]) == 2
+    said = capsys.readouterr().err
+    assert "line 2" in said
+    assert named in said
+    assert bad.name in said
+    db = open_database(path)
+    with db.read_session() as session:
+        assert (session.query(PointsRule).count(), session.query(PointsGood).count()) == (3, 2)  # as before
+    db.dispose()
