@@ -491,7 +491,6 @@ ZH: dict[str, str] = {
     "say why the proposal is refused": "请写明审核不通过的原因",
     "statement: the household's code": "statement：帮扶户编码",
     "tick at least one household": "请至少勾选一户",
-    "unknown counter {value}": "未知的专柜 {value}",
     "unknown document {value}": "未知的单据 {value}",
     "unknown proposal {value}": "未知的待审核单 {value}",
     "{counter} is not a points supermarket": "{counter} 不是积分超市",

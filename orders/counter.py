@@ -21,7 +21,7 @@ from orders.cart import Cart, CartLine
 from orders.kiosk import registry_staleness
 from orders.ledger import PaymentDraft, SaleDraft, SaleRecorded, record_sale
 from orders.shifts import current_shift
-from orders.stock import MILLI, fefo_hint, stock_warning
+from orders.stock import MILLI, fefo_hint, keeps_stock, stock_warning
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def scan(session: Session, text: str, day: dt.date, counter_code: str | None = N
             )
         )
     counter_id = session.scalar(select(Counter.id).where(Counter.code == counter_code)) if counter_code else None
-    if counter_id is not None:
+    if counter_id is not None and keeps_stock(session, counter_id):  # only then is its stock worth a word
         warnings.append(stock_warning(session, counter_id, product.id, MILLI))
         warnings.append(fefo_hint(session, counter_id, product.id, day))
     warning = "; ".join(w for w in warnings if w)

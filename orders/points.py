@@ -274,12 +274,15 @@ def available(session: Session, household_code: str, day: dt.date) -> int:
     return months[month_index(day)].balance if months else 0
 
 
-def month_figures(session: Session, actor: Actor, month: str) -> dict[str, Any]:
-    """``python main.py points --month`` (SPEC §10 JSON)."""
+def month_figures(
+    session: Session, actor: Actor, month: str, household_ids: Iterable[int] | None = None
+) -> dict[str, Any]:
+    """``python main.py points --month`` (SPEC §10 JSON); ``household_ids``: those households only
+    (a village's notice need not replay the whole city)."""
     require(actor, "points.view")
     month_bounds(month, business_zone(session))  # a bad month is a clear message
     target = int(month[:4]) * 12 + int(month[5:]) - 1
-    events = stored_events(session)
+    events = stored_events(session, household_ids)
     result = replay(events, valid_months(session), target)
     by_rule: defaultdict[str, int] = defaultdict(int)
     for event in events:

@@ -20,12 +20,13 @@ from core.locks import serialize
 from core.models import Counter, Household, PointsGood, PointsStockMovement
 from core.places import place_name
 from orders import points
+from orders.stock import document_number
 
 
 def points_counter(session: Session, code: str) -> Counter:
     counter = session.scalars(select(Counter).where(Counter.code == code)).one_or_none()
     if counter is None:
-        raise InvalidValue("counter_code", _("unknown counter {value}").format(value=code))
+        raise InvalidValue("counter_code", _("unknown counter: {value}").format(value=code))
     if counter.kind != "points":
         raise BangfuError(_("{counter} is not a points supermarket").format(counter=code))
     return counter
@@ -129,15 +130,7 @@ def goods_in(
         raise InvalidValue("donor", _("a donation names its donor"))
     if not lines:
         raise BangfuError(_("a document needs at least one line"))
-    prefix = "JZ" if kind == "donation" else "CG"
-    serialize(session, "points goods in", counter.id)
-    head = f"{prefix}-{counter.code}-{dt.date.today():%Y%m%d}-"
-    taken = session.scalar(
-        select(func.count(func.distinct(PointsStockMovement.document))).where(
-            PointsStockMovement.document.like(f"{head}%")
-        )
-    )
-    number = f"{head}{(taken or 0) + 1:02d}"
+    number = document_number(session, kind, counter, PointsStockMovement.document)
     for code, quantity, value_fen in lines:
         if quantity < 1:
             raise InvalidValue("quantity", _("must be a whole number of at least 1: {value}").format(value=quantity))

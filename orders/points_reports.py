@@ -93,8 +93,8 @@ class NoticeRow:
 
 def points_notice(session: Session, actor: Actor, month: str, region: str) -> list[NoticeRow]:
     """公示: the households of one village with points earned in the month, names masked."""
-    figures = points.month_figures(session, actor, month)
     households = {h.code: h for h in session.scalars(select(Household).where(Household.region_code == region))}
+    figures = points.month_figures(session, actor, month, [h.id for h in households.values()])
     return [
         NoticeRow(h["code"], mask_name(households[h["code"]].head_name), h["earned"], h["balance"])
         for h in figures["households"]

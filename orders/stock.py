@@ -123,9 +123,8 @@ def keeps_stock(session: Session, counter_id: int) -> bool:
 
 
 def stock_warning(session: Session, counter_id: int, product_id: int, quantity_milli: int) -> str:
-    """The checkout's warning when a sale takes a counter's stock of a product below zero."""
-    if not keeps_stock(session, counter_id):
-        return ""
+    """The checkout's warning when a sale takes a stock-keeping counter's stock of a product below
+    zero (the caller asks ``keeps_stock`` first)."""
     left = on_hand(session, counter_id, product_id)
     if left - quantity_milli >= 0:
         return ""
@@ -164,7 +163,9 @@ def _checked(session: Session, lines: Sequence[StockLine]) -> dict[int, Product]
     return products
 
 
-PREFIXES = {"receipt": "SH", "transfer_out": "DB", "return": "TG", "write_off": "BS", "stocktake": "PD"}
+# A points supermarket's goods in (orders.points_counter) are numbered the same way: 捐赠 JZ-…, 采购 CG-….
+PREFIXES = {"receipt": "SH", "transfer_out": "DB", "return": "TG", "write_off": "BS", "stocktake": "PD",
+            "donation": "JZ", "purchase": "CG"}  # fmt: skip
 
 
 def document_number(session: Session, kind: str, counter: Counter, column: Any = StockMovement.document) -> str:

@@ -20,7 +20,7 @@ from orders.points_reports import NoticeRow, PointsMonth, StatementRow
 from reports.a4 import a4_pdf, grid, text_styles
 from reports.fonts import pdf_font, text_paragraph
 from reports.labels import draw_qr, qr_modules
-from reports.receipts import _Roll
+from reports.receipts import Roll
 
 CARD_W, CARD_H = 85.6 * mm, 54 * mm  # ISO/IEC 7810 ID-1, a bank card's size
 
@@ -58,7 +58,7 @@ def cards_pdf(cards: list[Card], title: str = "积分超市积分卡") -> bytes:
 
 
 def redemption_receipt(done: Redeemed, counter: str, width_mm: int = 58) -> bytes:
-    roll = _Roll(width_mm)
+    roll = Roll(width_mm)
     roll.text("积分超市兑换单", size=roll.size + 2)
     roll.text(f"单号 {done.ref}")
     roll.text(f"专柜 {counter}", f"户 {done.household}")

@@ -22,7 +22,7 @@ WIDTHS_MM = (58, 80)
 PROGRAMME = "消费帮扶 · 本单为认定的帮扶产品，收入按利益联结惠及脱贫户"
 
 
-class _Roll:
+class Roll:
     """Lines of text laid out on a roll of ``width_mm``; the page height follows the content."""
 
     def __init__(self, width_mm: int) -> None:
@@ -75,7 +75,7 @@ class _Roll:
 
 
 def render_receipt(receipt: Receipt, width_mm: int = 58) -> bytes:
-    roll = _Roll(width_mm)
+    roll = Roll(width_mm)
     roll.text(receipt.heading, size=roll.size + 2)
     roll.text(_("Refund receipt") if receipt.refund_of else _("Sales receipt"))
     roll.text(_("No.") + " " + receipt.ref)
@@ -96,7 +96,7 @@ def render_receipt(receipt: Receipt, width_mm: int = 58) -> bytes:
 
 
 def render_z_report(report: ZReport, width_mm: int = 80) -> bytes:
-    roll = _Roll(width_mm)
+    roll = Roll(width_mm)
     roll.text(_("Z report"), size=roll.size + 2)
     roll.text(_("Counter") + " " + report.counter_code, "#" + str(report.shift_number))
     roll.text(_("Opened"), f"{report.opened_at[:19].replace('T', ' ')} UTC {report.opened_by}")

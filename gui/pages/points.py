@@ -39,6 +39,7 @@ from orders.points_reports import points_month, points_notice
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from core.models import PointsGood
     from orders.points import Outcome
     from orders.points_counter import Card, Redeemed
     from orders.points_proposals import Awardable, Pending
@@ -133,14 +134,14 @@ class RedeemTab(QWidget):
         self.message.setText("")
         self._show()
 
-    def _good(self, good: object) -> None:
-        code = good.code  # type: ignore[attr-defined]
+    def _good(self, good: "PointsGood") -> None:
+        code = good.code
         for line in self.lines:
             if line.code == code:
                 line.quantity += 1
                 break
         else:
-            self.lines.append(Line(code, good.name, good.unit, good.points_price))  # type: ignore[attr-defined]
+            self.lines.append(Line(code, good.name, good.unit, good.points_price))
         self.message.setText("")
         self._show()
 
