@@ -32,7 +32,7 @@ def use_file_keyring(folder: Path) -> None:
     os.environ.setdefault("BANGFU_TEST_KEYRING", str(folder / "keyring.json"))
 
 
-def _fresh(url: str, name: str) -> str:
+def fresh_database(url: str, name: str) -> str:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -115,7 +115,7 @@ def _raw_upload(kiosk_path: str, url: str) -> float:
     import psycopg
     from sqlalchemy.engine import make_url
 
-    target = _fresh(url, "bangfu_kiosk_raw")
+    target = fresh_database(url, "bangfu_kiosk_raw")
     _central(target, PRODUCTS)  # the same tables, counter and products
     source = sqlite3.connect(kiosk_path)
     sales = source.execute(
@@ -193,7 +193,7 @@ def run() -> list[tuple[str, float, float]]:
     from core.db import open_database
     from orders.kiosk import join, open_central, synchronise
 
-    url = _fresh(base, "bangfu_kiosk")
+    url = fresh_database(base, "bangfu_kiosk")
     _central(url, PRODUCTS)
     central = open_database(url)
     rows = []

@@ -39,9 +39,10 @@ def main(names: list[str]) -> None:
             continue
         for label, ours, baseline in suite():
             known = baseline == baseline  # NaN: no raw baseline for this one
-            shown = f"{baseline:.4f}s" if known else "—"
+            unit = " MB" if ", MB" in label else "s"  # a memory figure; the others are seconds
+            shown = f"{baseline:.4f}{unit}" if known else "—"
             ratio = f"{ours / baseline:.2f}×" if known and baseline > 0 else ""
-            print(f"{label:<52} {ours:>9.4f}s {shown:>10} {ratio:>7}", flush=True)
+            print(f"{label:<52} {ours:>9.4f}{unit} {shown:>10} {ratio:>7}", flush=True)
             rows.append({"suite": name, "label": label, "seconds": ours, "baseline": baseline if known else None})
     OUT.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

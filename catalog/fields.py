@@ -54,22 +54,48 @@ class Column:
 def parse_values(columns: Sequence[Column], raw: Mapping[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """Parse one row or form: the values by column name, and (field, reason) for each problem.
     A column absent from ``raw`` or blank is None; blank is a problem when the column is required."""
-    values: dict[str, Any] = {}
+    return parse_cells(columns, [raw.get(column.name) or "" for column in columns])
+
+
+def parse_cells(
+    columns: Sequence[Column], cells: Sequence[str], values: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """``parse_values`` for the cells of ``columns`` in order, as an import reads them off a row,
+    into ``values`` (a row's defaults) when given."""
+    values = {} if values is None else values
     problems = []
-    for column in columns:
-        cell = raw.get(column.name) or ""
-        text_value = NumberCell(cell.strip()) if isinstance(cell, NumberCell) else cell.strip()
-        values[column.name] = None
+    for column, cell in zip(columns, cells, strict=True):
+        text_value = NumberCell(cell.strip()) if type(cell) is NumberCell else cell.strip()
         if not text_value:
+            values[column.name] = None
             if column.required:
                 problems.append((column.name, _("required, but empty")))
             continue
         try:
             value = column.parse(text_value, column.name)
-            values[column.name] = str(value) if isinstance(value, NumberCell) else value
+            values[column.name] = str(value) if type(value) is NumberCell else value
         except InvalidValue as exc:
+            values[column.name] = None
             problems.append((exc.field, exc.reason))
     return values, problems
+
+
+def remembering(parse: Parser, most: int = 65_536) -> Parser:
+    """``parse`` that parses each distinct cell once: down a file the same channel, quantity or
+    sale time comes back on many rows. Parsers are pure, and only values are kept (a refused
+    cell is refused again each time, with its own reason); at ``most`` entries it starts over."""
+    known: dict[tuple[type, str], object] = {}
+
+    def remembered(value: str, field: str) -> object:
+        key = (type(value), value)  # an XLSX number cell may parse otherwise than the same text
+        found = known.get(key, known)
+        if found is known:
+            if len(known) >= most:
+                known.clear()
+            found = known[key] = parse(value, field)
+        return found
+
+    return remembered
 
 
 def text(max_length: int) -> Parser:

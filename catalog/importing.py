@@ -6,13 +6,13 @@ nothing is written. Memory stays bounded by one batch, whatever the size of the 
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from catalog.fields import Column, parse_values
+from catalog.fields import Column, parse_cells, remembering
 from core.audit import record
 from core.auth import Actor, require
 from core.errors import BangfuError
@@ -116,9 +116,19 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def parse_row(mapping: list[tuple[Column, int]], cells: list[str], line: int) -> tuple[dict[str, Any], list[RowError]]:
-    raw = {column.name: cells[index] if index < len(cells) else "" for column, index in mapping}
-    values, problems = parse_values([column for column, _index in mapping], raw)
+@dataclass(frozen=True)
+class RowShape:
+    """Where a file's columns stand, and the values of the kind's columns it does not have."""
+
+    columns: list[Column]
+    indexes: list[int]
+    absent: dict[str, None]
+
+
+def parse_row(shape: RowShape, cells: list[str], line: int) -> tuple[dict[str, Any], list[RowError]]:
+    width = len(cells)
+    texts = [cells[index] if index < width else "" for index in shape.indexes]
+    values, problems = parse_cells(shape.columns, texts, dict(shape.absent))
     return values, [RowError(line, field, reason) for field, reason in problems]
 
 
@@ -133,7 +143,11 @@ def import_file(
     if errors:
         raise ImportFailed(path.name, errors)
     present = {column.name for column, _index in mapping}
-    absent = {column.name: None for column in kind.columns if column.name not in present}
+    shape = RowShape(
+        [replace(column, parse=remembering(column.parse)) for column, _index in mapping],
+        [index for _column, index in mapping],
+        {column.name: None for column in kind.columns if column.name not in present},
+    )
     added = skipped = read = 0
     pending: list[tuple[int, dict[str, Any]]] = []
 
@@ -147,12 +161,12 @@ def import_file(
         pending.clear()
 
     for line, cells in sheet.rows:
-        values, row_errors = parse_row(mapping, cells, line)
+        values, row_errors = parse_row(shape, cells, line)
         read += 1
         if row_errors:
             errors.extend(row_errors)
         else:
-            pending.append((line, {**absent, **values}))
+            pending.append((line, values))
         if len(pending) >= BATCH:
             flush()
         if progress and read % BATCH == 0:

@@ -6,15 +6,16 @@ what makes a row "the same" for idempotent re-imports.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import Table, select, tuple_
 from sqlalchemy.orm import Session
 
 from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from catalog.search import search_key
+from core.bulk import insert_records
 from core.codes import CERT_LEVELS, CERT_STATUSES, HOUSEHOLD_STATUSES, LINKAGE_MODES, SUPPLIER_KINDS
 from core.i18n import _
 from core.identifiers import mask_resident_id, masked_field
@@ -105,7 +106,7 @@ class KeyedKind:
                 batch.skipped += 1
         accepted = [self.prepare(values) for _line, values in self.accept_new(session, list(new.values()), batch)]
         if accepted:
-            session.execute(insert(self.model), accepted)
+            insert_records(session, cast(Table, self.model.__table__), accepted)
         batch.added += len(accepted)
 
     def accept_new(self, session: Session, rows: list[tuple[int, Values]], batch: Batch) -> list[tuple[int, Values]]:
@@ -372,7 +373,7 @@ class Linkages:
                 }
             )
         if accepted:
-            session.execute(insert(Linkage), accepted)
+            insert_records(session, cast(Table, Linkage.__table__), accepted)
         batch.added += len(accepted)
 
 

@@ -1,7 +1,8 @@
 """Finding products, suppliers and households by code, name, or pinyin (``xg`` and ``xianggu``
 both find 香菇). The pinyin is computed once when a row is written, into ``search_key``."""
 
-from pypinyin import lazy_pinyin
+from functools import lru_cache
+
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -17,12 +18,19 @@ def search_key(*texts: str | None) -> str:
         if not value:
             continue
         parts.append(value.lower())
-        if value.isascii():
-            continue  # codes and barcodes have no pinyin
-        syllables = [s.strip().lower() for s in lazy_pinyin(value)]
-        parts.append("".join(syllables))
-        parts.append("".join(s[0] if s.isalpha() and s.isascii() else s for s in syllables if s))
+        if not value.isascii():  # codes and barcodes have no pinyin
+            parts.extend(_pinyin_keys(value))
     return " ".join(dict.fromkeys(p.replace(" ", "") for p in parts if p))
+
+
+@lru_cache(maxsize=65_536)
+def _pinyin_keys(value: str) -> tuple[str, str]:
+    """Full pinyin and initials of one text (names repeat across a register)."""
+    from catalog.pinyin import syllables_of  # its dictionaries take 0.3 s to load: writes only need them
+
+    syllables = [s.strip().lower() for s in syllables_of(value)]
+    initials = "".join(s[0] if s.isalpha() and s.isascii() else s for s in syllables if s)
+    return "".join(syllables), initials
 
 
 def _like(query: str) -> str:

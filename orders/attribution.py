@@ -51,25 +51,34 @@ class LineSums:
 
     amounts: dict[tuple[int, str], int]  # (product id, channel) -> fen
     lines: dict[int, int]  # product id -> number of lines
+    quantities: dict[int, int]  # product id -> thousandths of a unit (the weight sold, from the same scan)
 
 
-def _sums(session: Session, query: Select[int, str, int, int], suppliers: Iterable[int] | None) -> LineSums:
-    """Run a (product, channel, amount, count) GROUP BY, optionally for some suppliers only."""
+def _sums(session: Session, query: Select[int, str, int, int, int], suppliers: Iterable[int] | None) -> LineSums:
+    """Run a (product, channel, amount, count, quantity) GROUP BY, optionally for some suppliers only."""
     if suppliers is not None:
         query = query.join(Product, SaleLine.product_id == Product.id).where(Product.supplier_id.in_(list(suppliers)))
     amounts: dict[tuple[int, str], int] = {}
     lines: defaultdict[int, int] = defaultdict(int)
-    for product_id, channel, amount, count in session.execute(query):
+    quantities: defaultdict[int, int] = defaultdict(int)
+    for product_id, channel, amount, count, quantity in session.execute(query):
         amounts[(product_id, channel)] = int(amount)
         lines[product_id] += int(count)
-    return LineSums(amounts, dict(lines))
+        quantities[product_id] += int(quantity)
+    return LineSums(amounts, dict(lines), dict(quantities))
 
 
 def sale_sums(
     session: Session, start: dt.datetime, end: dt.datetime, suppliers: Iterable[int] | None = None
 ) -> LineSums:
     query = (  # one range scan of ix_sale_lines_month: the lines carry their sale's time and channel
-        select(SaleLine.product_id, SaleLine.channel, func.sum(SaleLine.amount_fen), func.count())
+        select(
+            SaleLine.product_id,
+            SaleLine.channel,
+            func.sum(SaleLine.amount_fen),
+            func.count(),
+            func.sum(SaleLine.quantity_milli),
+        )
         .where(SaleLine.sold_at >= start, SaleLine.sold_at < end)
         .group_by(SaleLine.product_id, SaleLine.channel)
     )
@@ -81,7 +90,13 @@ def refund_sums(
 ) -> LineSums:
     """Refunds dated in the month, under the original sale's channel and line's product."""
     query = (
-        select(SaleLine.product_id, Sale.channel, func.sum(RefundLine.amount_fen), func.count())
+        select(
+            SaleLine.product_id,
+            Sale.channel,
+            func.sum(RefundLine.amount_fen),
+            func.count(),
+            func.sum(RefundLine.quantity_milli),
+        )
         .select_from(RefundLine)
         .join(Refund, RefundLine.refund_id == Refund.id)
         .join(SaleLine, RefundLine.sale_line_id == SaleLine.id)

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from core.auth import Actor
 from core.config import month_bounds
 from core.models import Product, Refund, RefundLine, Sale, SaleLine
-from orders.monthly import monthly_summary
+from orders.attribution import refund_sums, sale_sums
+from orders.monthly import monthly_summary, net_quantities
 
 GRAMS_PER_UNIT = {"公斤": 1000, "千克": 1000, "kg": 1000, "斤": 500, "克": 1, "g": 1}
 
@@ -47,7 +48,9 @@ def latest_ended_month(session: Session, zone: ZoneInfo, today: dt.date) -> str 
     return None if last is None else last.astimezone(zone).strftime("%Y-%m")
 
 
-def month_details(session: Session, month: str, zone: ZoneInfo) -> MonthDetails:
+def month_details(session: Session, month: str, zone: ZoneInfo, net: dict[int, int] | None = None) -> MonthDetails:
+    """The month's daily net and weight; ``net`` quantities by product when the summary has them
+    already (MonthlySummary.net_quantities: one scan of the month fewer)."""
     start, end = month_bounds(month, zone)
     daily = []
     day = start.date()
@@ -66,22 +69,9 @@ def month_details(session: Session, month: str, zone: ZoneInfo) -> MonthDetails:
         )
         daily.append((day, int(sold or 0) - int(back or 0)))
         day += dt.timedelta(days=1)
-    quantities = dict(
-        session.execute(
-            select(SaleLine.product_id, func.sum(SaleLine.quantity_milli))
-            .where(SaleLine.sold_at >= start, SaleLine.sold_at < end)
-            .group_by(SaleLine.product_id)
-        ).all()
-    )
-    returned = session.execute(
-        select(SaleLine.product_id, func.sum(RefundLine.quantity_milli))
-        .join(SaleLine, RefundLine.sale_line_id == SaleLine.id)
-        .join(Refund, RefundLine.refund_id == Refund.id)
-        .where(Refund.refunded_at >= start, Refund.refunded_at < end)
-        .group_by(SaleLine.product_id)
-    ).all()
-    for product_id, quantity in returned:
-        quantities[product_id] = quantities.get(product_id, 0) - int(quantity)
+    if net is None:
+        net = net_quantities(sale_sums(session, start, end), refund_sums(session, start, end))
+    quantities = net
     grams, missing = 0, []
     products = session.execute(
         select(Product.id, Product.name, Product.unit, Product.net_weight_g).where(Product.id.in_(quantities))

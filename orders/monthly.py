@@ -8,7 +8,7 @@ product's category and origin), each supplier's pool and its split.
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -19,7 +19,15 @@ from core.auth import Actor, require
 from core.codes import CHANNELS
 from core.config import business_zone, month_bounds
 from core.models import Household, Linkage, Product, Sale, SaleLine, Supplier
-from orders.attribution import SupplierMonth, attribute, household_totals, product_info, refund_sums, sale_sums
+from orders.attribution import (
+    LineSums,
+    SupplierMonth,
+    attribute,
+    household_totals,
+    product_info,
+    refund_sums,
+    sale_sums,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,8 @@ class MonthlySummary:
     suppliers: list[SupplierMonth]  # sorted by credit code
     households_benefited: int
     uncertified_lines: int
+    # not in SPEC §9's JSON: product id -> net thousandths of a unit sold (the report's weight)
+    net_quantities: dict[int, int] = field(default_factory=dict, repr=False)
 
     @property
     def net_fen(self) -> int:
@@ -122,6 +132,14 @@ def uncertified_lines(
     return count
 
 
+def net_quantities(sales: LineSums, refunds: LineSums) -> dict[int, int]:
+    """Product id -> thousandths of a unit sold in the month, less those refunded in it."""
+    net = dict(sales.quantities)
+    for product_id, quantity in refunds.quantities.items():
+        net[product_id] = net.get(product_id, 0) - quantity
+    return net
+
+
 def monthly_summary(session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None) -> MonthlySummary:
     require(actor, "report.view")
     zone = zone or business_zone(session)
@@ -155,6 +173,7 @@ def monthly_summary(session: Session, actor: Actor, month: str, zone: ZoneInfo |
         suppliers=sorted(months.values(), key=lambda s: s.uscc),
         households_benefited=benefited,
         uncertified_lines=uncertified_lines(session, sales.lines, start, end, zone),
+        net_quantities=net_quantities(sales, refunds),
     )
 
 

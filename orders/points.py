@@ -11,13 +11,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
+from core.bulk import insert_rows
 from core.config import business_zone, get_setting, month_bounds
 from core.db import chunked, reserve_ids
 from core.errors import BangfuError, InvalidValue
@@ -100,27 +101,25 @@ def store(session: Session, username: str, new: Sequence[NewEvent]) -> None:
     first, then one executemany for the events and one for the lines (a year's file is millions)."""
     if not new:
         return
-    ids = reserve_ids(session, PointsEvent.__table__, len(new))  # type: ignore[arg-type]
+    events = cast(Table, PointsEvent.__table__)
+    ids = reserve_ids(session, events, len(new))
     at = utc_now()
-    connection = session.connection()
-    connection.execute(
-        insert(PointsEvent),
+    insert_rows(
+        session,
+        events,
+        ("id", "ref", "kind", "day", "household_id", "rule_id", "times", "points", "reason", "username", "at"),
         [
-            {
-                "id": event_id, "ref": n.event.ref, "kind": n.event.kind, "day": n.event.day,
-                "household_id": n.household_id, "rule_id": n.rule_id, "times": n.times, "points": n.event.points,
-                "reason": n.reason, "username": username, "at": at,
-            }
+            (event_id, n.event.ref, n.event.kind, n.event.day, n.household_id, n.rule_id, n.times, n.event.points,
+             n.reason, username, at)
             for event_id, n in zip(ids, new, strict=True)
         ],
     )  # fmt: skip
-    lines = [
-        {"event_id": event_id, "good_id": g, "quantity": q, "points": p}
-        for event_id, n in zip(ids, new, strict=True)
-        for g, q, p in n.lines
-    ]
-    if lines:
-        connection.execute(insert(PointsRedemptionLine), lines)
+    insert_rows(
+        session,
+        cast(Table, PointsRedemptionLine.__table__),
+        ("event_id", "good_id", "quantity", "points"),
+        [(event_id, g, q, p) for event_id, n in zip(ids, new, strict=True) for g, q, p in n.lines],
+    )
 
 
 def rule_problem(rule: PointsRule, day: dt.date, household_region: str) -> str | None:

@@ -80,7 +80,7 @@ def report_input(
         return figures if figures.sales_count or figures.gross_fen or figures.refunds_fen else None
 
     _start, month_end = month_bounds(month, zone)
-    details = month_details(session, month, zone)
+    details = month_details(session, month, zone, summary.net_quantities)
     progress(2)
     previous, last_year = with_data(previous_month(month), 3), with_data(same_month_last_year(month), 4)
     quotas = quota_progress(session, int(month[:4]), zone, month_end)

@@ -21,6 +21,7 @@ from catalog import fields as f
 from catalog.fields import Column
 from catalog.importing import Batch
 from core.auth import Actor
+from core.bulk import insert_rows
 from core.codes import CHANNELS
 from core.config import business_zone
 from core.db import reserve_ids
@@ -34,6 +35,16 @@ from orders.refunds import refund_amount, refunded_so_far
 
 Row = tuple[int, dict[str, Any]]
 HEADER_FIELDS = ("sold_at", "channel", "counter_code", "customer_org", "kind", "refund_of")
+LINE_COLUMNS = (
+    "sale_id",
+    "line_no",
+    "product_id",
+    "quantity_milli",
+    "unit_price_fen",
+    "amount_fen",
+    "sold_at",
+    "channel",
+)
 
 
 def _quantity(value: str, field_name: str) -> int:
@@ -308,27 +319,26 @@ class Sales:
         if not new_sales:
             return
         now = utc_now()
-        sale_table, line_table = cast(Table, Sale.__table__), cast(Table, SaleLine.__table__)
+        sale_table = cast(Table, Sale.__table__)
         ids = reserve_ids(session, sale_table, len(new_sales))
-        for sale_id, row in zip(ids, new_sales, strict=True):
-            row["id"] = sale_id
-            row["created_at"] = now
-        session.execute(insert(sale_table), new_sales)
-        self._ours.extend(ids)
-        session.execute(
-            insert(line_table),
+        insert_rows(
+            session,
+            sale_table,
+            ("id", "ref", "channel", "sold_at", "counter_id", "customer_org", "total_fen", "created_at"),
             [
-                {
-                    "sale_id": sale["id"],
-                    "line_no": number,
-                    "product_id": item.id,
-                    "quantity_milli": qty,
-                    "unit_price_fen": price,
-                    "amount_fen": line_amount(price, qty),
-                    "sold_at": sale["sold_at"],
-                    "channel": sale["channel"],
-                }
-                for sale, lines in zip(new_sales, new_lines, strict=True)
+                (sale_id, row["ref"], row["channel"], row["sold_at"], row["counter_id"], row["customer_org"],
+                 row["total_fen"], now)
+                for sale_id, row in zip(ids, new_sales, strict=True)
+            ],
+        )  # fmt: skip
+        self._ours.extend(ids)
+        insert_rows(
+            session,
+            cast(Table, SaleLine.__table__),
+            LINE_COLUMNS,
+            [
+                (sale_id, number, item.id, qty, price, line_amount(price, qty), sale["sold_at"], sale["channel"])
+                for sale_id, sale, lines in zip(ids, new_sales, new_lines, strict=True)
                 for number, (item, qty, price) in enumerate(lines, start=1)
             ],
         )
@@ -345,15 +355,15 @@ class Sales:
                 batch.fail(row_line, "product_code", _("product is already on an earlier row of this sale"))
                 return
         start = len(sale.lines) + 1
-        session.execute(
-            insert(SaleLine),
+        insert_rows(
+            session,
+            cast(Table, SaleLine.__table__),
+            LINE_COLUMNS,
             [
-                {"sale_id": sale.id, "line_no": start + n, "product_id": item.id, "quantity_milli": qty,
-                 "unit_price_fen": price, "amount_fen": line_amount(price, qty), "sold_at": sale.header[0],
-                 "channel": sale.header[1]}
+                (sale.id, start + n, item.id, qty, price, line_amount(price, qty), sale.header[0], sale.header[1])
                 for n, (_l, item, qty, price) in enumerate(priced)
             ],
-        )  # fmt: skip
+        )
         extra = sum(line_amount(price, qty) for _l, _i, qty, price in priced)
         session.execute(update(Sale).where(Sale.id == sale.id).values(total_fen=Sale.total_fen + extra))
 

@@ -131,6 +131,16 @@ def _supplier_bars(summary: MonthlySummary) -> Drawing:
     return drawing
 
 
+NAMED_AT_MOST = 30  # a city may have thousands: the report names the first, the registry has the rest
+
+
+def _without_weight(names: list[str]) -> str:
+    shown = "、".join(names[:NAMED_AT_MOST])
+    if len(names) > NAMED_AT_MOST:
+        shown += f" 等 {len(names):,} 种（在商品登记中补填净重）"
+    return "未计入重量（缺少净重）的商品：" + shown
+
+
 def render_monthly_pdf(data: ReportInput) -> bytes:
     s, styles = data.summary, _styles()
     buffer = io.BytesIO()
@@ -187,9 +197,7 @@ def render_monthly_pdf(data: ReportInput) -> bytes:
         warning = f"【注意】{s.uncertified_lines} 行销售的商品在销售日期认定证书无效。"
         story.append(text_paragraph(warning, styles["flag"]))
     if data.details.without_weight:
-        story.append(
-            text_paragraph("未计入重量（缺少净重）的商品：" + "、".join(data.details.without_weight), styles["body"])
-        )
+        story.append(text_paragraph(_without_weight(data.details.without_weight), styles["body"]))
     story += [Spacer(1, 4 * mm), _daily_chart(data.details)]
     charts = Table(
         [[_channel_pie(s), _supplier_bars(s)]],

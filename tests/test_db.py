@@ -231,28 +231,3 @@ def test_the_head_read_from_the_migration_files_is_alembics() -> None:
     from core.db import head_from_files
 
     assert head_from_files() == head_revision()
-
-
-def test_the_json_report_loads_neither_documents_nor_migrations(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A short command on a database at the head imports what it uses (issue 18): no ReportLab,
-    openpyxl, QtCharts, Alembic or Argon2."""
-    import json
-    import subprocess
-    import sys
-
-    path = tmp_path / "r.db"
-    open_database(str(path)).dispose()
-    probe = (
-        "import sys, runpy; sys.argv = ['main.py', '--db', sys.argv[1], 'report', 'monthly', '--month', '2026-10',"
-        " '--format', 'json', '--out', sys.argv[2]]\n"
-        "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "import json as j; print(j.dumps(sorted(m for m in sys.modules if m.split('.')[0] in"
-        " ('reportlab', 'openpyxl', 'alembic', 'argon2') or 'QtCharts' in m)))"
-    )
-    root = Path(__file__).resolve().parent.parent
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(path), str(tmp_path / "r.json")], cwd=root, capture_output=True, text=True
-    )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == [], done.stderr
-    assert json.loads((tmp_path / "r.json").read_text())["month"] == "2026-10"

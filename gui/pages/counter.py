@@ -8,6 +8,7 @@ the same sale.
 import datetime as dt
 from collections.abc import Callable
 from copy import deepcopy
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -60,7 +61,6 @@ from orders.ledger import PaymentDraft, SaleRecorded
 from orders.receipts import Receipt, refund_receipt, sale_receipt
 from orders.refunds import RefundDraft, RefundRecorded, picked_lines, receipt_to_refund, record_refund
 from orders.shifts import ZReport, close_shift, open_shift
-from reports.receipts import render_receipt, render_z_report
 
 if TYPE_CHECKING:  # only in annotations (see the contracts)
     from sqlalchemy.orm import Session
@@ -111,6 +111,14 @@ class ApprovalDialog(PasswordDialog):
         assert isinstance(result, Approval)
         self.approval = result
         return result.actor
+
+
+def _receipts() -> ModuleType:
+    """reports.receipts, loaded on the worker at the first print: ReportLab takes 0.15 s to
+    import, and the checkout opens without it (a test holds it)."""
+    import reports.receipts
+
+    return reports.receipts
 
 
 def receipt_width() -> int:
@@ -588,11 +596,11 @@ class CounterPage(QWidget):
     def receipt_pdf(self, session: "Session") -> bytes | None:
         """The last sale's receipt."""
         sale = self.last_sale
-        return render_receipt(sale_receipt(session, sale.ref), receipt_width()) if sale else None
+        return _receipts().render_receipt(sale_receipt(session, sale.ref), receipt_width()) if sale else None
 
     def refund_pdf(self, session: "Session") -> bytes | None:
         ref = self.last_refund
-        return render_receipt(refund_receipt(session, ref), receipt_width()) if ref else None
+        return _receipts().render_receipt(refund_receipt(session, ref), receipt_width()) if ref else None
 
     def z_pdf(self, _session: "Session") -> bytes | None:
         return self.last_z
@@ -730,7 +738,7 @@ class CounterPage(QWidget):
 
         def op(session: "Session") -> tuple[ZReport, bytes]:
             report = close_shift(session, approver, code, fen)
-            return report, render_z_report(report)
+            return report, _receipts().render_z_report(report)
 
         self._write(op, self._closed, ("shifts",))
 

@@ -1,0 +1,135 @@
+"""The fast paths of issue 18 store and find exactly what the ordinary paths do."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import cast
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypinyin import lazy_pinyin
+from pypinyin.constants import PHRASES_DICT
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from catalog import fields as f
+from catalog.pinyin import syllables_of
+from core.bulk import insert_rows
+from core.errors import InvalidValue
+from core.models import Sale, SaleLine
+from core.tabular import NumberCell
+from tests import factories
+
+ZONE = ZoneInfo("Asia/Shanghai")
+PHRASES = sorted(PHRASES_DICT)[::997]  # a spread of pypinyin's phrases, polyphones among them
+CHINESE = st.sampled_from("重庆银行长乐行走单于朝阳都会香菇卢氏花菇长春〇㐀龘")
+PIECES = st.one_of(CHINESE, st.sampled_from(PHRASES), st.text(max_size=3), st.sampled_from(" -·()（）500克ABc"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=8).map("".join))
+def test_syllables_are_lazy_pinyin(value: str) -> None:
+    assert syllables_of(value) == lazy_pinyin(value)
+
+
+def test_syllables_of_phrases_and_names() -> None:
+    for value in [*PHRASES, "王建国", "单于朝", "重庆火锅底料 500克", "卢氏县香菇专业合作社", "", "P0001"]:
+        assert syllables_of(value) == lazy_pinyin(value), value
+
+
+def _raw(session: Session, sql: str) -> list[tuple[object, ...]]:
+    """Rows as the driver returns them: what is really stored, before SQLAlchemy's types."""
+    return [tuple(row) for row in session.connection().exec_driver_sql(sql).all()]
+
+
+def test_insert_rows_stores_what_core_insert_stores(session: Session) -> None:
+    product = factories.product(session, factories.supplier(session))
+    moment = dt.datetime(2026, 10, 31, 23, 59, 59, 120, tzinfo=ZONE)  # 15:59:59 UTC
+    now = dt.datetime(2026, 11, 1, 0, 0, tzinfo=dt.UTC)
+    sales = cast(Table, Sale.__table__)
+    session.execute(
+        insert(sales),
+        [{"id": 9001, "ref": "CORE", "channel": "online", "sold_at": moment, "total_fen": 100, "created_at": now}],
+    )
+    insert_rows(session, sales, ("id", "ref", "channel", "sold_at", "total_fen", "created_at"),
+                [(9002, "BULK", "online", moment, 100, now)])  # fmt: skip
+    lines = cast(Table, SaleLine.__table__)
+    names = ("sale_id", "line_no", "product_id", "quantity_milli", "unit_price_fen", "amount_fen", "sold_at", "channel")
+    session.execute(
+        insert(lines), [dict(zip(names, (9001, 1, product.id, 1000, 100, 100, moment, "online"), strict=True))]
+    )
+    insert_rows(session, lines, names, [(9002, 1, product.id, 1000, 100, 100, moment, "online")])
+    stored = _raw(session, "SELECT ref, channel, sold_at, total_fen, created_at FROM sales WHERE id IN (9001, 9002)"
+                           " ORDER BY id")  # fmt: skip
+    assert stored[0][1:] == stored[1][1:]
+    line_rows = _raw(session, "SELECT line_no, product_id, sold_at, amount_fen FROM sale_lines"
+                              " WHERE sale_id IN (9001, 9002) ORDER BY sale_id")  # fmt: skip
+    assert line_rows[0] == line_rows[1]
+    # the month index finds both the same way
+    month = select(SaleLine.sale_id).where(SaleLine.sold_at >= dt.datetime(2026, 10, 31, 15, 59, tzinfo=dt.UTC))
+    assert sorted(session.scalars(month)) == [9001, 9002]
+
+
+def test_remembered_parser_parses_each_cell_once_and_refuses_each_time() -> None:
+    calls: list[str] = []
+
+    def parse(value: str, field: str) -> object:
+        calls.append(value)
+        return f.whole_number(0, 10)(value, field)
+
+    remembered = f.remembering(parse, most=2)
+    assert [remembered(v, "n") for v in ("1", "1", "2", "1")] == [1, 1, 2, 1]
+    assert calls == ["1", "2"]
+    remembered("3", "n")  # a third distinct cell starts the memory over
+    assert remembered("1", "n") == 1
+    assert calls[-1] == "1"
+    for _attempt in range(2):
+        with pytest.raises(InvalidValue, match="between"):
+            remembered("11", "n")
+    barcode = f.remembering(f.barcode)
+    assert barcode(NumberCell("690000001239"), "barcode") == "0690000001239"  # Excel dropped the zero
+    with pytest.raises(InvalidValue):
+        barcode("690000001239", "barcode")  # the same digits typed as text are a typo
+
+
+def test_xlsx_writer_reads_back_in_openpyxl() -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.xlsx import YUAN, Sheet, workbook_bytes
+
+    rows: list[list[object]] = [
+        ['=HYPERLINK("http://x")', Decimal("12.30"), 3, 0.25, True, dt.date(2026, 10, 1), None, "a&b<c>\x07 "],
+        ["第二行", Decimal("-0.05"), 10**12, 1.5, False, "2026-10-02", "", "合作社"],
+    ]
+    book = load_workbook(io.BytesIO(workbook_bytes([
+        Sheet("A & \"B\"", ["名称", "金额", "笔数", "比例", "是否", "日期", "空", "文本"], rows, frozenset({2}),
+              frozenset({(1, 4)})),
+        Sheet("二", ["x"], []),
+    ])))  # fmt: skip
+    assert book.sheetnames == ['A & "B"', "二"]
+    sheet = book['A & "B"']
+    assert sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]] == ["名称", "金额", "笔数", "比例", "是否", "日期", "空", "文本"]
+    assert sheet["A1"].font.b
+    assert sheet["A1"].fill.fgColor.rgb == "FFF3E3E1"
+    first = [c.value for c in sheet[2]]
+    assert first == ['=HYPERLINK("http://x")', 12.3, 3, 0.25, True, "2026-10-01", None, "a&b<c> "]
+    assert sheet["A2"].data_type == "s"  # text that looks like a formula is text, never run
+    assert [c.value for c in sheet[3]][:4] == ["第二行", -0.05, 10**12, 1.5]
+    assert (sheet["B2"].number_format, sheet["D3"].number_format) == (YUAN, YUAN)  # a column, one cell
+    assert (sheet["D2"].number_format, sheet["C2"].number_format) == ("General", "General")
+    assert sheet.column_dimensions["A"].width >= 10
+    assert book["二"].max_row == 1
+
+
+def test_insert_rows_raises_what_sqlalchemy_raises(session: Session) -> None:
+    """A refused row is an IntegrityError as on the ordinary path (retries and messages rely on it)."""
+    from sqlalchemy.exc import IntegrityError
+
+    now = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    names = ("id", "ref", "channel", "sold_at", "total_fen", "created_at")
+    with pytest.raises(IntegrityError):
+        insert_rows(session, cast(Table, Sale.__table__), names, [(9003, "BAD", "barter", now, 100, now)])

@@ -1,0 +1,59 @@
+"""Short commands and the first screen load what they use (issue 18): the JSON report and the
+checkout page, each in a fresh process, import none of ReportLab, openpyxl, QtCharts, Alembic,
+Argon2 or pypinyin (documents, charts, migrations, passwords and search keys load when used)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from core.db import open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("reportlab", "openpyxl", "alembic", "argon2", "pypinyin")
+LOADED = (
+    "import json as j; print(j.dumps(sorted(m for m in sys.modules if m.split('.')[0] in"
+    f" {HEAVY!r} or 'QtCharts' in m)))"
+)
+
+
+def _loaded(probe: str, *args: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", probe, *args], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_json_report_loads_no_documents_migrations_or_passwords(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    open_database(str(path)).dispose()
+    probe = (
+        "import sys, runpy; sys.argv = ['main.py', '--db', sys.argv[1], 'report', 'monthly', '--month', '2026-10',"
+        " '--format', 'json', '--out', sys.argv[2]]\n"
+        "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n" + LOADED
+    )
+    assert _loaded(probe, str(path), str(tmp_path / "r.json")) == []
+    assert json.loads((tmp_path / "r.json").read_text())["month"] == "2026-10"
+
+
+def test_the_checkout_opens_without_documents_or_charts(tmp_path: Path) -> None:
+    """The window shown on the checkout, as a cashier starts the day (its receipts load ReportLab
+    on the worker at the first print; the warm-up after start-up does so in the background)."""
+    path = tmp_path / "c.db"
+    open_database(str(path)).dispose()
+    probe = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from core.auth import Actor\n"
+        "from core.db import open_database\n"
+        "from gui.main_window import MainWindow\n"
+        "from gui.tasks import settle\n"
+        "window = MainWindow(open_database(sys.argv[1]), Actor('cashier', 'admin'))\n"
+        "window.show_page('counter')\n"
+        "window.show()\n"
+        "settle()\n"
+        "app.processEvents()\n"
+        "assert window.current_slug() == 'counter'\n" + LOADED
+    )
+    assert _loaded(probe, str(path)) == []
