@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import os
 import random
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -286,7 +285,7 @@ def documents(url: str) -> dict[str, float]:
     from reports.monthly_xlsx import render_monthly_xlsx
 
     db = open_database(url)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = _memory_mb("VmRSS")
     start = time.perf_counter()
     with db.read_session() as s:
         data = report_input(s, ACTOR, MONTH, ZONE)
@@ -294,11 +293,16 @@ def documents(url: str) -> dict[str, float]:
         render_monthly_xlsx(data, attributed_households(s, data.summary))
     seconds = time.perf_counter() - start
     db.dispose()
-    return {
-        "seconds": seconds,
-        "before_mb": before,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }
+    return {"seconds": seconds, "before_mb": before, "peak_mb": _memory_mb("VmHWM")}
+
+
+def _memory_mb(field: str) -> float:
+    """This process's resident memory now (VmRSS) or at its peak (VmHWM), from Linux's own
+    account (ru_maxrss would carry the parent's peak across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _documents_alone(url: str) -> dict[str, float]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from catalog.fields import Column, parse_cells, remembering
@@ -138,6 +139,11 @@ def import_file(
     """Import ``path`` as ``kind`` in the caller's transaction; raises ImportFailed listing every bad row."""
     require(actor, kind.permission)
     serialize(session, "import", kind.name)  # two imports of one kind take turns (core.locks)
+    if session.get_bind().dialect.name == "postgresql":
+        # The tables grow under the import: a plan PostgreSQL made for the first batches, when a
+        # lookup by ref met an empty table, must not serve the last ones (that prepared plan
+        # scanned every sale already imported: 200,000 lines took 136 s instead of 22 s).
+        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     sheet = open_sheet(path)
     mapping, errors = _header_map(sheet.header, kind.columns)
     if errors:

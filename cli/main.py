@@ -221,7 +221,6 @@ def _write_json(data: object, out: str) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from orders.monthly import monthly_summary
-    from orders.report_data import attributed_households, report_input
 
     if args.format != "json" and args.out == "-":
         raise UsageError(_("--out - writes JSON only; give a file for {format}").format(format=args.format))
@@ -232,6 +231,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             if args.format == "json":
                 _write_json(monthly_summary(session, actor, args.month).to_json(), args.out)
                 return 0
+            from orders.report_data import attributed_households, report_input  # quotas, kiosks, comparisons
+
             data = report_input(session, actor, args.month)
             if args.format == "pdf":  # ReportLab and openpyxl only for the documents that need them
                 from reports.monthly_pdf import render_monthly_pdf

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, TypeVarTuple
 
 import platformdirs
 from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
@@ -285,8 +285,12 @@ def open_database(value: str | None = None, create: bool = True, migrate: bool =
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Row, Select
+    from sqlalchemy.orm import QueryableAttribute
 
 T = TypeVar("T")
+K = TypeVar("K")
+Ts = TypeVarTuple("Ts")
 IN_CHUNK = 10_000  # values per IN (...): below SQLite's 32,766 and PostgreSQL's 65,535 parameters
 
 
@@ -300,6 +304,24 @@ def chunked(values: Iterable[T], size: int = IN_CHUNK) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+MANY = 5_000  # keys from which reading every row and picking costs less than naming them
+
+
+def rows_with(
+    session: Session, query: "Select[K, *Ts]", column: "QueryableAttribute[K]", keys: Iterable[K]
+) -> "Iterator[Row[K, *Ts]]":
+    """The rows of ``query`` whose ``column`` (its first selected column) is one of ``keys``.
+    Few keys go in IN lists of ``IN_CHUNK``; many (a city's month names nearly every product and
+    supplier) cost more to send and plan than the rows they leave out, so the whole query is
+    read once and the rows are picked here."""
+    wanted = set(keys)
+    if len(wanted) >= MANY:
+        yield from (row for row in session.execute(query) if row[0] in wanted)
+        return
+    for chunk in chunked(wanted):
+        yield from session.execute(query.where(column.in_(chunk)))
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> list[int]:

@@ -15,6 +15,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from core.config import month_bounds
+from core.db import rows_with
 from core.models import Household, Linkage, Product, Refund, RefundLine, Sale, SaleLine, Supplier
 from core.money import RATE_SCALE, div_round_half_up
 
@@ -115,16 +116,8 @@ class ProductInfo:
 
 
 def product_info(session: Session, ids: Iterable[int]) -> dict[int, ProductInfo]:
-    wanted = list(set(ids))
-    info = {}
-    for start in range(0, len(wanted), 10_000):  # keep IN lists of a sane size
-        rows = session.execute(
-            select(Product.id, Product.supplier_id, Product.category, Product.origin_region_code).where(
-                Product.id.in_(wanted[start : start + 10_000])
-            )
-        )
-        info.update({pid: ProductInfo(sid, cat, origin) for pid, sid, cat, origin in rows})
-    return info
+    query = select(Product.id, Product.supplier_id, Product.category, Product.origin_region_code)
+    return {pid: ProductInfo(sid, cat, origin) for pid, sid, cat, origin in rows_with(session, query, Product.id, ids)}
 
 
 @dataclass
@@ -151,17 +144,14 @@ class SupplierMonth:
 
 def active_weights(session: Session, month: str, suppliers: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
     """(household code, weight) of each supplier's linkages active in ``month``."""
-    wanted = list(suppliers)
+    query = (
+        select(Linkage.supplier_id, Household.code, Linkage.weight_centi)
+        .join(Household, Linkage.household_id == Household.id)
+        .where(Linkage.active_in(month))
+    )
     weights: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for start in range(0, len(wanted), 10_000):
-        rows = session.execute(
-            select(Linkage.supplier_id, Household.code, Linkage.weight_centi)
-            .join(Household, Linkage.household_id == Household.id)
-            .where(Linkage.supplier_id.in_(wanted[start : start + 10_000]))
-            .where(Linkage.active_in(month))
-        )
-        for supplier_id, code, weight in rows:
-            weights[supplier_id].append((code, weight))
+    for supplier_id, code, weight in rows_with(session, query, Linkage.supplier_id, suppliers):
+        weights[supplier_id].append((code, weight))
     return weights
 
 
@@ -188,15 +178,9 @@ def attribute(
         for (product_id, _channel), amount in sums.amounts.items():
             net[info[product_id].supplier_id] += sign * amount
     months: dict[int, SupplierMonth] = {}
-    ids = list(net)
-    for chunk in range(0, len(ids), 10_000):
-        rows = session.execute(
-            select(Supplier.id, Supplier.uscc, Supplier.name, Supplier.benefit_rate_bp).where(
-                Supplier.id.in_(ids[chunk : chunk + 10_000])
-            )
-        )
-        for sid, uscc, name, rate in rows:
-            months[sid] = SupplierMonth(sid, uscc, name, rate, net[sid], pool_of(net[sid], rate))
+    query = select(Supplier.id, Supplier.uscc, Supplier.name, Supplier.benefit_rate_bp)
+    for sid, uscc, name, rate in rows_with(session, query, Supplier.id, net):
+        months[sid] = SupplierMonth(sid, uscc, name, rate, net[sid], pool_of(net[sid], rate))
     for supplier_id, weights in active_weights(session, month, months).items():
         figures = months[supplier_id]
         figures.linked = True

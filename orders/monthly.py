@@ -18,6 +18,7 @@ from catalog.certificates import sellable_span
 from core.auth import Actor, require
 from core.codes import CHANNELS
 from core.config import business_zone, month_bounds
+from core.db import rows_with
 from core.models import Household, Linkage, Product, Sale, SaleLine, Supplier
 from orders.attribution import (
     LineSums,
@@ -101,34 +102,23 @@ def uncertified_lines(
     inside the month counts the lines before its first or after its last valid day."""
     first, last = start.date(), (end - dt.timedelta(days=1)).date()
     count = 0
-    ids = list(lines)
-    for chunk in range(0, len(ids), 10_000):
-        certs = session.execute(
-            select(Product.id, Product.cert_status, Product.certified_on, Product.valid_until).where(
-                Product.id.in_(ids[chunk : chunk + 10_000])
+    certs = select(Product.id, Product.cert_status, Product.certified_on, Product.valid_until)
+    for product_id, status, certified_on, valid_until in list(rows_with(session, certs, Product.id, lines)):
+        span = sellable_span(status, certified_on, valid_until)
+        if span is None or span[0] > last or span[1] < first:
+            count += lines[product_id]
+            continue
+        valid_from, valid_to = span
+        outside = []
+        if valid_from > first:
+            outside.append((start, _local_start(valid_from, zone)))
+        if valid_to < last:
+            outside.append((_local_start(valid_to + dt.timedelta(days=1), zone), end))
+        for low, high in outside:  # a line carries its sale's time (SaleLine): no join
+            lines_outside = select(func.count()).where(
+                SaleLine.product_id == product_id, SaleLine.sold_at >= low, SaleLine.sold_at < high
             )
-        )
-        for product_id, status, certified_on, valid_until in certs:
-            span = sellable_span(status, certified_on, valid_until)
-            if span is None or span[0] > last or span[1] < first:
-                count += lines[product_id]
-                continue
-            valid_from, valid_to = span
-            outside = []
-            if valid_from > first:
-                outside.append((start, _local_start(valid_from, zone)))
-            if valid_to < last:
-                outside.append((_local_start(valid_to + dt.timedelta(days=1), zone), end))
-            for low, high in outside:
-                count += (
-                    session.scalar(
-                        select(func.count())
-                        .select_from(SaleLine)
-                        .join(Sale, SaleLine.sale_id == Sale.id)
-                        .where(SaleLine.product_id == product_id, Sale.sold_at >= low, Sale.sold_at < high)
-                    )
-                    or 0
-                )
+            count += session.scalar(lines_outside) or 0
     return count
 
 

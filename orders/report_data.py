@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from core.auth import Actor
 from core.config import business_zone, get_setting, month_bounds
 from core.identifiers import mask_resident_id
-from core.models import Household
+from core.models import Household, Linkage
 from orders.bulk import QuotaProgress, quota_progress
 from orders.kiosk import Behind, counters_behind
 from orders.month_details import MonthDetails, month_details, previous_month, same_month_last_year
@@ -43,15 +43,13 @@ class AttributedHousehold:
 def attributed_households(session: Session, summary: MonthlySummary) -> list[AttributedHousehold]:
     """The households that received part of the month's pools, ID numbers masked (the XLSX sheet)."""
     attribution = attribution_of(summary.month, summary.suppliers)
-    codes = sorted(attribution.households)
-    columns = select(Household.code, Household.head_name, Household.id_number, Household.region_code)
-    known = {
-        code: (name, number, region)
-        for start in range(0, len(codes), 10_000)  # only the households paid, not the whole register
-        for code, name, number, region in session.execute(
-            columns.where(Household.code.in_(codes[start : start + 10_000]))
-        )
-    }
+    # Only a household linked in the month can have received: one query for the linked ones,
+    # not the whole register, nor 100,000 codes as parameters.
+    linked = select(Household.code, Household.head_name, Household.id_number, Household.region_code).where(
+        select(Linkage.id).where(Linkage.household_id == Household.id, Linkage.active_in(summary.month)).exists()
+    )
+    paid = attribution.households
+    known = {code: (name, number, region) for code, name, number, region in session.execute(linked) if code in paid}
     rows = []
     for code, amounts in sorted(attribution.households.items()):
         name, number, region = known.get(code, ("", None, ""))
