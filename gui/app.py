@@ -19,7 +19,6 @@ from core.paths import RESOURCES, backup_folder
 from gui.login import FirstAdminDialog, LoginDialog
 from gui.main_window import MainWindow
 from gui.tasks import Report, read_now, run_task, settle, wait_for_background
-from reports.fonts import pdf_font
 
 I18N = RESOURCES / "i18n"
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"]
@@ -133,6 +132,8 @@ def warm_up() -> None:
     """Pay start-up costs before the clerk works: the CJK font for the first receipt or report is
     read now, and what the program holds after start-up is frozen out of the garbage collector,
     whose full passes over it stopped every thread for ~0.1 s at random moments."""
+    from reports.fonts import pdf_font  # ReportLab: not before the window is up
+
     pdf_font()
     gc.freeze()
 

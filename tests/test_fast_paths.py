@@ -133,3 +133,16 @@ def test_insert_rows_raises_what_sqlalchemy_raises(session: Session) -> None:
     names = ("id", "ref", "channel", "sold_at", "total_fen", "created_at")
     with pytest.raises(IntegrityError):
         insert_rows(session, cast(Table, Sale.__table__), names, [(9003, "BAD", "barter", now, 100, now)])
+
+
+def test_rows_with_names_few_keys_and_reads_many(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    import core.db
+    from core.db import rows_with
+    from core.models import Supplier
+
+    ids = [factories.supplier(session, n).id for n in range(1, 5)]
+    query = select(Supplier.id, Supplier.uscc)
+    few = sorted(row[0] for row in rows_with(session, query, Supplier.id, ids[:2]))
+    monkeypatch.setattr(core.db, "MANY", 2)  # now two keys are many: the whole query, picked here
+    many = sorted(row[0] for row in rows_with(session, query, Supplier.id, [ids[1], ids[3], -1]))
+    assert (few, many) == (ids[:2], [ids[1], ids[3]])
