@@ -80,13 +80,19 @@ def parse_cells(
     return values, problems
 
 
+REMEMBERED_LENGTH = 64  # longer cells (names, addresses) seldom repeat, and memory stays bounded
+
+
 def remembering(parse: Parser, most: int = 65_536) -> Parser:
     """``parse`` that parses each distinct cell once: down a file the same channel, quantity or
     sale time comes back on many rows. Parsers are pure, and only values are kept (a refused
-    cell is refused again each time, with its own reason); at ``most`` entries it starts over."""
+    cell is refused again each time, with its own reason); at ``most`` entries it starts over,
+    so a hostile file's memory stays bounded (at most ``most`` cells of 64 characters)."""
     known: dict[tuple[type, str], object] = {}
 
     def remembered(value: str, field: str) -> object:
+        if len(value) > REMEMBERED_LENGTH:
+            return parse(value, field)
         key = (type(value), value)  # an XLSX number cell may parse otherwise than the same text
         found = known.get(key, known)
         if found is known:

@@ -72,16 +72,15 @@ def insert_records(session: Session, table: Table, records: Sequence[dict[str, A
     takes its Python-side default (one value for the whole call, as one statement's ``now``)."""
     if not records:
         return 0
-    names = list(records[0])
+    given = list(records[0])
     defaults = {}
     for column in table.columns:
         default = column.default
         if column.name not in records[0] and default is not None and hasattr(default, "arg"):
             defaults[column.name] = default.arg(None) if default.is_callable else default.arg
-    names += defaults
     extra = tuple(defaults.values())
-    return insert_rows(session, table, names, [(*(record[n] for n in names[: len(records[0])]), *extra)
-                                                for record in records])  # fmt: skip
+    rows = [(*(record[name] for name in given), *extra) for record in records]
+    return insert_rows(session, table, [*given, *defaults], rows)
 
 
 def _once(convert: Convert) -> Convert:

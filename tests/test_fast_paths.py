@@ -87,6 +87,11 @@ def test_remembered_parser_parses_each_cell_once_and_refuses_each_time() -> None
     for _attempt in range(2):
         with pytest.raises(InvalidValue, match="between"):
             remembered("11", "n")
+    long_cell = "1" * (f.REMEMBERED_LENGTH + 1)
+    with pytest.raises(InvalidValue):
+        remembered(long_cell, "n")
+    remembered("2", "n")
+    assert long_cell in calls  # parsed, never kept (bounded memory, whatever the file holds)
     barcode = f.remembering(f.barcode)
     assert barcode(NumberCell("690000001239"), "barcode") == "0690000001239"  # Excel dropped the zero
     with pytest.raises(InvalidValue):
