@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.audit import record
@@ -22,7 +22,6 @@ from core.i18n import _
 from core.identifiers import mask_name
 from core.locks import locked, one_or_new, serialize
 from core.models import (
-    BULK_ONLY,
     BulkOrder,
     BulkOrderLine,
     Household,
@@ -208,7 +207,7 @@ def quota_progress(
     bought = dict(
         session.execute(
             select(Sale.customer_org, func.sum(Sale.total_fen))
-            .where(text(BULK_ONLY), Sale.sold_at >= start, Sale.sold_at < end)  # ix_sales_bulk
+            .where(Sale.channel == "bulk", Sale.sold_at >= start, Sale.sold_at < end)  # ix_sales_channel
             .group_by(Sale.customer_org)
         ).all()
     )
