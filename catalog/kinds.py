@@ -119,9 +119,12 @@ class KeyedKind:
 
     def owners(self, session: Session, column: str, values: Iterable[object], row_id: int = 0) -> dict[object, str]:
         """value -> key of the stored record (other than ``row_id``) that holds it in ``column``."""
+        wanted = set(values)
+        if not wanted:  # an empty IN still reads every stored row: a register without ID numbers
+            return {}
         attr = getattr(self.model, self.fields[column])
         key_attr = getattr(self.model, self.fields[self.key])
-        query = select(attr, key_attr).where(attr.in_(set(values)), self.model.id != row_id)  # type: ignore[attr-defined]
+        query = select(attr, key_attr).where(attr.in_(wanted), self.model.id != row_id)  # type: ignore[attr-defined]
         return dict(session.execute(query).all())
 
     def unique_rows(
