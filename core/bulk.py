@@ -1,10 +1,11 @@
-"""Many rows in one statement through the database driver's own executemany.
+"""Many rows in one statement through the database driver: SQLite's executemany, PostgreSQL's COPY.
 
 SQLAlchemy's executemany processes every parameter of every row in Python (a third of a large
-import's time); the driver takes the rows as they are. The one value the driver would store
-differently is an aware datetime on SQLite, which is written here exactly as ``UTCDateTime``
-writes it (UTC, ``YYYY-MM-DD HH:MM:SS.ffffff``), so queries and reports cannot tell the paths
-apart (a test compares them on both backends). Rows go into the caller's transaction.
+import's time), and psycopg's sends a statement per row; the drivers take the rows as they are.
+The one value a driver would store differently is an aware datetime on SQLite, which is written
+here exactly as ``UTCDateTime`` writes it (UTC, ``YYYY-MM-DD HH:MM:SS.ffffff``), so queries and
+reports cannot tell the paths apart (a test compares them on both backends). Rows go into the
+caller's transaction.
 """
 
 import datetime as dt
@@ -32,7 +33,7 @@ def _sqlite_day(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _converters(table: Table, names: Sequence[str]) -> list[tuple[int, Convert]]:
+def _sqlite_converters(table: Table, names: Sequence[str]) -> list[tuple[int, Convert]]:
     """(position, conversion) of the columns whose values SQLite's driver would store otherwise."""
     found: list[tuple[int, Convert]] = []
     for position, name in enumerate(names):
@@ -48,22 +49,28 @@ def insert_rows(session: Session, table: Table, names: Sequence[str], rows: Iter
     """INSERT ``rows`` (tuples in the order of ``names``) into ``table``; returns how many."""
     connection = session.connection()
     dialect = connection.dialect
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([marker] * len(names))})"
+    columns = ", ".join(names)
     rows = rows if isinstance(rows, list) else list(rows)  # alive to the end: see _once
-    if dialect.name == "sqlite":
-        converters = [(position, _once(convert)) for position, convert in _converters(table, names)]
-        if converters:
-            rows = [_converted(row, converters) for row in rows]
-    if rows:
-        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        driver_error = dialect.loaded_dbapi.Error
-        try:
-            cursor.executemany(sql, rows)
-        except driver_error as exc:  # as SQLAlchemy raises it (IntegrityError, …), without the values
-            raise DBAPIError.instance(sql, None, exc, driver_error, hide_parameters=True, dialect=dialect) from exc
-        finally:
-            cursor.close()
+    if not rows:
+        return 0
+    cursor: Any = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    driver_error = dialect.loaded_dbapi.Error
+    statement = f"COPY {table.name} ({columns}) FROM STDIN"
+    try:
+        if dialect.name == "postgresql":  # COPY: one stream instead of a statement per row
+            with cursor.copy(statement) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            converters = [(position, _once(convert)) for position, convert in _sqlite_converters(table, names)]
+            if converters:
+                rows = [_converted(row, converters) for row in rows]
+            statement = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join(['?'] * len(names))})"
+            cursor.executemany(statement, rows)
+    except driver_error as exc:  # as SQLAlchemy raises it (IntegrityError, …), without the values
+        raise DBAPIError.instance(statement, None, exc, driver_error, hide_parameters=True, dialect=dialect) from exc
+    finally:
+        cursor.close()
     return len(rows)
 
 
