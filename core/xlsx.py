@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape
 YUAN = "#,##0.00"
 MONEY_STYLE, HEADER_STYLE = 1, 2
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # either of the two below
 _WIDEST, _NARROWEST, _SAMPLED = 60, 10, 200
 
 
@@ -41,10 +42,8 @@ def column_name(index: int) -> str:
 
 
 def _text(value: str) -> str:
-    if _NOT_XML.search(value):
-        value = _NOT_XML.sub("", value)
-    if "&" in value or "<" in value or ">" in value:
-        value = escape(value)
+    if _SPECIAL.search(value):  # one look for the rare cell that needs either
+        value = escape(_NOT_XML.sub("", value))
     return f'<is><t xml:space="preserve">{value}</t></is>'
 
 

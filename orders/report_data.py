@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -30,8 +31,7 @@ class ReportInput:
     behind: list[Behind] = field(default_factory=list)  # kiosks' counters not uploaded to the month's end
 
 
-@dataclass(frozen=True)
-class AttributedHousehold:
+class AttributedHousehold(NamedTuple):  # a city's month has 100,000 of them: a tuple each
     code: str
     head_name: str
     id_masked: str
@@ -49,7 +49,8 @@ def attributed_households(session: Session, summary: MonthlySummary) -> list[Att
         select(Linkage.id).where(Linkage.household_id == Household.id, Linkage.active_in(summary.month)).exists()
     )
     paid = attribution.households
-    known = {code: (name, number, region) for code, name, number, region in session.execute(linked) if code in paid}
+    rows_linked = session.connection().execute(linked).all()  # plain rows: no ORM loading for 100,000
+    known = {code: (name, number, region) for code, name, number, region in rows_linked if code in paid}
     rows = []
     for code, amounts in sorted(attribution.households.items()):
         name, number, region = known.get(code, ("", None, ""))
