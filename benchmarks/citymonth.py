@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 SUPPLIERS, PRODUCTS, HOUSEHOLDS = 5_000, 20_000, 100_000
 LINES, IMPORT_LINES = 3_000_000, 200_000
-SAMPLES = 3  # the month's figures and its documents: the median of three (this machine is noisy)
+SAMPLES = 3  # the month's figures and its documents: the median of three processes
 MONTH = "2026-10"
 ZONE = ZoneInfo("Asia/Shanghai")
 RNG = random.Random(7)
@@ -307,13 +307,28 @@ def _memory_mb(field: str) -> float:
     return float("nan")
 
 
-def _documents_alone(url: str) -> dict[str, float]:
-    """``documents`` in a fresh process, so its peak memory is the documents' own."""
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.citymonth", "--documents", url],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def figures(url: str) -> dict[str, float]:
+    db = open_database(url)
+    seconds, lines = _month_figures(db)
+    db.dispose()
+    return {"seconds": seconds, "lines": lines}
+
+
+MEASURES = {"--figures": figures, "--documents": documents}
+
+
+def _alone(measure: str, url: str, samples: int = 1) -> dict[str, float]:
+    """A measure in fresh processes, as a command or the window meets it (this process's heap,
+    grown by the import, slowed the same figures by up to half), its peak memory its own; the
+    median of ``samples`` runs."""
+    runs = []
+    for _run in range(samples):
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.citymonth", measure, url],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
 def run() -> list[tuple[str, float, float]]:
@@ -338,10 +353,8 @@ def run() -> list[tuple[str, float, float]]:
                         seconds, raw_import))  # fmt: skip
         _bulk_lines(path, IMPORT_LINES)
 
-        db = open_database(str(path))
-        runs = [_month_figures(db) for _run in range(SAMPLES)]
-        ours, lines = statistics.median(seconds for seconds, _lines in runs), runs[0][1]
-        db.dispose()
+        month = _alone("--figures", str(path), SAMPLES)
+        ours, lines = month["seconds"], int(month["lines"])
         raw = sqlite3.connect(path)
         baselines = []
         bounds = ("2026-09-30 16:00:00", "2026-10-31 16:00:00")
@@ -353,8 +366,7 @@ def run() -> list[tuple[str, float, float]]:
         label = f"summary + attribution in one pass, {lines:,} lines"
         results.append((f"{label} (vs one query of per-supplier net via the month index)", ours, baselines[1]))
         results.append((f"{label} (vs sales⋈lines⋈products)", ours, baselines[0]))
-        samples = [_documents_alone(str(path)) for _run in range(SAMPLES)]
-        made = {key: statistics.median(sample[key] for sample in samples) for key in samples[0]}
+        made = _alone("--documents", str(path), SAMPLES)
         results.append(("PDF + XLSX of the city-month (figures computed inside; vs the JSON figures alone)",
                         made["seconds"], ours))  # fmt: skip
         results.append(("peak memory of that PDF + XLSX process, MB (vs the same process after its imports)",
@@ -396,19 +408,18 @@ def _postgres_month(files: dict[str, Path], sales_file: Path) -> list[tuple[str,
     results = [(f"PostgreSQL: import sales, {IMPORT_LINES:,} lines ({IMPORT_LINES / seconds:,.0f} lines/s)", seconds,
                 float("nan"))]  # fmt: skip
     _bulk_lines_pg(libpq, IMPORT_LINES)
-    db = open_database(url)
-    ours, lines = _month_figures(db)
-    db.dispose()
+    month = _alone("--figures", url)
+    ours, lines = month["seconds"], int(month["lines"])
     sql = BASELINE_INDEXED.replace("?", "'{}'").format("2026-09-30 16:00:00+00", "2026-10-31 16:00:00+00")
     start = time.perf_counter()
     subprocess.run(["psql", libpq, "-Atq", "-o", os.devnull, "-c", sql], check=True)
     psql = time.perf_counter() - start
     results.append((f"PostgreSQL: summary + attribution in one pass, {lines:,} lines (vs psql, the per-supplier"
                     " query)", ours, psql))  # fmt: skip
-    made = _documents_alone(url)
+    made = _alone("--documents", url)
     results.append(("PostgreSQL: PDF + XLSX of the city-month (vs the JSON figures alone)", made["seconds"], ours))
     return results
 
 
-if __name__ == "__main__" and sys.argv[1:2] == ["--documents"]:
-    print(json.dumps(documents(sys.argv[2])))
+if __name__ == "__main__" and sys.argv[1:2] and sys.argv[1] in MEASURES:
+    print(json.dumps(MEASURES[sys.argv[1]](sys.argv[2])))
