@@ -28,10 +28,12 @@ def lock_key(*parts: object) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def serialize(session: Session, *parts: object) -> None:
-    """Wait until no other transaction holds the lock named by ``parts``, then hold it until ours ends."""
+def serialize(session: Session, *parts: object, shared: bool = False) -> None:
+    """Wait until no other transaction holds the lock named by ``parts``, then hold it until ours
+    ends; ``shared``: many transactions may hold it at once, while none holds it alone."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(*parts)})
+        take = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        session.execute(text(f"SELECT {take}(:key)"), {"key": lock_key(*parts)})
 
 
 def locked(session: Session, model: type[T], *where: object, lock: bool = True) -> T | None:

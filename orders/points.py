@@ -63,12 +63,18 @@ class NewEvent:
     lines: tuple[tuple[int, int, int], ...] = ()  # (good id, quantity, points)
 
 
-def check_spends(session: Session, new: Sequence[NewEvent]) -> None:
+def check_spends(session: Session, new: Sequence[NewEvent], whole_ledger: bool = False) -> None:
     """Refuse ``new`` if, with them, any spend of their households would exceed what is left at
-    its place; names the new row that causes it (a back-dated spend can make a later one fail)."""
+    its place; names the new row that causes it (a back-dated spend can make a later one fail).
+    ``whole_ledger`` (an import): one lock on every household's points instead of one each, which
+    PostgreSQL's lock table, a few thousand entries, could not hold for a city's file."""
     households = {n.household_id for n in new}
-    for household_id in sorted(households):
-        serialize(session, "points", household_id)  # two spends of one household take turns
+    if whole_ledger:
+        serialize(session, "points")
+    else:
+        serialize(session, "points", shared=True)  # waits while an import holds the whole ledger
+        for household_id in sorted(households):
+            serialize(session, "points", household_id)  # two spends of one household take turns
     events = stored_events(session, households) + [n.event for n in new]
     if not events:
         return

@@ -124,7 +124,7 @@ class PointsEvents:
         if batch.errors:
             return
         try:
-            check_spends(session, [n for _line, n in new])
+            check_spends(session, [n for _line, n in new], whole_ledger=True)
         except InvalidValue as exc:  # an overdraw: on the row of the new event it names
             line = next((ln for ln, n in new if exc.reason.startswith(f"{n.event.ref}:")), new[0][0])
             batch.fail(line, exc.field, exc.reason)

@@ -194,6 +194,24 @@ def test_the_three_files_all_or_nothing_idempotent_and_ref_order_within_a_day(se
     assert points.available(session, "LS002", D(2026, 4, 30)) == 0  # nothing of either file came in
 
 
+def test_an_import_holds_one_lock_for_the_ledger_not_one_per_household(session: Session, tmp_path: Path) -> None:
+    """PostgreSQL's lock table holds a few thousand entries: a city's file of 100,000 households
+    must not take a lock for each (it ran out of shared memory)."""
+    from sqlalchemy import text
+
+    def held() -> int:
+        ours = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+        return session.scalar(text(ours)) if session.get_bind().dialect.name == "postgresql" else 0
+
+    _registry(session)
+    before = held()
+    rows = [f"A{n},award,2026-03-01,LS00{n},LD,1,,,," for n in range(1, 7)]
+    rows += [f"R{n},redemption,2026-03-02,LS00{n},,,SOAP,1,," for n in range(1, 7)]
+    assert import_file(session, ADMIN, PointsEvents("test-admin"), _events_file(tmp_path, "p.csv", rows)).added == 12
+    assert held() - before <= 2  # the import's own turn and the ledger's: nothing per household
+    assert points.available(session, "LS006", D(2026, 3, 31)) == 10 - 4
+
+
 def test_a_back_dated_spend_that_makes_a_later_one_fail_is_named(session: Session, tmp_path: Path) -> None:
     _registry(session)
     points.award(session, ADMIN, "LS003", "LD", D(2026, 1, 5), times=6)  # 60
