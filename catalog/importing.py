@@ -20,6 +20,7 @@ from core.errors import BangfuError
 from core.i18n import _
 from core.locks import serialize
 from core.tabular import open_sheet
+from core.xlsx import column_name
 
 BATCH = 1000
 MAX_ERRORS = 1000  # problems listed at most; a file with more is read no further
@@ -97,7 +98,7 @@ def _header_map(header: list[str], columns: Sequence[Column]) -> tuple[list[tupl
         names = {n.lower() for n in (column.name, *column.aliases)}
         indexes = [i for i, cell in enumerate(header) if cell.strip().lower() in names]
         if len(indexes) > 1:  # which one holds the values? the person must say, not the first one silently
-            shown = ", ".join(f"{column_letter(i)} {header[i]}" for i in indexes)
+            shown = ", ".join(f"{column_name(i + 1)} {header[i]}" for i in indexes)
             reason = _("the header names this column more than once: {cells}")
             errors.append(RowError(1, column.name, reason.format(cells=shown)))
         elif indexes:
@@ -105,16 +106,6 @@ def _header_map(header: list[str], columns: Sequence[Column]) -> tuple[list[tupl
         elif column.header_required:
             errors.append(RowError(1, column.name, _("required column is missing")))
     return found, errors
-
-
-def column_letter(index: int) -> str:
-    """Excel's name of a 0-based column: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 @dataclass(frozen=True)
