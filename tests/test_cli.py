@@ -1,6 +1,7 @@
 """The command line: exit codes, messages, the demo data set (SPEC §8)."""
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,30 @@ def test_import_and_export_from_the_command_line(tmp_path: Path, capsys: pytest.
     assert "H1" not in (tmp_path / "h.csv").read_text(encoding="utf-8-sig")  # nothing of the bad file was written
     assert main(["--db", db, "import", "households", str(tmp_path / "missing.csv")]) == 2
     assert "file not found" in capsys.readouterr().err
+
+
+def test_main_py_leaves_without_teardown_but_with_its_status_and_output(tmp_path: Path) -> None:
+    """main.py ends the process without the interpreter's teardown (issue 18): what a command
+    printed still arrives whole through a pipe, and the exit status is the command's."""
+    db = str(tmp_path / "t.db")
+    open_database(db).dispose()
+    script = [sys.executable, "main.py", "--lang", "en", "--db", db]
+    report = subprocess.run(
+        [*script, "report", "monthly", "--month", "2026-10", "--format", "json", "--out", "-"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert report.returncode == 0, report.stderr
+    assert json.loads(report.stdout)["month"] == "2026-10"
+    refused = subprocess.run(
+        [*script, "report", "monthly", "--month", "2026-13", "--format", "json", "--out", "-"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert refused.returncode == 2
+    assert "2026-13" in refused.stderr
+    assert "Traceback" not in refused.stderr
