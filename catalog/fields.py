@@ -60,48 +60,27 @@ def parse_values(columns: Sequence[Column], raw: Mapping[str, str]) -> tuple[dic
 def parse_cells(
     columns: Sequence[Column], cells: Sequence[str], values: dict[str, Any] | None = None
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """``parse_values`` for the cells of ``columns`` in order, as an import reads them off a row,
-    into ``values`` (a row's defaults) when given."""
+    """``parse_values`` for the cells of ``columns`` in order, into ``values`` when given."""
     values = {} if values is None else values
     problems = []
     for column, cell in zip(columns, cells, strict=True):
-        text_value = NumberCell(cell.strip()) if type(cell) is NumberCell else cell.strip()
-        if not text_value:
-            values[column.name] = None
-            if column.required:
-                problems.append((column.name, _("required, but empty")))
-            continue
         try:
-            value = column.parse(text_value, column.name)
-            values[column.name] = str(value) if type(value) is NumberCell else value
+            values[column.name] = parse_cell(column, cell)
         except InvalidValue as exc:
             values[column.name] = None
             problems.append((exc.field, exc.reason))
     return values, problems
 
 
-REMEMBERED_LENGTH = 64  # longer cells (names, addresses) seldom repeat, and memory stays bounded
-
-
-def remembering(parse: Parser, most: int = 65_536) -> Parser:
-    """``parse`` that parses each distinct cell once: down a file the same channel, quantity or
-    sale time comes back on many rows. Parsers are pure, and only values are kept (a refused
-    cell is refused again each time, with its own reason); at ``most`` entries it starts over,
-    so a hostile file's memory stays bounded (at most ``most`` cells of 64 characters)."""
-    known: dict[tuple[type, str], object] = {}
-
-    def remembered(value: str, field: str) -> object:
-        if len(value) > REMEMBERED_LENGTH:
-            return parse(value, field)
-        key = (type(value), value)  # an XLSX number cell may parse otherwise than the same text
-        found = known.get(key, known)
-        if found is known:
-            if len(known) >= most:
-                known.clear()
-            found = known[key] = parse(value, field)
-        return found
-
-    return remembered
+def parse_cell(column: Column, cell: str) -> Any:
+    """One cell's value, None when blank; raises InvalidValue when it cannot be ``column``'s."""
+    text_value = NumberCell(cell.strip()) if type(cell) is NumberCell else cell.strip()
+    if not text_value:
+        if column.required:
+            raise InvalidValue(column.name, _("required, but empty"))
+        return None
+    value = column.parse(text_value, column.name)
+    return str(value) if type(value) is NumberCell else value
 
 
 def text(max_length: int) -> Parser:

@@ -6,20 +6,20 @@ nothing is written. Memory stays bounded by one batch, whatever the size of the 
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from catalog.fields import Column, parse_cells, remembering
+from catalog.fields import Column, parse_cell
 from core.audit import record
 from core.auth import Actor, require
-from core.errors import BangfuError
+from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import serialize
-from core.tabular import open_sheet
+from core.tabular import NumberCell, open_sheet
 from core.xlsx import column_name
 
 BATCH = 1000
@@ -108,20 +108,45 @@ def _header_map(header: list[str], columns: Sequence[Column]) -> tuple[list[tupl
     return found, errors
 
 
-@dataclass(frozen=True)
+REMEMBERED_LENGTH = 64  # longer cells (names, addresses) seldom repeat, and memory stays bounded
+REMEMBERED_MOST = 65_536  # distinct cells kept per column; then it starts over
+
+
 class RowShape:
-    """Where a file's columns stand, and the values of the kind's columns it does not have."""
+    """Where a file's columns stand, the values of the kind's columns it does not have, and for
+    each column the value of every distinct cell met so far: down a file the same channel,
+    quantity or sale time comes back on many rows, and is parsed once. Parsers are pure, and
+    only values are kept (a refused cell is refused again each time, with its own reason); at
+    most REMEMBERED_MOST cells of REMEMBERED_LENGTH characters per column, whatever the file."""
 
-    columns: list[Column]
-    indexes: list[int]
-    absent: dict[str, None]
+    def __init__(self, columns: list[Column], indexes: list[int], absent: dict[str, None]) -> None:
+        self.columns = columns
+        self.indexes = indexes
+        self.absent = absent
+        self.known: list[dict[object, Any]] = [{} for _column in columns]
 
-
-def parse_row(shape: RowShape, cells: list[str], line: int) -> tuple[dict[str, Any], list[RowError]]:
-    width = len(cells)
-    texts = [cells[index] if index < width else "" for index in shape.indexes]
-    values, problems = parse_cells(shape.columns, texts, dict(shape.absent))
-    return values, [RowError(line, field, reason) for field, reason in problems]
+    def parse(self, cells: list[str], line: int) -> tuple[dict[str, Any], list[RowError]]:
+        values = dict(self.absent)
+        errors = []
+        width = len(cells)
+        for column, index, known in zip(self.columns, self.indexes, self.known, strict=True):
+            cell = cells[index] if index < width else ""
+            # An XLSX number cell may parse otherwise than the same digits typed as text.
+            key = cell if type(cell) is str else (NumberCell, cell)
+            found = known.get(key, known)
+            if found is known:
+                try:
+                    found = parse_cell(column, cell)
+                except InvalidValue as exc:
+                    values[column.name] = None
+                    errors.append(RowError(line, exc.field, exc.reason))
+                    continue
+                if len(cell) <= REMEMBERED_LENGTH:
+                    if len(known) >= REMEMBERED_MOST:
+                        known.clear()
+                    known[key] = found
+            values[column.name] = found
+        return values, errors
 
 
 def import_file(
@@ -141,7 +166,7 @@ def import_file(
         raise ImportFailed(path.name, errors)
     present = {column.name for column, _index in mapping}
     shape = RowShape(
-        [replace(column, parse=remembering(column.parse)) for column, _index in mapping],
+        [column for column, _index in mapping],
         [index for _column, index in mapping],
         {column.name: None for column in kind.columns if column.name not in present},
     )
@@ -158,7 +183,7 @@ def import_file(
         pending.clear()
 
     for line, cells in sheet.rows:
-        values, row_errors = parse_row(shape, cells, line)
+        values, row_errors = shape.parse(cells, line)
         read += 1
         if row_errors:
             errors.extend(row_errors)

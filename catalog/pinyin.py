@@ -12,6 +12,7 @@ from functools import lru_cache
 from pypinyin import Style
 from pypinyin.constants import RE_HANS
 from pypinyin.converter import DefaultConverter
+from pypinyin.seg.mmseg import p_set as phrase_starts
 from pypinyin.seg.mmseg import seg as phrases
 
 _RUNS = re.compile(f"({RE_HANS.pattern[4:-3]}+)")
@@ -29,6 +30,9 @@ def syllables_of(value: str) -> list[str]:
 
 @lru_cache(maxsize=65_536)
 def _run(chinese: str) -> tuple[str, ...]:
+    if all(chinese[at : at + 2] not in phrase_starts for at in range(len(chinese) - 1)):
+        # No two neighbours begin a phrase (most names): the cut would give each character alone.
+        return tuple(syllable for character in chinese for syllable in _piece(character))
     return tuple(syllable for phrase in phrases.cut(chinese) for syllable in _piece(phrase))
 
 

@@ -13,24 +13,25 @@ from core.models import Household, Product, Supplier
 
 def search_key(*texts: str | None) -> str:
     """Lower-case text, full pinyin and pinyin initials of each text, space-separated."""
-    parts = []
-    for value in texts:
-        if not value:
-            continue
-        parts.append(value.lower())
-        if not value.isascii():  # codes and barcodes have no pinyin
-            parts.extend(_pinyin_keys(value))
-    return " ".join(dict.fromkeys(p.replace(" ", "") for p in parts if p))
+    return " ".join(dict.fromkeys(part for value in texts if value for part in _keys_of(value)))
+
+
+def _keys_of(value: str) -> tuple[str, ...]:
+    if value.isascii():  # codes and barcodes have no pinyin, and seldom repeat
+        lowered = value.lower().replace(" ", "")
+        return (lowered,) if lowered else ()
+    return _chinese_keys(value)
 
 
 @lru_cache(maxsize=65_536)
-def _pinyin_keys(value: str) -> tuple[str, str]:
-    """Full pinyin and initials of one text (names repeat across a register)."""
+def _chinese_keys(value: str) -> tuple[str, ...]:
+    """The text itself, its full pinyin and its initials (names repeat across a register)."""
     from catalog.pinyin import syllables_of  # its dictionaries take 0.3 s to load: writes only need them
 
     syllables = [s.strip().lower() for s in syllables_of(value)]
     initials = "".join(s[0] if s.isalpha() and s.isascii() else s for s in syllables if s)
-    return "".join(syllables), initials
+    parts = (value.lower(), "".join(syllables), initials)
+    return tuple(part.replace(" ", "") for part in parts if part)
 
 
 def _like(query: str) -> str:

@@ -178,7 +178,7 @@ def open_sheet(path: Path) -> Sheet:
     else:
         raise BangfuError(_("{file}: only CSV and XLSX files can be imported").format(file=path.name))
 
-    numbered = ((line, cells) for line, cells in enumerate(raw, start=1) if any(c.strip() for c in cells))
+    numbered = ((line, cells) for line, cells in enumerate(raw, start=1) if "".join(cells).strip())
     first = next(numbered, None)
     if first is None:
         raise BangfuError(_("{file} is empty").format(file=path.name))

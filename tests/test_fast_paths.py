@@ -14,9 +14,10 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from catalog import fields as f
+from catalog import importing
 from catalog.pinyin import syllables_of
+from catalog.search import search_key
 from core.bulk import insert_rows
-from core.errors import InvalidValue
 from core.models import Sale, SaleLine
 from core.tabular import NumberCell
 from tests import factories
@@ -34,8 +35,15 @@ def test_syllables_are_lazy_pinyin(value: str) -> None:
 
 
 def test_syllables_of_phrases_and_names() -> None:
-    for value in [*PHRASES, "王建国", "单于朝", "重庆火锅底料 500克", "卢氏县香菇专业合作社", "", "P0001"]:
+    names = ["王建国", "单于朝", "曾小明", "解放", "仇长春", "朴重", "乐乐", "单单", "长孙无忌"]
+    for value in [*PHRASES, *names, "重庆火锅底料 500克", "卢氏县香菇专业合作社", "", "P0001"]:
         assert syllables_of(value) == lazy_pinyin(value), value
+
+
+def test_a_search_key_holds_the_text_its_pinyin_and_initials() -> None:
+    assert search_key("H0001", "王建国") == "h0001 王建国 wangjianguo wjg"
+    assert search_key("卢氏 香菇", None, "") == "卢氏香菇 lushixianggu lsxg"
+    assert search_key("P 01", "p01") == "p01"  # the same part once
 
 
 def _raw(session: Session, sql: str) -> list[tuple[object, ...]]:
@@ -71,31 +79,37 @@ def test_insert_rows_stores_what_core_insert_stores(session: Session) -> None:
     assert sorted(session.scalars(month)) == [9001, 9002]
 
 
-def test_remembered_parser_parses_each_cell_once_and_refuses_each_time() -> None:
+def test_an_import_parses_each_distinct_cell_once_and_refuses_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
 
     def parse(value: str, field: str) -> object:
         calls.append(value)
         return f.whole_number(0, 10)(value, field)
 
-    remembered = f.remembering(parse, most=2)
-    assert [remembered(v, "n") for v in ("1", "1", "2", "1")] == [1, 1, 2, 1]
+    monkeypatch.setattr(importing, "REMEMBERED_MOST", 2)
+    shape = importing.RowShape([f.Column("n", True, parse), f.Column("barcode", False, f.barcode)], [0, 1], {})
+
+    def parsed(*cells: str) -> object:
+        values, errors = shape.parse(list(cells), 7)
+        return [str(e) for e in errors] or values["n"]
+
+    assert [parsed(v) for v in ("1", "1", "2", "1")] == [1, 1, 2, 1]
     assert calls == ["1", "2"]
-    remembered("3", "n")  # a third distinct cell starts the memory over
-    assert remembered("1", "n") == 1
+    parsed("3")  # a third distinct cell starts the memory over
+    assert parsed("1") == 1
     assert calls[-1] == "1"
-    for _attempt in range(2):
-        with pytest.raises(InvalidValue, match="between"):
-            remembered("11", "n")
-    long_cell = "1" * (f.REMEMBERED_LENGTH + 1)
-    with pytest.raises(InvalidValue):
-        remembered(long_cell, "n")
-    remembered("2", "n")
-    assert long_cell in calls  # parsed, never kept (bounded memory, whatever the file holds)
-    barcode = f.remembering(f.barcode)
-    assert barcode(NumberCell("690000001239"), "barcode") == "0690000001239"  # Excel dropped the zero
-    with pytest.raises(InvalidValue):
-        barcode("690000001239", "barcode")  # the same digits typed as text are a typo
+    assert parsed("11") == parsed("11") == ["line 7, n: must be between 0 and 10: 11"]  # refused each time
+    assert calls.count("11") == 2
+    assert parsed("") == ["line 7, n: required, but empty"]
+    long_cell = "1" * (importing.REMEMBERED_LENGTH + 1)
+    parsed(long_cell)
+    parsed("2")
+    parsed(long_cell)
+    assert calls.count(long_cell) == 2  # parsed, never kept (bounded memory, whatever the file holds)
+    values, _errors = shape.parse(["1", NumberCell("690000001239")], 8)
+    assert values["barcode"] == "0690000001239"  # Excel dropped the leading zero of a number cell
+    _values, errors = shape.parse(["1", "690000001239"], 9)
+    assert [e.column for e in errors] == ["barcode"]  # the same digits typed as text are a typo
 
 
 def test_xlsx_writer_reads_back_in_openpyxl() -> None:
