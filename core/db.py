@@ -5,13 +5,14 @@ upgrade step. Sessions are per user action and per thread (``Database.session``)
 owns the transaction (``with db.session() as s, s.begin(): …``).
 """
 
+import importlib
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, TypeVarTuple
+from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
 import platformdirs
 from sqlalchemy import Engine, Table, create_engine, event, func, inspect, select, text
@@ -322,6 +323,14 @@ def rows_with(
         return
     for chunk in chunked(wanted):
         yield from session.execute(query.where(column.in_(chunk)))
+
+
+def upsert(session: Session, entity: object) -> Any:
+    """The database's own INSERT, the one that knows ON CONFLICT (SQLite and PostgreSQL spell it
+    alike). PostgreSQL's dialect loads only where it is the database: imported at the top, it
+    cost every window and command on SQLite 40 ms."""
+    name = "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
+    return importlib.import_module(f"sqlalchemy.dialects.{name}").insert(entity)
 
 
 def reserve_ids(session: Session, table: Table, count: int) -> list[int]:

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
@@ -32,7 +31,7 @@ from core import credentials
 from core.audit import Entry, append, record
 from core.auth import Actor, require
 from core.config import IDLE_SETTING, business_day, business_zone, get_setting, set_setting
-from core.db import Database, open_database, reserve_ids
+from core.db import Database, open_database, reserve_ids, upsert
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.identifiers import receipt_number_parts
@@ -449,7 +448,7 @@ def _note_numbers(central: Session, sales: list[dict[str, Any]]) -> None:
             key = (sale["counter_id"], parts[1])
             last[key] = max(last.get(key, 0), parts[2])
     for (counter_id, day), number in sorted(last.items()):
-        stmt = pg_insert(ReceiptSequence).values(counter_id=counter_id, business_day=day, last_no=number)
+        stmt = upsert(central, ReceiptSequence).values(counter_id=counter_id, business_day=day, last_no=number)
         central.execute(
             stmt.on_conflict_do_update(
                 index_elements=[ReceiptSequence.counter_id, ReceiptSequence.business_day],

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from catalog.certificates import SELLABLE, effective_status
@@ -18,6 +17,7 @@ from core.audit import record
 from core.auth import Actor, Approval, PermissionDenied, approved_by, can, require
 from core.codes import CHANNELS, PAYMENT_METHODS
 from core.config import business_zone, local_day
+from core.db import upsert
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.identifiers import receipt_number
@@ -67,8 +67,7 @@ class SaleRecorded:
 
 def next_receipt_no(session: Session, counter: Counter, day: dt.date) -> str:
     """Bump the counter's number for the day inside the sale's transaction (gapless by rollback)."""
-    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
-    stmt = dialect.insert(ReceiptSequence).values(counter_id=counter.id, business_day=day, last_no=1)
+    stmt = upsert(session, ReceiptSequence).values(counter_id=counter.id, business_day=day, last_no=1)
     stmt = stmt.on_conflict_do_update(
         index_elements=[ReceiptSequence.counter_id, ReceiptSequence.business_day],
         set_={"last_no": ReceiptSequence.last_no + 1},

@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
 from core.config import business_day, business_zone, month_bounds
+from core.db import upsert
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import locked, serialize
@@ -87,17 +87,17 @@ def append_rows(session: Session, rows: list[dict[str, Any]]) -> None:
         if row["kind"] == "sale":
             sold[key] = max(sold.get(key, row["at"]), row["at"])
     postgres = session.get_bind().dialect.name == "postgresql"
-    stmt = (postgresql if postgres else sqlite).insert(StockBalance)
+    stmt = upsert(session, StockBalance)
     # The later of the two times, either of which may be NULL (a kiosk's sales may arrive late).
     old, new = StockBalance.last_sold_at, stmt.excluded.last_sold_at
     later = (func.greatest if postgres else func.max)(func.coalesce(old, new), func.coalesce(new, old))
-    upsert = stmt.on_conflict_do_update(
+    adding = stmt.on_conflict_do_update(
         index_elements=[StockBalance.counter_id, StockBalance.product_id],
         set_={"quantity_milli": StockBalance.quantity_milli + stmt.excluded.quantity_milli, "last_sold_at": later},
     )
     # In one order (two writers never lock rows the other way round); the database adds.
     connection.execute(
-        upsert,
+        adding,
         [
             {"counter_id": c, "product_id": p, "quantity_milli": q, "last_sold_at": sold.get((c, p))}
             for (c, p), q in sorted(totals.items())

@@ -59,6 +59,6 @@ def test_the_checkout_opens_without_documents_or_charts(tmp_path: Path) -> None:
         "window.show()\n"
         "settle()\n"
         "app.processEvents()\n"
-        "assert window.current_slug() == 'counter'\n" + _tail()
+        "assert window.current_slug() == 'counter'\n" + _tail(("sqlalchemy.dialects.postgresql",))
     )
     assert _loaded(probe, str(path)) == []
