@@ -35,11 +35,14 @@ window.grab().save(sys.argv[1])
 """
 # The floor under the first: the same bare window once SQLAlchemy's ORM and Bangfu's 37 mapped
 # tables are imported and configured (what any first query needs), with no query and no page.
-BARE_ORM = """
+BARE_ORM = (
+    """
 import core.models
 from sqlalchemy.orm import configure_mappers
 configure_mappers()
-""" + BARE
+"""
+    + BARE
+)
 BARE_QUERY = """
 import sys
 from sqlalchemy import create_engine, text

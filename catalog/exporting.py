@@ -1,7 +1,8 @@
 """Export of the registry with the import columns, so that export → import round-trips (SPEC §7).
 
-Resident ID numbers are masked unless the caller asks for them in clear (an administrator's
-explicit choice, which the caller records in the audit log).
+Resident ID numbers and the names of household heads are masked unless the caller asks for
+them in clear (an administrator's explicit choice, recorded in the audit trail). A masked file
+still re-imports cleanly: a masked value confirms the stored one (catalog.kinds).
 """
 
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from catalog.kinds import registry_kinds
 from core.audit import record
 from core.auth import Actor, require
-from core.identifiers import mask_resident_id
+from core.identifiers import mask_name, mask_resident_id
 from core.models import Household, Linkage, Product, Supplier
 from core.tabular import write_table
 
@@ -49,8 +50,11 @@ def _products(session: Session, _clear_ids: bool) -> Iterator[list[object]]:
 
 def _households(session: Session, clear_ids: bool) -> Iterator[list[object]]:
     for h in session.scalars(select(Household).order_by(Household.code)).yield_per(1000):
-        id_number = h.id_number if clear_ids or not h.id_number else mask_resident_id(h.id_number)
-        yield [h.code, h.head_name, id_number, h.region_code, h.members, h.status]
+        if clear_ids:
+            yield [h.code, h.head_name, h.id_number, h.region_code, h.members, h.status]
+        else:
+            id_number = h.id_number and mask_resident_id(h.id_number)
+            yield [h.code, mask_name(h.head_name), id_number, h.region_code, h.members, h.status]
 
 
 def _linkages(session: Session, _clear_ids: bool) -> Iterator[list[object]]:
@@ -71,7 +75,7 @@ EXPORTERS = {"suppliers": _suppliers, "products": _products, "households": _hous
 
 def export_registry(session: Session, actor: Actor, kind: str, path: Path, clear_ids: bool = False) -> int:
     """Write ``kind`` to ``path`` (.csv or .xlsx); returns the number of rows written.
-    ID numbers in clear need the right to reveal them, and say so in the audit trail."""
+    ID numbers and names in clear need the right to reveal them, and say so in the audit trail."""
     require(actor, "registry.export")
     if clear_ids:
         require(actor, "id.reveal")
@@ -82,6 +86,6 @@ def export_registry(session: Session, actor: Actor, kind: str, path: Path, clear
         actor.username,
         f"export.{kind}",
         path.name,
-        f"{count} rows" + (", ID numbers in clear" if clear_ids else ""),
+        f"{count} rows" + (", ID numbers and names in clear" if clear_ids else ""),
     )
     return count

@@ -18,7 +18,7 @@ from catalog.search import search_key
 from core.bulk import insert_records
 from core.codes import CERT_LEVELS, CERT_STATUSES, HOUSEHOLD_STATUSES, LINKAGE_MODES, SUPPLIER_KINDS
 from core.i18n import _
-from core.identifiers import mask_resident_id, masked_field
+from core.identifiers import masked_field
 from core.models import Base, Household, Linkage, Product, Supplier
 from core.money import format_fen, quantity_text, rate_text, weight_text
 
@@ -251,6 +251,9 @@ class Products(KeyedKind):
         return {**super().prepare(values), "search_key": search_key(values["code"], values["name"])}
 
 
+MASKED_COLUMNS = ("head_name", "id_number")  # what an export masks (catalog.exporting)
+
+
 class Households(KeyedKind):
     name = "households"
     model = Household
@@ -269,16 +272,21 @@ class Households(KeyedKind):
         return {"id_number": _("this ID number is already that of household {code}")}
 
     def same(self, column: str, stored: object, new: object) -> bool:
-        if column == "id_number" and isinstance(stored, str) and isinstance(new, str) and "*" in new:
-            return mask_resident_id(stored) == new  # an exported (masked) file re-imports cleanly
+        if column in MASKED_COLUMNS and isinstance(stored, str) and isinstance(new, str) and "*" in new:
+            return masked_field(column, stored) == new  # an exported (masked) file re-imports cleanly
         return stored == new
 
     def accept_new(self, session: Session, rows: list[tuple[int, Values]], batch: Batch) -> list[tuple[int, Values]]:
-        """A masked ID number can only confirm a stored one; a new household needs the full number."""
+        """A masked name or ID number can only confirm a stored one; a new household needs them whole."""
+        reasons = {
+            "head_name": _("is masked: give the full name"),
+            "id_number": _("is masked: give the full ID number or leave it empty"),
+        }
         accepted = []
         for line, values in rows:
-            if values["id_number"] and "*" in values["id_number"]:
-                batch.fail(line, "id_number", _("is masked: give the full ID number or leave it empty"))
+            masked = next((column for column in MASKED_COLUMNS if "*" in (values[column] or "")), None)
+            if masked:
+                batch.fail(line, masked, reasons[masked])
             else:
                 accepted.append((line, values))
         return super().accept_new(session, accepted, batch)

@@ -733,7 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help=_("export to CSV or XLSX (ID numbers masked)"))
     exp.add_argument("kind", choices=IMPORT_KINDS)
     exp.add_argument("file")
-    exp.add_argument("--clear-ids", action="store_true", help=_("write resident ID numbers unmasked (admin only)"))
+    exp.add_argument("--clear-ids", action="store_true", help=_("write ID numbers and names unmasked (admin only)"))
     exp.set_defaults(func=cmd_export)
 
     report = sub.add_parser("report", help=_("monthly summary"))

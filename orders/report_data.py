@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from core.auth import Actor
 from core.config import business_zone, get_setting, month_bounds
-from core.identifiers import mask_resident_id
+from core.identifiers import mask_name, mask_resident_id
 from core.models import Household, Linkage
 from orders.bulk import QuotaProgress, quota_progress
 from orders.kiosk import Behind, counters_behind
@@ -33,7 +33,7 @@ class ReportInput:
 
 class AttributedHousehold(NamedTuple):  # a city's month has 100,000 of them: a tuple each
     code: str
-    head_name: str
+    head_masked: str
     id_masked: str
     region_code: str
     amount_fen: int
@@ -41,7 +41,8 @@ class AttributedHousehold(NamedTuple):  # a city's month has 100,000 of them: a 
 
 
 def attributed_households(session: Session, summary: MonthlySummary) -> list[AttributedHousehold]:
-    """The households that received part of the month's pools, ID numbers masked (the XLSX sheet)."""
+    """The households that received part of the month's pools, names and ID numbers masked (the
+    XLSX sheet goes to offices and village committees; the code finds the household)."""
     attribution = attribution_of(summary.month, summary.suppliers)
     # Only a household linked in the month can have received: one query for the linked ones,
     # not the whole register, nor 100,000 codes as parameters.
@@ -55,7 +56,8 @@ def attributed_households(session: Session, summary: MonthlySummary) -> list[Att
     for code, amounts in sorted(attribution.households.items()):
         name, number, region = known.get(code, ("", None, ""))
         masked = mask_resident_id(number) if number else ""
-        rows.append(AttributedHousehold(code, name, masked, region, sum(amounts.values()), tuple(sorted(amounts))))
+        row = AttributedHousehold(code, mask_name(name), masked, region, sum(amounts.values()), tuple(sorted(amounts)))
+        rows.append(row)
     return rows
 
 

@@ -1,5 +1,5 @@
 """The monthly summary as an XLSX workbook: one sheet per breakdown and one of households
-(ID numbers masked). Amounts are numbers in yuan with two decimals, never text; names are text,
+(names and ID numbers masked). Amounts are numbers in yuan with two decimals, never text; names are text,
 never formulas (core.xlsx)."""
 
 from decimal import Decimal
@@ -31,7 +31,7 @@ def render_monthly_xlsx(data: ReportInput, households: list[AttributedHousehold]
         for x in s.suppliers
     ]
     paid: list[list[object]] = [
-        [h.code, h.head_name, h.id_masked, h.region_code, _yuan(h.amount_fen), "、".join(h.suppliers)]
+        [h.code, h.head_masked, h.id_masked, h.region_code, _yuan(h.amount_fen), "、".join(h.suppliers)]
         for h in households
     ]
     quotas: list[list[object]] = [
@@ -49,6 +49,7 @@ def render_monthly_xlsx(data: ReportInput, households: list[AttributedHousehold]
             Sheet("供应商",
                   ["统一社会信用代码", "名称", "净销售额（元）", "收益池（元）", "已分配（元）", "未分配（元）"],
                   suppliers, frozenset({3, 4, 5, 6})),
+            # 户主 keeps its header (the sheet's columns are a contract), though the names are masked now.
             Sheet("帮扶户", ["户编码", "户主", "身份证号（脱敏）", "行政区划", "收益（元）", "来源供应商"], paid,
                   frozenset({5})),
             Sheet("每日", ["日期", "净销售额（元）"], [[d.isoformat(), _yuan(v)] for d, v in data.details.daily_net],

@@ -238,20 +238,24 @@ def test_export_then_import_round_trips(session: Session, tmp_path: Path, suffix
         assert result.added == 0, kind  # the same content: everything is recognised and skipped
 
 
-def test_export_masks_id_numbers_and_masked_files_reimport(session: Session, tmp_path: Path) -> None:
+def test_export_masks_names_and_id_numbers_and_masked_files_reimport(session: Session, tmp_path: Path) -> None:
     load_samples(session)
     path = tmp_path / "h.csv"
     export_registry(session, ADMIN, "households", path)
     text = path.read_text(encoding="utf-8-sig")
-    assert "411224********0016" in text
+    assert "LS001,王*国,411224********0016," in text
     assert "411224197101110016" not in text
+    assert "王建国" not in text
     assert load(session, "households", path).skipped == 6
-    fresh = write_csv(
-        tmp_path / "new.csv", [sample_rows("households")[0], ["N1", "王", "411224", "411224********0016", "3", "poor"]]
-    )
+    header = sample_rows("households")[0]
+    fresh = write_csv(tmp_path / "new.csv", [header, ["N1", "王", "411224", "411224********0016", "3", "poor"]])
     assert failure(session, "households", fresh) == [
         (2, "id_number", "is masked: give the full ID number or leave it empty")
     ]
+    fresh = write_csv(tmp_path / "new.csv", [header, ["N1", "王*", "411224", "", "3", "poor"]])
+    assert failure(session, "households", fresh) == [(2, "head_name", "is masked: give the full name")]
+    changed = write_csv(tmp_path / "changed.csv", [header, ["LS001", "李*国", "411224", "", "3", "poor"]])
+    assert [row[1] for row in failure(session, "households", changed)] == ["head_name"]  # not the stored name
 
 
 def test_cancelling_an_import_writes_nothing(session: Session, tmp_path: Path) -> None:

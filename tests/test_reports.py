@@ -69,8 +69,8 @@ def test_xlsx_reads_back_equal_to_the_json_to_the_fen(june: Session) -> None:
         for r in book["供应商"].iter_rows(min_row=2, values_only=True)
     ]
     assert suppliers == EXPECTED_SUMMARY["by_supplier"]
-    households = {r[0]: (r[2], fen(r[4])) for r in book["帮扶户"].iter_rows(min_row=2, values_only=True)}
-    assert households["LS001"] == ("411224********0016", 13909)  # ID numbers masked
+    households = {r[0]: (r[1], r[2], fen(r[4])) for r in book["帮扶户"].iter_rows(min_row=2, values_only=True)}
+    assert households["LS001"] == ("王*国", "411224********0016", 13909)  # names and ID numbers masked
     assert isinstance(book["供应商"]["C2"].value, int | float)  # amounts are numbers, not text
     assert book["供应商"].freeze_panes == "A2"
     structure = {sheet.title: [cell.value for cell in sheet[1]] for sheet in book.worksheets}
