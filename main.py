@@ -1,14 +1,11 @@
 """Bangfu 帮扶 — start the desktop application or a command (``python main.py --help``).
 
-Two start-up costs that are not Bangfu's work are left out here (issue 18, ``bench startup``):
-the garbage collector's passes over the ~100,000 objects that importing SQLAlchemy, Qt and the
-mapped tables creates — none of them garbage — and the interpreter's teardown at exit, which
-takes apart every module and object one by one (0.2–0.3 s for a report that took 0.5 s).
+The process ends without the interpreter's teardown, which takes apart every module and object
+one by one: 0.2–0.3 s for a report that took 0.5 s (issue 18, ``bench startup``).
 """
 
 import atexit
 import contextlib
-import gc
 import os
 import sys
 
@@ -26,11 +23,8 @@ def _leave_without_teardown() -> None:
 
 
 atexit.register(_leave_without_teardown)
-gc.disable()
-from cli.main import main as _main  # noqa: E402  (after the collector is paused)
 
-gc.freeze()  # what start-up made lives as long as the process: out of the collector's passes
-gc.enable()
+from cli.main import main as _main  # noqa: E402  (after the exit handler, so that it runs last)
 
 
 def main() -> int:

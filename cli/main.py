@@ -9,7 +9,6 @@ import csv
 import datetime as dt
 import json
 import logging
-import logging.handlers
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -17,19 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from catalog import fields
-from core.auth import command_line_actor
-from core.config import FIRST_YEAR, LAST_YEAR, month_bounds
-from core.db import open_database
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _, argparse_text, set_language
-from core.logs import PrivateFormatter
-from core.paths import log_dir
+from core.logs import log_to_file
+from core.startup import load_data_layer
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from core.auth import Actor
+    from core.db import Database
 
 PAGES = (
     "counter",
@@ -86,13 +82,44 @@ def _argument(parse: Callable[[str], object]) -> Callable[[str], object]:
     return convert
 
 
-_date = _argument(lambda text: fields.date(text, "date"))
-_year = _argument(lambda text: fields.whole_number(FIRST_YEAR, LAST_YEAR)(text, "year"))
+# The data layer (SQLAlchemy and the mapped tables, ~0.4 s) loads for the commands that use it,
+# never before the window: the parser's types and these two load it when they are called.
+
+
+def _parse_date(text: str) -> object:
+    from catalog import fields
+
+    return fields.date(text, "date")
+
+
+def _parse_year(text: str) -> object:
+    from catalog import fields
+    from core.config import FIRST_YEAR, LAST_YEAR
+
+    return fields.whole_number(FIRST_YEAR, LAST_YEAR)(text, "year")
+
+
+_date = _argument(_parse_date)
+_year = _argument(_parse_year)
 
 
 def _existing_month(text: str) -> str:
+    from core.config import month_bounds
+
     month_bounds(text, ZoneInfo("UTC"))  # refuses 2026-13 and years outside 1900–2100
     return text
+
+
+def open_database(value: str | None, create: bool = True, migrate: bool = True) -> "Database":
+    from core.db import open_database as open_db
+
+    return open_db(value, create=create, migrate=migrate)
+
+
+def command_line_actor() -> "Actor":
+    from core.auth import command_line_actor as actor
+
+    return actor()
 
 
 _month = _argument(_existing_month)
@@ -877,24 +904,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _setup_logging() -> str:
-    """Log to a rotating file in the user's log folder; returns its path for messages."""
-    folder = log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / "bangfu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
-        )
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    for old in log.handlers:
-        old.close()
-    log.handlers[:] = [handler]
-    log.setLevel(logging.INFO)
-    return str(folder / "bangfu.log")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["_rasterise"]:  # the window's child process, in a bundle without ``python -m``
@@ -903,7 +912,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return rasterise(argv[1:])
     if "--lang" in argv[:-1]:
         set_language(argv[argv.index("--lang") + 1])
-    log_file = _setup_logging()
+    log_file = log_to_file(log)
     try:
         args = build_parser().parse_args(argv)
         if args.lang:
@@ -911,6 +920,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             args = build_parser().parse_args([*argv, "gui"])
         handler: Callable[[argparse.Namespace], int] = args.func
+        if handler is not cmd_gui:  # the window loads it behind its sign-in window
+            load_data_layer()
         if getattr(args, "out", None) not in (None, "-"):
             check_output(Path(args.out))
         return handler(args)

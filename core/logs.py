@@ -7,14 +7,19 @@ SQL state, table, column and constraint and the SQL text without values; other e
 """
 
 import logging
+import logging.handlers
 import sqlite3
 import traceback
+from pathlib import Path
 
-from sqlalchemy.exc import StatementError
+from core.paths import log_dir
 
 
 def _database_message(error: BaseException) -> str | None:
     """What a database error may say in a log, or None if ``error`` is not one."""
+    # Here, not at the top: the log is set up before the window shows, SQLAlchemy loads behind it.
+    from sqlalchemy.exc import StatementError
+
     if isinstance(error, StatementError):
         inner = _database_message(error.orig) if error.orig is not None else None
         return f"{inner or type(error.orig).__name__} [SQL: {error.statement}]"
@@ -42,3 +47,21 @@ class PrivateFormatter(logging.Formatter):
             parts.append("Traceback (most recent call last):\n" + "".join(traceback.format_tb(error.__traceback__)))
             parts.append(f"{type(error).__module__}.{type(error).__qualname__}: {text}\n")
         return "".join(parts).rstrip("\n")
+
+
+def log_to_file(log: logging.Logger) -> Path:
+    """``log`` to a rotating file in the user's log folder; returns the file's path for messages."""
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "bangfu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    for old in log.handlers:
+        old.close()
+    log.handlers[:] = [handler]
+    log.setLevel(logging.INFO)
+    return folder / "bangfu.log"

@@ -1,24 +1,32 @@
-"""Starting the application: QApplication, translations, stylesheet, the main window."""
+"""Starting the application: QApplication, translations, stylesheet, sign-in, the main window.
+
+The sign-in window shows first, with Qt alone loaded; SQLAlchemy, the mapped tables and the
+window's pages (~0.5 s) load on a thread behind it while the user types, and the database opens
+there (``Opening``). A password submitted before that is checked the moment it is open.
+"""
 
 import gc
 import os
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from core.auth import Actor, first_admin, has_users
-from core.backup import housekeeping
-from core.config import idle_minutes
-from core.db import Database, open_database
 from core.errors import BangfuError
 from core.i18n import _, language, set_language
-from core.paths import RESOURCES, backup_folder
+from core.paths import RESOURCES
+from core.startup import load_data_layer
 from gui.login import FirstAdminDialog, LoginDialog
-from gui.main_window import MainWindow
 from gui.tasks import Report, read_now, run_task, settle, wait_for_background
+
+if TYPE_CHECKING:
+    from core.auth import Actor
+    from core.db import Database
+    from gui.main_window import MainWindow
 
 I18N = RESOURCES / "i18n"
 UI_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"]
@@ -74,21 +82,20 @@ def run_gui(
     # whatever the system locale; messages from the core follow the window.
     set_language(lang or os.environ.get("BANGFU_LANG") or "zh")
     app = make_app(language())
-
-    try:
-        db: Database = open_database(db_value)
-    except BangfuError as exc:
-        if screenshot:
-            raise
-        QMessageBox.critical(None, "Bangfu", str(exc))
-        return 2
+    if screenshot and page != "login":
+        return _screenshot(app, db_value, Path(screenshot), page, size)
+    opening = Opening(db_value)
     try:
         if screenshot:
-            return _screenshot(app, db, Path(screenshot), page, size)
-        actor = sign_in(db)
+            return _sign_in_picture(app, opening, Path(screenshot))
+        actor = sign_in(opening)
         if actor is None:  # closed or cancelled: say so, and let a script see it was not a normal end
             print(_("not signed in: the sign-in window was closed"), file=sys.stderr)
             return 2
+        db = opening.database()
+        from core.config import idle_minutes
+        from gui.main_window import MainWindow
+
         window = MainWindow(db, actor, idle_minutes=read_now(db, idle_minutes))
         window.show()
         start_housekeeping(window, db, actor)
@@ -96,33 +103,135 @@ def run_gui(
         # otherwise stop the checkout for ~0.1 s every few hundred sales (benchmarks/counter.py).
         gc.freeze()
         return app.exec()
+    except BangfuError as exc:  # the database could not be opened: say why, in a window
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "Bangfu", str(exc))
+        return 2
     finally:
         wait_for_background()  # no load or sync still using the database as it closes
-        db.dispose()
+        opening.close()
 
 
-def sign_in(db: Database) -> Actor | None:
-    """The first start creates the administrator; later starts ask for a user and password."""
-    dialog = LoginDialog(db) if read_now(db, has_users) else FirstAdminDialog(db)
-    return dialog.actor if dialog.exec() else None
+class Opening(QObject):
+    """The database, opened on a thread of its own while the sign-in window shows: the data layer
+    and the window's pages load there (~0.5 s), and opening may migrate the database."""
+
+    opened = Signal(object)  # on the GUI thread: whether the database has users, or why it did not open
+    _done = Signal(object)  # from the thread; through a slot of this object, which lives on the GUI thread
+
+    def __init__(self, value: str | None) -> None:
+        super().__init__()
+        self.db: Database | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, args=(value,), name="opening", daemon=True)
+        self._done.connect(self._arrived)
+
+    def _arrived(self, result: object) -> None:
+        self.opened.emit(result)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _open(self, value: str | None) -> None:
+        try:
+            load_data_layer("gui.main_window")  # after sign-in, the window costs only its building
+            from core.auth import has_users
+            from core.db import open_database
+
+            self.db = open_database(value)
+            users = read_now(self.db, has_users)
+
+            self._done.emit(users)
+        except BaseException as exc:  # reported on the GUI thread, which decides what to tell
+            self.error = exc
+            self._done.emit(exc)
+
+    def database(self) -> "Database":
+        """The open database, once the thread is done; raises what stopped it from opening."""
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.db is not None
+        return self.db
+
+    def close(self) -> None:
+        if self._thread.ident is not None:
+            self._thread.join()
+        if self.db is not None:
+            self.db.dispose()
 
 
-def _screenshot(app: QApplication, db: Database, target: Path, page: str, size: tuple[int, int]) -> int:
-    """Render as the first administrator, without the login dialog (``--page login`` shows it)."""
-    actor = read_now(db, first_admin) or Actor("admin", "admin")
-    widget: QWidget
-    if page == "login":
-        widget = LoginDialog(db)
-    else:
+NO_USERS = 2  # the sign-in window's result when the database has no users yet
+
+
+def sign_in(opening: Opening) -> "Actor | None":
+    """The sign-in window shows at once; on a database without users (the first start) the
+    administrator is created instead."""
+    dialog = LoginDialog(None)
+
+    def opened(result: object) -> None:
+        if isinstance(result, BaseException):
+            dialog.reject()
+        elif result:
+            dialog.attach(opening.database())
+        else:
+            dialog.done(NO_USERS)
+
+    opening.opened.connect(opened)
+    opening.start()
+    outcome = _closed(dialog)
+    db = opening.database()  # raises what stopped it from opening
+    if outcome == NO_USERS:
+        first = FirstAdminDialog(db)
+        return first.actor if _closed(first) else None
+    return dialog.actor if outcome else None
+
+
+def _closed(dialog: QDialog) -> int:
+    """Run ``dialog`` to its end, and let its ended password check go before the dialog does:
+    deleted with the dialog, while still waiting to be deleted later, it crashed the program."""
+    outcome = dialog.exec()
+    settle()
+    return outcome
+
+
+def _sign_in_picture(app: QApplication, opening: Opening, target: Path) -> int:
+    """The sign-in window as it first shows, before the database is open (what ``bench startup``
+    times); the database is opened all the same, so a broken one fails the picture."""
+    dialog = LoginDialog(None)
+    opening.start()
+    dialog.show()
+    app.processEvents()
+    saved = dialog.grab().save(str(target))
+    opening.database()
+    dialog.close()
+    if not saved:
+        raise BangfuError(f"cannot write {target}")
+    return 0
+
+
+def _screenshot(app: QApplication, db_value: str | None, target: Path, page: str, size: tuple[int, int]) -> int:
+    """Render a page as the first administrator, without the sign-in window."""
+    load_data_layer("gui.main_window")
+    from core.auth import Actor, first_admin
+    from core.db import open_database
+    from gui.main_window import MainWindow
+
+    db = open_database(db_value)
+    try:
+        actor = read_now(db, first_admin) or Actor("admin", "admin")
         window = MainWindow(db, actor)
         window.resize(*size)
         window.show_page(page)
-        widget = window
-    widget.show()
-    settle()  # pages load in the background: every result has arrived
-    app.processEvents()  # then layouts (charts) settle
-    saved = widget.grab().save(str(target))
-    widget.close()
+        window.show()
+        settle()  # pages load in the background: every result has arrived
+        app.processEvents()  # then layouts (charts) settle
+        saved = window.grab().save(str(target))
+        window.close()
+    finally:
+        wait_for_background()
+        db.dispose()
     if not saved:
         raise BangfuError(f"cannot write {target}")
     return 0
@@ -138,8 +247,10 @@ def warm_up() -> None:
     gc.freeze()
 
 
-def start_housekeeping(window: MainWindow, db: Database, actor: Actor) -> None:
+def start_housekeeping(window: "MainWindow", db: "Database", actor: "Actor") -> None:
     """After the window is up: check the database for damage, then take the daily backup."""
+    from core.backup import housekeeping
+    from core.paths import backup_folder
 
     def work(_report: Report) -> str | None:
         warm_up()

@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from core.auth import Actor, actor_of, can, change_password, create_user, sign_in
-from core.db import Database
 from core.errors import BangfuError
 from gui.tasks import message_for, write
 
-if TYPE_CHECKING:  # only in annotations (see the contracts)
+if TYPE_CHECKING:  # only in annotations (see the contracts); the sign-in window shows before the
+    # data layer loads (gui.app), so the checks import core.auth on the worker, when they run
     from sqlalchemy.orm import Session
+
+    from core.auth import Actor
+    from core.db import Database
 
 
 class PasswordDialog(QDialog):
@@ -24,12 +26,13 @@ class PasswordDialog(QDialog):
     (committed whatever it returns, so a refused password is audited and counts toward the
     lockout); ``take(result)`` turns its result into the actor, or raises BangfuError to refuse."""
 
-    def __init__(self, parent: QWidget | None, db: Database, title: str, intro: str) -> None:
+    def __init__(self, parent: QWidget | None, db: "Database | None", title: str, intro: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(380)
-        self.db = db
+        self.db = db  # None while it opens behind the sign-in window (attach)
         self.checking = False  # the check is on the worker: Enter again does nothing
+        self.waiting: Callable[[Session], object] | None = None  # typed before the database was open
         self.actor: Actor | None = None
         self.form = QFormLayout()
         self.error = QLabel()
@@ -74,7 +77,9 @@ class PasswordDialog(QDialog):
         """Raises BangfuError for what is wrong without asking the database (two passwords differ)."""
         raise NotImplementedError
 
-    def take(self, result: object) -> Actor:
+    def take(self, result: object) -> "Actor":
+        from core.auth import Actor
+
         if isinstance(result, BangfuError):
             raise result
         assert isinstance(result, Actor)
@@ -90,7 +95,20 @@ class PasswordDialog(QDialog):
             return
         self.checking = True
         self.ok.setEnabled(False)
-        write(self, self.db, operation, self._checked, self._failed, label=self.tr("Checking the password…"))
+        if self.db is None:  # a quick typist: checked the moment the database is open
+            self.waiting = operation
+            return
+        self._check(self.db, operation)
+
+    def attach(self, db: "Database") -> None:
+        """The database, now open; what was submitted before is checked on it now."""
+        self.db = db
+        operation, self.waiting = self.waiting, None
+        if operation is not None:
+            self._check(db, operation)
+
+    def _check(self, db: "Database", operation: "Callable[[Session], object]") -> None:
+        write(self, db, operation, self._checked, self._failed, label=self.tr("Checking the password…"))
 
     def _checked(self, result: object) -> None:
         self._failed(None)
@@ -117,20 +135,28 @@ class PasswordDialog(QDialog):
 
 
 class LoginDialog(PasswordDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: "Database | None", parent: QWidget | None = None) -> None:
         super().__init__(parent, db, self.tr("Sign in to Bangfu"), self.tr("Sign in with your user name and password."))
         self.username = self.line(self.tr("User name"))
         self.password = self.line(self.tr("Password"), secret=True)
 
     def operation(self) -> "Callable[[Session], object]":
-        username, password = self.username.text(), self.password.text()
-        return lambda session: sign_in(session, username, password)
+        return _signing_in(self.username.text(), self.password.text())
+
+
+def _signing_in(username: str, password: str) -> "Callable[[Session], object]":
+    def check(session: "Session") -> object:
+        from core.auth import sign_in
+
+        return sign_in(session, username, password)
+
+    return check
 
 
 class FirstAdminDialog(PasswordDialog):
     """The first start on an empty database: create the administrator (there is no default)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: "Database", parent: QWidget | None = None) -> None:
         super().__init__(
             parent,
             db,
@@ -146,13 +172,19 @@ class FirstAdminDialog(PasswordDialog):
         if self.password.text() != self.again.text():
             raise BangfuError(self.tr("The two passwords differ."))
         username, name, password = self.username.text(), self.display_name.text(), self.password.text()
-        return lambda session: actor_of(create_user(session, None, username, name, "admin", password))
+
+        def create(session: "Session") -> object:
+            from core.auth import actor_of, create_user
+
+            return actor_of(create_user(session, None, username, name, "admin", password))
+
+        return create
 
 
 class UnlockDialog(PasswordDialog):
     """After the idle time: the same user, or a manager, unlocks the window."""
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db: "Database", actor: "Actor", parent: QWidget | None = None) -> None:
         super().__init__(
             parent,
             db,
@@ -167,10 +199,11 @@ class UnlockDialog(PasswordDialog):
         self.password = self.line(self.tr("Password"), secret=True)
 
     def operation(self) -> "Callable[[Session], object]":
-        username, password = self.username.text(), self.password.text()
-        return lambda session: sign_in(session, username, password)
+        return _signing_in(self.username.text(), self.password.text())
 
-    def take(self, result: object) -> Actor:
+    def take(self, result: object) -> "Actor":
+        from core.auth import can
+
         who = super().take(result)
         if who.username != self.locked_for.username and not can(who, "price.override"):
             raise BangfuError(self.tr("Only the same user or a manager can unlock."))
@@ -183,7 +216,7 @@ class UnlockDialog(PasswordDialog):
 class ChangePasswordDialog(PasswordDialog):
     """Any signed-in user changes their own password (the old one is asked for)."""
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db: "Database", actor: "Actor", parent: QWidget | None = None) -> None:
         super().__init__(
             parent,
             db,
@@ -199,7 +232,14 @@ class ChangePasswordDialog(PasswordDialog):
         if self.new.text() != self.again.text():
             raise BangfuError(self.tr("The two passwords differ."))
         actor, new, old = self.for_actor, self.new.text(), self.old.text()
-        return lambda session: change_password(session, actor, actor.username, new, old_password=old)
 
-    def take(self, result: object) -> Actor:
+        def change(session: "Session") -> object:
+            from core.auth import change_password
+
+            change_password(session, actor, actor.username, new, old_password=old)
+            return None
+
+        return change
+
+    def take(self, result: object) -> "Actor":
         return self.for_actor

@@ -25,12 +25,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QTh
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from core.db import Database
 from core.errors import BangfuError
 from core.tasks import CancelToken
 
-if TYPE_CHECKING:  # only in annotations: the window never builds queries (see the contracts)
+if TYPE_CHECKING:  # only in annotations: the window never builds queries (see the contracts), and
+    # the sign-in window shows before the data layer has loaded (gui.app)
     from sqlalchemy.orm import Session
+
+    from core.db import Database
 
 Report = Callable[[int], None]
 T = TypeVar("T")
@@ -220,7 +222,7 @@ def run_task(
 
 def read(
     parent: QWidget,
-    db: Database,
+    db: "Database",
     op: "Callable[[Session], T]",
     done: Callable[[T], None],
     failed: Callable[[BaseException], None],
@@ -233,7 +235,7 @@ def read(
 
 def read_long(
     parent: QWidget,
-    db: Database,
+    db: "Database",
     op: "Callable[[Session, Report], T]",
     done: Callable[[T], None],
     failed: Callable[[BaseException], None],
@@ -253,7 +255,7 @@ def read_long(
 
 def write(
     parent: QWidget,
-    db: Database,
+    db: "Database",
     op: "Callable[[Session], T]",
     done: Callable[[T], None],
     failed: Callable[[BaseException], None],
@@ -268,7 +270,7 @@ def write(
 
 def write_long(
     parent: QWidget,
-    db: Database,
+    db: "Database",
     op: "Callable[[Session, Report], T]",
     done: Callable[[T], None],
     failed: Callable[[BaseException], None],
@@ -290,7 +292,7 @@ def write_long(
     return run_task(parent, label or _saving(), work, committed, failed, maximum)
 
 
-def read_now(db: Database, op: "Callable[[Session], T]") -> T:
+def read_now(db: "Database", op: "Callable[[Session], T]") -> T:
     """A read that blocks: only at start-up, before any window is shown (is this the first
     start, the idle setting, the title), when there is nothing yet to keep responsive."""
     with db.read_session() as session:

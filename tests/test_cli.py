@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.certificates import display_status, effective_status
-from cli import main as cli_main
 from cli.main import main
 from core.db import open_database
 from core.i18n import set_language
@@ -82,7 +81,7 @@ def test_bad_database_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unexpected_failure_exits_1_and_logs_the_details(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli_main, "log_dir", lambda: tmp_path / "logs")
+    monkeypatch.setattr("core.logs.log_dir", lambda: tmp_path / "logs")
 
     def broken(_session: object, _actor: object, _until: object) -> None:
         raise RuntimeError("disk on fire")

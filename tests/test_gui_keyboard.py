@@ -1,7 +1,7 @@
 """The keyboard lands where the clerk types (issue 13): password dialogs driven by real keys."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from core.auth import create_user
@@ -105,3 +105,73 @@ def test_the_scan_field_has_the_keyboard_whenever_the_checkout_is_visible(qtbot,
     dialog.close()
     window.activateWindow()  # what the window system does when a dialog closes
     qtbot.waitUntil(lambda: QApplication.focusWidget() is counter.scan_field)
+
+
+def test_a_password_typed_before_the_database_is_open_is_checked_once_it_is(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """The sign-in window shows before the database opens (gui.app): a quick typist's Enter
+    waits, and the check runs the moment the database arrives."""
+    dialog = _open(qtbot, LoginDialog(None))
+    _type(qtbot, "li")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, "manager-pass")
+    _key(qtbot, Qt.Key.Key_Return)
+    settle()
+    assert dialog.isVisible()
+    assert not dialog.ok.isEnabled()  # submitted, waiting: Enter again does nothing
+    dialog.attach(db)
+    settle()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None
+    assert dialog.actor.username == "li"
+
+
+def _when_shown(kind: type | None, act) -> None:  # type: ignore[no-untyped-def]
+    """Run ``act(dialog)`` once a modal dialog of ``kind`` is up (sign_in runs their loops itself);
+    after 10 s, whatever dialog is up is closed, so that a wrong turn fails the test, never hangs it."""
+    tries = iter(range(1000))
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if next(tries, None) is None:
+            if isinstance(dialog, QDialog):
+                dialog.done(0)
+        elif kind is not None and isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_the_first_start_asks_for_the_administrator_once_the_database_is_open(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gui.app import Opening, sign_in
+
+    opening = Opening(str(tmp_path / "first.db"))
+
+    def fill(dialog: FirstAdminDialog) -> None:
+        for field, text in zip(dialog.fields, ("boss", "Boss", "first-pass", "first-pass"), strict=True):
+            qtbot.keyClicks(field, text)
+        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+
+    _when_shown(FirstAdminDialog, fill)
+    try:
+        actor = sign_in(opening)
+        assert actor is not None
+        assert (actor.username, actor.role) == ("boss", "admin")
+    finally:
+        settle()
+        opening.close()
+
+
+def test_a_database_that_cannot_open_is_reported_after_the_sign_in_window(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from core.errors import BangfuError
+    from gui.app import Opening, sign_in
+
+    (tmp_path / "a file").write_text("not a folder")
+    opening = Opening(str(tmp_path / "a file" / "x.db"))
+    _when_shown(None, None)  # (only its time limit)
+    try:
+        with pytest.raises(BangfuError):
+            sign_in(opening)
+    finally:
+        opening.close()

@@ -62,3 +62,20 @@ def test_the_checkout_opens_without_documents_or_charts(tmp_path: Path) -> None:
         "assert window.current_slug() == 'counter'\n" + _tail(("sqlalchemy.dialects.postgresql",))
     )
     assert _loaded(probe, str(path)) == []
+
+
+def test_the_sign_in_window_shows_before_the_data_layer_loads() -> None:
+    """What a user meets first: the command line read and the sign-in window painted with Qt
+    alone; SQLAlchemy and the mapped tables load behind it (gui.app.Opening)."""
+    probe = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from cli.main import build_parser\n"
+        "args = build_parser().parse_args(['--db', 'x.db', 'gui'])\n"
+        "from gui.app import make_app\n"
+        "from gui.login import LoginDialog\n"
+        "app = make_app('zh')\n"
+        "dialog = LoginDialog(None)\n"
+        "dialog.show()\n"
+        "app.processEvents()\n" + _tail(("sqlalchemy", "core.models", "core.db"))
+    )
+    assert _loaded(probe) == []

@@ -12,7 +12,6 @@ import core.auth
 from catalog.kinds import Households
 from catalog.listing import household_rows, product_rows, supplier_rows
 from catalog.search import find_households
-from cli import main as cli_main
 from cli.demo import _users
 from cli.main import main
 from core.audit_trail import audit_rows
@@ -102,7 +101,7 @@ def test_no_personal_data_reaches_the_log(
 ) -> None:
     """A failure inside the database (forced here: a status the table refuses) logs a traceback,
     and the failed statement's parameters — names, ID numbers — stay out of it."""
-    monkeypatch.setattr(cli_main, "log_dir", lambda: tmp_path / "logs")
+    monkeypatch.setattr("core.logs.log_dir", lambda: tmp_path / "logs")
     monkeypatch.setattr(Households, "prepare", lambda self, values: {**values, "status": "forged"})
     for kind in ("suppliers", "households"):
         main(["--db", empty_db_url, "import", kind, str(SAMPLES / f"{kind}.csv")])
