@@ -12,12 +12,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 AWARD, REDEMPTION, ADJUSTMENT = "award", "redemption", "adjustment"
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):  # a year of a city's points is millions of them: a tuple each
     ref: str
     kind: str
     day: dt.date
