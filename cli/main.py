@@ -110,6 +110,9 @@ def _existing_month(text: str) -> str:
     return text
 
 
+_month = _argument(_existing_month)
+
+
 def open_database(value: str | None, create: bool = True, migrate: bool = True) -> "Database":
     from core.db import open_database as open_db
 
@@ -120,9 +123,6 @@ def command_line_actor() -> "Actor":
     from core.auth import command_line_actor as actor
 
     return actor()
-
-
-_month = _argument(_existing_month)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -757,7 +757,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.set_defaults(func=cmd_import)
 
-    exp = sub.add_parser("export", help=_("export to CSV or XLSX (ID numbers masked)"))
+    exp = sub.add_parser("export", help=_("export to CSV or XLSX (ID numbers and names masked)"))
     exp.add_argument("kind", choices=IMPORT_KINDS)
     exp.add_argument("file")
     exp.add_argument("--clear-ids", action="store_true", help=_("write ID numbers and names unmasked (admin only)"))

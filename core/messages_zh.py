@@ -45,7 +45,7 @@ ZH: dict[str, str] = {
         "演示数据已载入：供应商 {s} 家，商品 {p} 种，帮扶户 {h} 户，利益联结 {l} 条，销售 {n} 笔，退货 {r} 笔"
     ),
     "error": "错误",
-    "export to CSV or XLSX (ID numbers masked)": "导出为 CSV 或 XLSX（身份证号脱敏）",
+    "export to CSV or XLSX (ID numbers and names masked)": "导出为 CSV 或 XLSX（身份证号和姓名脱敏）",
     "fill an empty database with demo data": "向空数据库载入演示数据",
     "import a CSV or XLSX file": "导入 CSV 或 XLSX 文件",
     "language of messages and windows": "提示信息和窗口的语言",
