@@ -79,14 +79,16 @@ class KeyedKind:
         rows = self.resolve(session, batch)
         key_attr = getattr(self.model, self.fields[self.key])
         keys = {values[self.key] for _line, values in rows}
-        existing = {
-            getattr(r, self.fields[self.key]): r for r in session.scalars(select(self.model).where(key_attr.in_(keys)))
-        }
+        # The stored rows' values in the file's columns, as plain rows: a registry imported again
+        # each month finds every row stored, and loading each as an ORM object cost most of the time.
+        stored_values = select(*(getattr(self.model, attr) for attr in self.fields.values()))
+        key_at = list(self.fields).index(self.key)
+        existing = {row[key_at]: row for row in session.execute(stored_values.where(key_attr.in_(keys)))}
         new: dict[object, tuple[int, Values]] = {}
         for line, values in rows:
             key = values[self.key]
             if key in existing:
-                stored = {c: getattr(existing[key], a) for c, a in self.fields.items()}
+                stored = dict(zip(self.fields, existing[key], strict=True))
             elif key in new:
                 stored = new[key][1]
             else:
