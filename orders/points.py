@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.audit import record
 from core.auth import Actor, require
-from core.bulk import insert_rows
+from core.bulk import insert_rows, read_rows
 from core.config import business_zone, get_setting, month_bounds
 from core.db import chunked, reserve_ids
 from core.errors import BangfuError, InvalidValue
@@ -43,11 +43,11 @@ def stored_events(session: Session, household_ids: Iterable[int] | None = None) 
         .outerjoin(PointsRule, PointsRule.id == PointsEvent.rule_id)
     )
     if household_ids is None:
-        return [Event(*row) for row in session.connection().execute(query).all()]
+        return [Event(*row) for row in read_rows(session, query)]
     return [
         Event(*row)
         for ids in chunked(household_ids)
-        for row in session.connection().execute(query.where(PointsEvent.household_id.in_(ids))).all()
+        for row in read_rows(session, query.where(PointsEvent.household_id.in_(ids)))
     ]
 
 

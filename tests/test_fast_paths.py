@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypinyin import lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from catalog import fields as f
@@ -152,6 +152,23 @@ def test_insert_rows_raises_what_sqlalchemy_raises(session: Session) -> None:
     names = ("id", "ref", "channel", "sold_at", "total_fen", "created_at")
     with pytest.raises(IntegrityError):
         insert_rows(session, cast(Table, Sale.__table__), names, [(9003, "BAD", "barter", now, 100, now)])
+
+
+def test_read_rows_gives_what_sqlalchemy_gives(session: Session) -> None:
+    """Aware times, integers, NULLs, a function and an IN list, straight from the driver."""
+    from core.bulk import read_rows
+
+    test_insert_rows_stores_what_core_insert_stores(session)  # two sales and lines with times
+    query = (
+        select(Sale.ref, Sale.sold_at, Sale.total_fen, Sale.customer_org, SaleLine.line_no, func.date(Sale.sold_at))
+        .join(SaleLine, SaleLine.sale_id == Sale.id)
+        .where(Sale.id.in_([9001, 9002, -1]), Sale.ref != "x")
+        .order_by(Sale.id)
+    )
+    expected = [tuple(row) for row in session.execute(query).all()]
+    assert read_rows(session, query) == expected
+    assert expected[0][1] == dt.datetime(2026, 10, 31, 15, 59, 59, 120, tzinfo=dt.UTC)
+    assert read_rows(session, query.where(Sale.id < 0)) == []
 
 
 def test_rows_with_names_few_keys_and_reads_many(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
