@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.errors import BangfuError
 from core.i18n import _, language, set_language
@@ -180,20 +180,12 @@ def sign_in(opening: Opening) -> "Actor | None":
 
     opening.opened.connect(opened)
     opening.start()
-    outcome = _closed(dialog)
+    outcome = dialog.exec()
     db = opening.database()  # raises what stopped it from opening
     if outcome == NO_USERS:
         first = FirstAdminDialog(db)
-        return first.actor if _closed(first) else None
+        return first.actor if first.exec() else None
     return dialog.actor if outcome else None
-
-
-def _closed(dialog: QDialog) -> int:
-    """Run ``dialog`` to its end, and let its ended password check go before the dialog does:
-    deleted with the dialog, while still waiting to be deleted later, it crashed the program."""
-    outcome = dialog.exec()
-    settle()
-    return outcome
 
 
 def _sign_in_picture(app: QApplication, opening: Opening, target: Path) -> int:

@@ -175,6 +175,10 @@ class Task(QObject):
             self.dialog.reset()
             self.dialog.close()
             self.dialog.deleteLater()  # a child of the page, not of the task
+        # Off its widget before it goes: a widget Python lets go of at once (the sign-in dialog
+        # after exec()) deleted its ended task with it while that waited to be deleted later,
+        # and the program crashed ("shared QObject was deleted directly", a corrupted heap).
+        self.setParent(None)
         self.deleteLater()
 
     # Real Qt slots of this QObject (not lambdas or plain methods, which PySide routes through a
@@ -293,8 +297,9 @@ def write_long(
 
 
 def read_now(db: "Database", op: "Callable[[Session], T]") -> T:
-    """A read that blocks: only at start-up, before any window is shown (is this the first
-    start, the idle setting, the title), when there is nothing yet to keep responsive."""
+    """A read that blocks: only at start-up — on the thread that opens the database behind the
+    sign-in window (is this the first start), and before the main window is built (the idle
+    setting, the title) — when there is nothing yet to keep responsive."""
     with db.read_session() as session:
         return op(session)
 
