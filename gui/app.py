@@ -21,7 +21,7 @@ from core.i18n import _, language, set_language
 from core.paths import RESOURCES
 from core.startup import load_data_layer
 from gui.login import FirstAdminDialog, LoginDialog
-from gui.tasks import Report, read_now, run_task, settle, wait_for_background
+from gui.tasks import Report, collect_on_gui_thread, read_now, run_task, settle, wait_for_background
 
 if TYPE_CHECKING:
     from core.auth import Actor
@@ -61,6 +61,7 @@ def make_app(lang: str) -> QApplication:
     app.setFont(font)
     app.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
     install_translations(app, lang)
+    collect_on_gui_thread(app)
     return app
 
 

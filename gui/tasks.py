@@ -17,14 +17,16 @@ tells every page, through ``CHANGES.changed``, which kinds of data changed; a pa
 if it shows one of them.
 """
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from core.collector import collect_due
 from core.errors import BangfuError
 from core.tasks import CancelToken
 
@@ -43,6 +45,20 @@ POOL.setMaxThreadCount(1)
 # network never delays a scan or a payment waiting on POOL.
 SYNC_POOL = QThreadPool()
 SYNC_POOL.setMaxThreadCount(1)
+
+
+COLLECT_EVERY_MS = 1000
+
+
+def collect_on_gui_thread(app: QCoreApplication) -> None:
+    """Garbage is collected on the GUI thread only, never on a worker (core.collector): automatic
+    collection off, and a timer of ``app`` making the collections that have come due."""
+    gc.disable()
+    if app.findChild(QTimer, "garbage collector") is None:
+        timer = QTimer(app)
+        timer.setObjectName("garbage collector")
+        timer.timeout.connect(collect_due)
+        timer.start(COLLECT_EVERY_MS)
 
 
 def wait_for_background(msecs: int = 30_000) -> bool:

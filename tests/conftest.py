@@ -4,6 +4,7 @@ PostgreSQL comes from BANGFU_TEST_PG_URL (or --pg-url). Locally it is skipped wh
 under CI it must be there, so a PostgreSQL run can never be skipped silently.
 """
 
+import gc
 import os
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from core.collector import collect_due
 from core.db import Database, open_database
 from core.i18n import set_language
 
@@ -27,6 +29,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_file.FileKeyring"
     os.environ["BANGFU_TEST_KEYRING"] = str(home / "keyring.json")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    gc.disable()  # collected on the main thread only, between tests, as the window does (core.collector)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -50,15 +53,19 @@ def _no_window_left_open(request: pytest.FixtureRequest) -> Iterator[None]:
     assert not left, f"windows left open: {[type(w).__name__ for w in left]}"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_teardown(item: pytest.Item) -> None:
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     """A window test's background work finishes before its fixtures are torn down (a database
     disposed under a running load crashes) and before the next test starts (no late result
-    reaches a page that its own test already closed)."""
+    reaches a page that its own test already closed). Then what came due for the garbage
+    collector is collected here, on the main thread, never by a worker thread that allocates
+    (core.collector)."""
     if item.get_closest_marker("gui") is not None:
         from gui.tasks import settle
 
         settle()  # including work that a result started
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True)

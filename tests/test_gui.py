@@ -182,6 +182,40 @@ def test_an_older_load_never_overwrites_a_newer_one(qtbot, qapp) -> None:  # typ
     assert shown == ["new"]
 
 
+def test_garbage_is_collected_on_the_gui_thread_never_on_a_worker(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """A worker that collected a cycle holding a widget would destroy it off the GUI thread."""
+    import gc
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from gui.tasks import collect_on_gui_thread, run_task
+
+    on_gui_thread: list[bool] = []
+
+    def seen(phase: str, _info: object) -> None:
+        if phase == "start":
+            on_gui_thread.append(threading.current_thread() is threading.main_thread())
+
+    gc.enable()  # as a process starts (the tests keep it off: see conftest)
+    gc.callbacks.append(seen)
+    try:
+        collect_on_gui_thread(qapp)
+        page = QWidget()
+        qtbot.addWidget(page)
+        done: list[int] = []
+        many = gc.get_threshold()[0] * 20  # young objects alive at once: collections come due
+        run_task(page, "load", lambda _report: len([[n] for n in range(many)]), done.append, lambda e: None)
+        qtbot.waitUntil(lambda: bool(done))
+        kept = [[n] for n in range(many)]
+        qtbot.waitUntil(lambda: True in on_gui_thread, timeout=5000)  # the GUI thread's timer collects
+        assert len(kept) == many
+    finally:
+        gc.callbacks.remove(seen)
+        gc.disable()
+    assert False not in on_gui_thread  # and no worker ever did
+
+
 def test_a_write_tells_every_page_that_shows_its_kind(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from gui.pages.products import ProductsPage
     from gui.pages.suppliers import SuppliersPage

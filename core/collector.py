@@ -1,0 +1,46 @@
+"""Python's cyclic garbage collector: held off while work makes many objects that all stay alive,
+and, in the window, run on the GUI thread only.
+
+An import builds every row of a batch, a data layer ~100,000 objects at start-up; none is
+garbage, yet each full collection walks them all again (a heap-wide pass every few hundred
+thousand allocations: a third of a second of a 100,000-household import, more in a process
+whose heap is already large). Reference counting still frees what is let go; only cycles wait
+for the collector's return.
+
+The collector runs on whichever thread happens to allocate when a generation fills up. In the
+window that may be a worker, which then destroys a cycle holding a widget made on the GUI
+thread: Qt crashes (seen in the test suite: a segfault "Garbage-collecting" in a labels load).
+So the window switches automatic collection off and calls ``collect_due`` from a GUI-thread
+timer (gui.tasks), as pyqtgraph and Anki do.
+"""
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic collection inside the block; the collector as it was after it (so a window,
+    whose collector stays off, keeps it off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def collect_due() -> int:
+    """The collection the interpreter would have started by now, made on the calling thread:
+    the oldest generation whose count has passed its threshold, with the younger ones. Returns
+    the generation collected (-1: none was due)."""
+    due = -1
+    for generation, (count, threshold) in enumerate(zip(gc.get_count(), gc.get_threshold(), strict=True)):
+        if count <= threshold:
+            break
+        due = generation
+    if due >= 0:
+        gc.collect(due)
+    return due
