@@ -3,13 +3,13 @@
 
 import csv
 import random
-import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from benchmarks.raw import raw_sqlite
 from catalog.importing import ImportFailed, import_file
 from catalog.kinds import registry_kinds
 from catalog.search import find_products, search_key
@@ -113,7 +113,7 @@ def run() -> list[tuple[str, float, float]]:
 
         with db.read_session() as s:
             ours = statistics.median(_timed(lambda q=q: find_products(s, q)) for q in QUERIES * 5)
-        raw = sqlite3.connect(root / "bench.db")
+        raw = raw_sqlite(root / "bench.db")
         sql = "SELECT * FROM products WHERE barcode = ? OR code = ? OR search_key LIKE ? ORDER BY code LIMIT 50"
         baseline = statistics.median(
             _timed(lambda q=q: raw.execute(sql, (q, q, f"%{q}%")).fetchall()) for q in QUERIES * 5

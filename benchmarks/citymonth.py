@@ -14,7 +14,6 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from benchmarks.raw import raw_sqlite
 from catalog.importing import import_file
 from catalog.kinds import registry_kinds
 from core.auth import Actor
@@ -162,7 +162,7 @@ LINE_COLUMNS = "sale_id, line_no, product_id, quantity_milli, unit_price_fen, am
 
 def _bulk_lines(db_path: Path, first: int) -> None:
     """The rest of the month straight into SQLite (a fixture, not a product path)."""
-    con = sqlite3.connect(db_path)
+    con = raw_sqlite(db_path)
     prices = dict(con.execute("SELECT id, price_fen FROM products"))
     stored = "%Y-%m-%d %H:%M:%S.000000"  # UTC, as UTCDateTime stores it
     for sales, lines in _month_rows(prices, con.execute("SELECT max(id) FROM sales").fetchone()[0], first):
@@ -199,7 +199,7 @@ def _bulk_lines_pg(url: str, first: int) -> None:
 def _raw_sales_import(db_path: Path, sales_file: Path) -> float:
     """The sales file's rows prepared by hand (not timed), then one executemany per table into a
     copy of the registry: what the database alone costs for the import's rows."""
-    con = sqlite3.connect(db_path)
+    con = raw_sqlite(db_path)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
     con.execute("PRAGMA foreign_keys=ON")
@@ -355,7 +355,7 @@ def run() -> list[tuple[str, float, float]]:
 
         month = _alone("--figures", str(path), SAMPLES)
         ours, lines = month["seconds"], int(month["lines"])
-        raw = sqlite3.connect(path)
+        raw = raw_sqlite(path)
         baselines = []
         bounds = ("2026-09-30 16:00:00", "2026-10-31 16:00:00")
         for sql in (BASELINE, BASELINE_INDEXED):
@@ -377,7 +377,7 @@ def run() -> list[tuple[str, float, float]]:
             settled = settlement(s, ACTOR, MONTH)
         settling = time.perf_counter() - start
         db.dispose()
-        raw = sqlite3.connect(path)
+        raw = raw_sqlite(path)
         start = time.perf_counter()
         raw.execute(SETTLEMENT_BASELINE, bounds).fetchall()  # counter lines by product
         raw.execute(BASELINE_INDEXED, bounds).fetchall()  # and every channel's net by supplier, for the pools

@@ -3,13 +3,13 @@
 
 import datetime as dt
 import gc
-import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.catalog import load_products
+from benchmarks.raw import raw_sqlite
 from core.auth import Actor
 from core.db import open_database
 from core.identifiers import ean_check_digit
@@ -66,7 +66,7 @@ def run() -> list[tuple[str, float, float]]:
                 checkout(s, ACTOR, cart, (PaymentDraft("wechat", cart.total_fen),))
             commits.append(time.perf_counter() - start)
 
-        raw = sqlite3.connect(path, isolation_level=None)
+        raw = raw_sqlite(path, isolation_level=None)
         raw.execute("PRAGMA synchronous=FULL")
         raw_scans, raw_commits = [], []
         for n in range(TRIES):

@@ -10,12 +10,12 @@ BANGFU_BENCH_POINTS_HOUSEHOLDS scales it down for a quick look."""
 import csv
 import os
 import random
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.catalog import ACTOR
+from benchmarks.raw import raw_sqlite
 from catalog.importing import import_file
 from core.db import open_database
 from orders.points import month_figures
@@ -60,7 +60,7 @@ def run() -> list[tuple[str, float, float]]:
         root = Path(tmp)
         path = root / "points.db"
         open_database(str(path)).dispose()
-        raw = sqlite3.connect(path)
+        raw = raw_sqlite(path)
         raw.executemany(
             "INSERT INTO households (code, head_name, region_code, members, status, search_key, created_at)"
             " VALUES (?, '王某某', '411224', 3, 'poor', '', '2026-01-01 00:00:00')",

@@ -7,13 +7,13 @@ raw sqlite3 (a benchmark fixture, not a product path).
 """
 
 import random
-import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.catalog import ACTOR, load_products
+from benchmarks.raw import raw_sqlite
 from core.db import open_database
 from orders import stock
 
@@ -38,7 +38,7 @@ def run() -> list[tuple[str, float, float]]:
         db = open_database(str(path))
         load_products(db, root, PRODUCTS)
         db.dispose()
-        raw = sqlite3.connect(path)
+        raw = raw_sqlite(path)
         raw.executemany(
             "INSERT INTO counters (id, code, name, kind, location) VALUES (?, ?, ?, 'counter', '')",
             [(n, f"C{n:03d}", f"专柜{n}") for n in range(1, COUNTERS + 1)],

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from catalog.fields import Column, parse_cell
 from core.audit import record
 from core.auth import Actor, require
+from core.collector import collector_paused
 from core.errors import BangfuError, InvalidValue
 from core.i18n import _
 from core.locks import serialize
@@ -149,6 +150,7 @@ class RowShape:
         return values, errors
 
 
+@collector_paused()  # each batch's rows all stay alive until stored: nothing for it to find
 def import_file(
     session: Session, actor: Actor, kind: Kind, path: Path, progress: Progress | None = None
 ) -> ImportResult:

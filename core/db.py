@@ -30,6 +30,12 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 
 
+# SQLite's page cache per connection (its default: 2 MB). An import's rows land all over the
+# indexes of sales and lines; with 2 MB each insert reread index pages from the file, and the
+# executemany of a 200,000-line import took 2.9 s instead of 2.4 s. Pages come as they are read.
+PAGE_CACHE_KIB = 65_536
+
+
 def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("Bangfu", appauthor=False)) / "bangfu.db"
 
@@ -114,6 +120,7 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -10,6 +10,8 @@ import gc
 import importlib
 import sys
 
+from core.collector import collector_paused
+
 DATA_LAYER = ("core.db", "core.auth", "core.config", "core.audit")
 
 
@@ -18,12 +20,7 @@ def load_data_layer(*also: str) -> None:
     names = (*DATA_LAYER, *also)
     if all(name in sys.modules for name in names):
         return  # loaded (a test process, a second command in it): nothing to pause or freeze
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         for name in names:
             importlib.import_module(name)
         gc.freeze()
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -53,15 +53,17 @@ def test_reopening_a_migrated_database_keeps_its_data(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_sqlite_runs_with_wal_foreign_keys_and_full_sync(tmp_path: Path) -> None:
+def test_sqlite_runs_with_wal_foreign_keys_full_sync_and_a_large_cache(tmp_path: Path) -> None:
     db = open_database(str(tmp_path / "b.db"))
     with db.session() as session:
         pragma = {
             name: session.execute(text(f"PRAGMA {name}")).scalar()
-            for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+            for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "cache_size")
         }
     db.dispose()
-    assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 10000}
+    assert pragma == {
+        "journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 10000, "cache_size": -65_536
+    }  # fmt: skip
 
 
 def test_sqlite_write_transactions_take_the_lock_at_begin(tmp_path: Path) -> None:

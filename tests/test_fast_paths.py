@@ -1,7 +1,11 @@
 """The fast paths of issue 18 store and find exactly what the ordinary paths do."""
 
 import datetime as dt
+import gc
+import weakref
+from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
 
@@ -15,12 +19,15 @@ from sqlalchemy.orm import Session
 
 from catalog import fields as f
 from catalog import importing
+from catalog.kinds import Households, registry_kinds
 from catalog.pinyin import syllables_of
 from catalog.search import search_key
 from core.bulk import insert_rows
+from core.collector import collect_due
 from core.models import Sale, SaleLine
 from core.tabular import NumberCell
 from tests import factories
+from tests.files import write_csv
 
 ZONE = ZoneInfo("Asia/Shanghai")
 PHRASES = sorted(PHRASES_DICT)[::997]  # a spread of pypinyin's phrases, polyphones among them
@@ -110,6 +117,56 @@ def test_an_import_parses_each_distinct_cell_once_and_refuses_each_time(monkeypa
     assert values["barcode"] == "0690000001239"  # Excel dropped the leading zero of a number cell
     _values, errors = shape.parse(["1", "690000001239"], 9)
     assert [e.column for e in errors] == ["barcode"]  # the same digits typed as text are a typo
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    """The collector as a command has it (the tests run with it off: see conftest)."""
+    gc.enable()
+    yield
+    gc.disable()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_an_import_holds_the_collector_off_and_gives_it_back(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    store = Households.store
+    monkeypatch.setattr(Households, "store", lambda self, *args: seen.append(gc.isenabled()) or store(self, *args))
+    rows = [["code", "head_name", "region_code", "members", "status"], ["H1", "王建国", "411224", "3", "poor"]]
+    kind = registry_kinds()["households"]
+    assert importing.import_file(session, factories.ADMIN, kind, write_csv(tmp_path / "h.csv", rows)).added == 1
+    assert seen == [False]  # off while the rows are stored
+    assert gc.isenabled()
+    with pytest.raises(importing.ImportFailed):
+        importing.import_file(
+            session,
+            factories.ADMIN,
+            kind,
+            write_csv(tmp_path / "bad.csv", [*rows, ["H2", "李", "411224", "0", "poor"]]),
+        )
+    assert gc.isenabled()  # an import that fails gives it back too
+    gc.disable()
+    importing.import_file(session, factories.ADMIN, kind, write_csv(tmp_path / "h.csv", rows))
+    assert not gc.isenabled()  # and leaves it off for a caller that had it off (the window)
+
+
+def test_collect_due_makes_the_collection_that_has_come_due() -> None:
+    class Node:
+        other: object = None
+
+    gc.collect()
+    assert collect_due() == -1  # nothing allocated since: nothing due
+    node = Node()
+    node.other = node  # a cycle: only the collector frees it
+    alive = weakref.ref(node)
+    del node
+    kept = [Node() for _n in range(gc.get_threshold()[0] + 1)]  # the youngest generation is full
+    assert alive() is not None  # automatic collection is off
+    assert collect_due() >= 0
+    assert alive() is None
+    assert len(kept) > gc.get_threshold()[0]
 
 
 def test_xlsx_writer_reads_back_in_openpyxl() -> None:
