@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from catalog.certificates import sellable_span
 from core.auth import Actor, require
 from core.codes import CHANNELS
+from core.collector import collector_paused
 from core.config import business_zone, month_bounds
 from core.db import rows_with
 from core.models import Household, Linkage, Product, Sale, SaleLine, Supplier
@@ -130,6 +131,7 @@ def net_quantities(sales: LineSums, refunds: LineSums) -> dict[int, int]:
     return net
 
 
+@collector_paused()
 def monthly_summary(session: Session, actor: Actor, month: str, zone: ZoneInfo | None = None) -> MonthlySummary:
     require(actor, "report.view")
     zone = zone or business_zone(session)

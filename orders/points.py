@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from core.audit import record
 from core.auth import Actor, require
 from core.bulk import insert_rows, read_rows
+from core.collector import collector_paused
 from core.config import business_zone, get_setting, month_bounds
 from core.db import chunked, reserve_ids
 from core.errors import BangfuError, InvalidValue
@@ -279,6 +280,7 @@ def available(session: Session, household_code: str, day: dt.date) -> int:
     return months[month_index(day)].balance if months else 0
 
 
+@collector_paused()  # a year of events, every one alive until the month is replayed
 def month_figures(
     session: Session, actor: Actor, month: str, household_ids: Iterable[int] | None = None
 ) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.auth import Actor
+from core.collector import collector_paused
 from core.config import business_zone, get_setting, month_bounds
 from core.identifiers import mask_name, mask_resident_id
 from core.models import Household, Linkage
@@ -40,6 +41,7 @@ class AttributedHousehold(NamedTuple):  # a city's month has 100,000 of them: a 
     suppliers: tuple[str, ...]  # credit codes of the suppliers it received from
 
 
+@collector_paused()
 def attributed_households(session: Session, summary: MonthlySummary) -> list[AttributedHousehold]:
     """The households that received part of the month's pools, names and ID numbers masked (the
     XLSX sheet goes to offices and village committees; the code finds the household)."""
@@ -61,6 +63,7 @@ def attributed_households(session: Session, summary: MonthlySummary) -> list[Att
     return rows
 
 
+@collector_paused()
 def report_input(
     session: Session,
     actor: Actor,

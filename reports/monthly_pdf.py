@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from core.collector import collector_paused
 from core.money import format_fen
 from core.places import place_name
 from core.scales import zero_based_scale
@@ -141,6 +142,7 @@ def _without_weight(names: list[str]) -> str:
     return "未计入重量（缺少净重）的商品：" + shown
 
 
+@collector_paused()
 def render_monthly_pdf(data: ReportInput) -> bytes:
     s, styles = data.summary, _styles()
     buffer = io.BytesIO()

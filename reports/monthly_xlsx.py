@@ -4,6 +4,7 @@ never formulas (core.xlsx)."""
 
 from decimal import Decimal
 
+from core.collector import collector_paused
 from core.places import place_name
 from core.xlsx import Sheet, workbook_bytes
 from orders.kiosk import behind_text
@@ -15,6 +16,7 @@ def _yuan(fen: int) -> Decimal:
     return Decimal(fen) / 100
 
 
+@collector_paused()
 def render_monthly_xlsx(data: ReportInput, households: list[AttributedHousehold]) -> bytes:
     s = data.summary
     headline: list[list[object]] = [["月份", s.month], ["销售笔数", s.sales_count]]
