@@ -11,6 +11,7 @@ caller's transaction.
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVarTuple
 
 from sqlalchemy import Date, Table
@@ -100,7 +101,8 @@ def insert_records(session: Session, table: Table, records: Sequence[dict[str, A
         if column.name not in records[0] and default is not None and hasattr(default, "arg"):
             defaults[column.name] = default.arg(None) if default.is_callable else default.arg
     extra = tuple(defaults.values())
-    rows = [(*(record[name] for name in given), *extra) for record in records]
+    values = itemgetter(*given) if len(given) > 1 else lambda record: (record[given[0]],)
+    rows = [values(record) + extra for record in records]
     return insert_rows(session, table, [*given, *defaults], rows)
 
 
