@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from core.identifiers import mask_ids_in_text
 from core.locks import serialize
 from core.models import AuditEvent, utc_now
 
@@ -37,8 +38,9 @@ class Entry:
 
 
 def record(session: Session, username: str, action: str, target: str = "", summary: str = "") -> None:
-    """Append one event in the caller's transaction (it commits or rolls back with the action)."""
-    append(session, [Entry(utc_now(), username, action, target[:200], summary)])
+    """Append one event in the caller's transaction (it commits or rolls back with the action).
+    A resident ID number typed into a reason is masked in the summary, as everywhere else."""
+    append(session, [Entry(utc_now(), username, action, target[:200], mask_ids_in_text(summary))])
 
 
 def append(session: Session, entries: list[Entry]) -> None:

@@ -2,6 +2,7 @@
 InvalidValue naming the field, so forms, importers and the CLI say the same thing."""
 
 import datetime as dt
+import re
 
 from core.errors import InvalidValue
 from core.i18n import _
@@ -57,6 +58,26 @@ def mask_resident_id(code: str) -> str:
     if len(code) <= 10:
         return "*" * len(code)
     return code[:6] + "*" * (len(code) - 10) + code[-4:]
+
+
+# 17 digits and a check character standing alone in free text (a reason typed into a form).
+_RESIDENT_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+
+
+def mask_ids_in_text(text: str) -> str:
+    """``text`` with every resident ID number in it masked: 17 digits and a check character
+    around a real birth date, whatever the check character (a mistyped number is still someone's).
+    Other long numbers stay, such as an all-digit credit code, whose middle is no date."""
+
+    def masked(found: re.Match[str]) -> str:
+        code = found[0]
+        try:
+            born = dt.date(int(code[6:10]), int(code[10:12]), int(code[12:14]))
+        except ValueError:
+            return code
+        return mask_resident_id(code.upper()) if 1900 <= born.year < 2100 else code
+
+    return _RESIDENT_ID_IN_TEXT.sub(masked, text)
 
 
 def mask_name(name: str) -> str:

@@ -8,6 +8,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from catalog.registry import save_household
 from cli.main import main
@@ -15,9 +16,11 @@ from core.audit import record
 from core.audit_trail import verify
 from core.db import Database, _alembic_config, open_database, resolve_url
 from core.models import AuditEvent, Household
+from orders import points
 from tests.factories import ADMIN
 from tests.files import SAMPLES
 from tests.test_catalog_import import load
+from tests.test_points import MANAGER
 
 
 @pytest.fixture
@@ -142,3 +145,13 @@ def test_changing_an_id_number_keeps_it_out_of_the_audit_trail(empty_db_url: str
     assert old not in summary
     assert "王建民" not in summary
     assert "王*民" in summary
+
+
+def test_an_id_number_typed_into_a_reason_is_masked_in_the_trail(session: Session) -> None:
+    for kind in ("suppliers", "households"):
+        load(session, kind, SAMPLES / f"{kind}.csv")
+    reason = "补记：户主身份证 110102199101010078 的劳动"
+    number = points.adjust(session, ADMIN, "LS001", dt.date(2026, 5, 5), 5, reason).number
+    points.refuse(session, MANAGER, number, "身份证号11010219910101007x不对")
+    summaries = session.scalars(select(AuditEvent.summary).where(AuditEvent.action.like("points.%"))).all()
+    assert summaries == ["LS001, +5, 补记：户主身份证 110102********0078 的劳动", "身份证号110102********007X不对"]

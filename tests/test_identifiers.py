@@ -12,6 +12,7 @@ from core.identifiers import (
     check_resident_id,
     check_uscc,
     ean_check_digit,
+    mask_ids_in_text,
     mask_resident_id,
     receipt_number,
     receipt_number_parts,
@@ -63,6 +64,16 @@ def test_invalid_resident_id(code: str, reason: str) -> None:
 
 def test_mask_keeps_first_six_and_last_four() -> None:
     assert mask_resident_id("110102199101010078") == "110102********0078"
+
+
+def test_id_numbers_in_free_text_are_masked_and_other_numbers_stay() -> None:
+    assert (
+        mask_ids_in_text("给 110102199101010078、11010219910101007x 补记")
+        == "给 110102********0078、110102********007X 补记"
+    )
+    assert mask_ids_in_text("110102199101010079") == "110102********0079"  # a wrong check character: still someone's
+    kept = "credit code 934112240000050101, order 2026050500001234567, 1101021991010100781 (19 digits)"
+    assert mask_ids_in_text(kept) == kept
 
 
 @pytest.mark.parametrize("code", ["9780471117094", "7501031311309", "96385074", "73513537"])
