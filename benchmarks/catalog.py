@@ -81,7 +81,7 @@ def head_names(count: int) -> list[str]:
     return [rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2)))) for _n in range(count)]
 
 
-def _households_csv(path: Path, names: list[str]) -> None:
+def households_csv(path: Path, names: list[str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(["code", "head_name", "region_code", "members", "status"])
@@ -143,7 +143,7 @@ def run() -> list[tuple[str, float, float]]:
 
         households = root / "h.csv"
         names = head_names(100_000)
-        _households_csv(households, names)
+        households_csv(households, names)
         with db.session() as s, s.begin():
             ours = _timed(lambda: import_file(s, ACTOR, registry_kinds()["households"], households))
         with db.session() as s, s.begin():  # a register sent again next month: every row found, skipped
