@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from benchmarks.raw import raw_sqlite
 from catalog.importing import ImportFailed, import_file
 from catalog.kinds import registry_kinds
-from catalog.pinyin import syllables_of
+from catalog.pinyin import _run, syllables_of
 from catalog.search import find_products, search_key
 from core.auth import Actor
 from core.db import open_database
@@ -92,8 +92,6 @@ def _households_floor(connection, path: Path) -> None:  # type: ignore[no-untype
     """What any import of the register pays before a single check: the file read by csv.reader,
     the pinyin of each distinct name (Bangfu's converter, fresh caches: catalog.pinyin), and the
     executemany of the rows, into the table the import filled (as the baseline does)."""
-    from catalog.pinyin import _run
-
     _run.cache_clear()
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))[1:]

@@ -44,6 +44,15 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def collect_only_when_asked() -> None:
+    """Automatic collection off for good (the window: ``collect_due`` on its GUI thread instead);
+    a pause that is running when this is called does not turn it back on when it ends."""
+    global _resume
+    with _lock:
+        gc.disable()
+        _resume = False
+
+
 def collect_due() -> int:
     """The collection the interpreter would have started by now, made on the calling thread:
     the oldest generation whose count has passed its threshold, with the younger ones. Returns

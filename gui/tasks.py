@@ -17,7 +17,6 @@ tells every page, through ``CHANGES.changed``, which kinds of data changed; a pa
 if it shows one of them.
 """
 
-import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QTh
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from core.collector import collect_due
+from core.collector import collect_due, collect_only_when_asked
 from core.errors import BangfuError
 from core.tasks import CancelToken
 
@@ -53,7 +52,7 @@ COLLECT_EVERY_MS = 1000
 def collect_on_gui_thread(app: QCoreApplication) -> None:
     """Garbage is collected on the GUI thread only, never on a worker (core.collector): automatic
     collection off, and a timer of ``app`` making the collections that have come due."""
-    gc.disable()
+    collect_only_when_asked()
     if app.findChild(QTimer, "garbage collector") is None:
         timer = QTimer(app)
         timer.setObjectName("garbage collector")

@@ -4,7 +4,6 @@ PostgreSQL comes from BANGFU_TEST_PG_URL (or --pg-url). Locally it is skipped wh
 under CI it must be there, so a PostgreSQL run can never be skipped silently.
 """
 
-import gc
 import os
 from collections.abc import Iterator
 
@@ -13,7 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from core.collector import collect_due
+from core.collector import collect_due, collect_only_when_asked
 from core.db import Database, open_database
 from core.i18n import set_language
 
@@ -29,7 +28,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_file.FileKeyring"
     os.environ["BANGFU_TEST_KEYRING"] = str(home / "keyring.json")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    gc.disable()  # collected on the main thread only, between tests, as the window does (core.collector)
+    collect_only_when_asked()  # on the main thread, between tests, as the window does (core.collector)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

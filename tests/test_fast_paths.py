@@ -23,7 +23,7 @@ from catalog.kinds import Households, registry_kinds
 from catalog.pinyin import syllables_of
 from catalog.search import search_key
 from core.bulk import insert_rows
-from core.collector import collect_due, collector_paused
+from core.collector import collect_due, collect_only_when_asked, collector_paused
 from core.models import Sale, SaleLine
 from core.tabular import NumberCell
 from tests import factories
@@ -170,6 +170,13 @@ def test_collect_due_makes_the_collection_that_has_come_due() -> None:
     assert collect_due() >= 0
     assert alive() is None
     assert len(kept) > gc.get_threshold()[0]
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_a_pause_that_began_before_the_window_turned_collection_off_leaves_it_off() -> None:
+    with collector_paused():  # the opening thread's import of the data layer, say
+        collect_only_when_asked()
+    assert not gc.isenabled()
 
 
 def test_xlsx_writer_reads_back_in_openpyxl() -> None:
